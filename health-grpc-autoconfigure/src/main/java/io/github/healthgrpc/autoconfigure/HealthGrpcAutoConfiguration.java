@@ -1,0 +1,111 @@
+package io.github.healthgrpc.autoconfigure;
+
+import java.util.Set;
+
+import io.github.healthgrpc.actuate.GrpcHealthIndicator;
+import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckRunner;
+import io.github.healthgrpc.engine.CheckSource;
+import io.github.healthgrpc.lifecycle.ReadinessListener;
+import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.source.AnnotatedCheckSource;
+import io.github.healthgrpc.source.HealthContributorCheckSource;
+import io.github.healthgrpc.source.ManualCheckSource;
+import io.github.healthgrpc.store.StatusStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration for health-grpc: the status store, the engine and its check
+ * sources, the lifecycle hooks, and the views (the gRPC Health service and the Actuator
+ * mirror) where their libraries are present.
+ */
+@AutoConfiguration(
+		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
+		beforeName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HealthGrpcProperties.class)
+@Import(HealthGrpcServerConfiguration.class)
+public final class HealthGrpcAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	StatusStore healthGrpcStatusStore() {
+		return new StatusStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CheckRunner healthGrpcCheckRunner(StatusStore store, HealthGrpcProperties properties) {
+		int poolSize = properties.getScheduler().getPoolSize();
+		if (poolSize <= 0) {
+			throw new InvalidHealthConfigurationException("grpc.health.scheduler.pool-size",
+					"must be positive but is " + poolSize, "Set it to the number of checks that may run at once, "
+							+ "such as 4");
+		}
+		return new CheckRunner(store, poolSize);
+	}
+
+	@Bean
+	static AnnotatedCheckSource healthGrpcAnnotatedCheckSource(ConfigurableListableBeanFactory beanFactory) {
+		return new AnnotatedCheckSource(beanFactory);
+	}
+
+	@Bean
+	ManualCheckSource healthGrpcManualCheckSource(ObjectProvider<ManualHealthCheck> handles) {
+		return new ManualCheckSource(handles);
+	}
+
+	@Bean
+	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
+			ObjectProvider<CheckSource> sources, HealthGrpcProperties properties, Environment environment,
+			ObjectProvider<BoundServiceNames> boundServices) {
+		return new HealthEngineLifecycle(store, runner, sources.orderedStream().toList(), properties, environment,
+				boundServices.getIfAvailable(() -> Set::of));
+	}
+
+	@Bean
+	ReadinessListener healthGrpcReadinessListener(StatusStore store) {
+		return new ReadinessListener(store);
+	}
+
+	@Bean
+	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
+			HealthGrpcProperties properties) {
+		if (properties.getShutdown().getDrainDelay().isNegative()) {
+			throw new InvalidHealthConfigurationException("grpc.health.shutdown.drain-delay",
+					"must not be negative but is " + properties.getShutdown().getDrainDelay(),
+					"Set it to 0s or more, such as 3s");
+		}
+		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(HealthContributorRegistry.class)
+	static class HealthContributorConfiguration {
+
+		@Bean
+		HealthContributorCheckSource healthGrpcContributorCheckSource(HealthContributorRegistry registry) {
+			return new HealthContributorCheckSource(registry, GrpcHealthIndicator.class::isInstance);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
+		GrpcHealthIndicator grpcHealthIndicator(StatusStore store) {
+			return new GrpcHealthIndicator(store);
+		}
+
+	}
+
+}

@@ -1,0 +1,226 @@
+package io.github.healthgrpc.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for health-grpc, under {@code grpc.health}.
+ *
+ * <p>Service and check names are map keys. gRPC service names contain dots; write them
+ * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
+ * health-grpc reads both, although Spring Boot's binder alone would drop the plain form.
+ */
+@ConfigurationProperties("grpc.health")
+public class HealthGrpcProperties {
+
+	/**
+	 * Whether to serve grpc.health.v1.Health from health-grpc's checks.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * The checks that make up the server's overall status (service "").
+	 */
+	private final Group overall = new Group();
+
+	/**
+	 * The checks of each gRPC service, by fully qualified service name. Services bound
+	 * on the server but not named here follow the overall status.
+	 */
+	private final Map<String, Group> services = new LinkedHashMap<>();
+
+	/**
+	 * Interval and timeout of individual checks, by check name.
+	 */
+	private final Map<String, Check> checks = new LinkedHashMap<>();
+
+	/**
+	 * Interval and timeout of checks that have no settings of their own.
+	 */
+	private final Check defaults = new Check(Duration.ofSeconds(5), Duration.ofSeconds(2));
+
+	private final Scheduler scheduler = new Scheduler();
+
+	private final Shutdown shutdown = new Shutdown();
+
+	private final List list = new List();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Group getOverall() {
+		return this.overall;
+	}
+
+	public Map<String, Group> getServices() {
+		return this.services;
+	}
+
+	public Map<String, Check> getChecks() {
+		return this.checks;
+	}
+
+	public Check getDefaults() {
+		return this.defaults;
+	}
+
+	public Scheduler getScheduler() {
+		return this.scheduler;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	public List getList() {
+		return this.list;
+	}
+
+	/**
+	 * A set of checks chosen by name, like a Spring Boot health group.
+	 */
+	public static class Group {
+
+		/**
+		 * Names of the checks to include; "*" or empty for every check. A composite's
+		 * name includes its members ("db" includes "db/primary").
+		 */
+		private Set<String> include = new LinkedHashSet<>();
+
+		/**
+		 * Names of the checks to leave out.
+		 */
+		private Set<String> exclude = new LinkedHashSet<>();
+
+		public Set<String> getInclude() {
+			return this.include;
+		}
+
+		public void setInclude(Set<String> include) {
+			this.include = include;
+		}
+
+		public Set<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(Set<String> exclude) {
+			this.exclude = exclude;
+		}
+
+	}
+
+	/**
+	 * How often one check runs and how long it may take.
+	 */
+	public static class Check {
+
+		/**
+		 * Time between the starts of two evaluations of the check.
+		 */
+		private @Nullable Duration interval;
+
+		/**
+		 * Time after which an evaluation that has not answered counts as DOWN.
+		 */
+		private @Nullable Duration timeout;
+
+		public Check() {
+		}
+
+		Check(Duration interval, Duration timeout) {
+			this.interval = interval;
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(@Nullable Duration interval) {
+			this.interval = interval;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The threads that evaluate checks.
+	 */
+	public static class Scheduler {
+
+		/**
+		 * Number of checks that may evaluate at the same time.
+		 */
+		private int poolSize = 4;
+
+		public int getPoolSize() {
+			return this.poolSize;
+		}
+
+		public void setPoolSize(int poolSize) {
+			this.poolSize = poolSize;
+		}
+
+	}
+
+	/**
+	 * What happens when the application shuts down.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Time between every service turning NOT_SERVING and the Watch calls completing,
+		 * before the gRPC server stops; gives load balancers time to move traffic away.
+		 */
+		private Duration drainDelay = Duration.ofSeconds(3);
+
+		public Duration getDrainDelay() {
+			return this.drainDelay;
+		}
+
+		public void setDrainDelay(Duration drainDelay) {
+			this.drainDelay = drainDelay;
+		}
+
+	}
+
+	/**
+	 * The List call.
+	 */
+	public static class List {
+
+		/**
+		 * Most services List returns; above it, List answers RESOURCE_EXHAUSTED.
+		 */
+		private int maxServices = 100;
+
+		public int getMaxServices() {
+			return this.maxServices;
+		}
+
+		public void setMaxServices(int maxServices) {
+			this.maxServices = maxServices;
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.github.healthgrpc.engine;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Turns how an evaluation ended into the {@link Health} the store records: a failure,
+ * a timeout or a missing result all become DOWN, with the reason in the details.
+ */
+final class CheckOutcomes {
+
+	private CheckOutcomes() {
+	}
+
+	static Health of(@Nullable Health health, @Nullable Throwable failure) {
+		if (failure != null) {
+			return failed(unwrap(failure));
+		}
+		if (health == null) {
+			return Health.down().withDetail("error", "The check returned no result (null)").build();
+		}
+		return health;
+	}
+
+	static Health timedOut(Duration timeout) {
+		return Health.down().withDetail("error", "The check did not answer within its timeout of " + timeout).build();
+	}
+
+	private static Health failed(Throwable failure) {
+		if (failure instanceof CheckTimeoutException timeout) {
+			return timedOut(timeout.getTimeout());
+		}
+		return Health.down(failure).build();
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable current = failure;
+		while ((current instanceof CompletionException || current instanceof ExecutionException)
+				&& current.getCause() != null) {
+			current = current.getCause();
+		}
+		return current;
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.github.healthgrpc.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.github.healthgrpc.store.StatusStore;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.Assert;
+
+/**
+ * Runs every check and records its results in the {@link StatusStore}.
+ *
+ * <p>Polled checks run on their own interval and timeout on a bounded pool of worker
+ * threads that belongs to this runner alone, never on a gRPC thread or on the caller of
+ * a health request. A single timer thread only starts evaluations and fires timeouts.
+ * Pushed checks are recorded the moment the application sets them.
+ */
+public final class CheckRunner implements AutoCloseable {
+
+	private final StatusStore store;
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private final ExecutorService workers;
+
+	private final CheckChangeLog changeLog = new CheckChangeLog();
+
+	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+
+	/**
+	 * Create a runner.
+	 * @param store where results go
+	 * @param workerThreads how many checks may evaluate at the same time
+	 */
+	public CheckRunner(StatusStore store, int workerThreads) {
+		Assert.isTrue(workerThreads > 0, "Worker threads must be positive");
+		this.store = store;
+		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("health-grpc-timer-"));
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), daemonThreads("health-grpc-check-"));
+	}
+
+	/**
+	 * Start every check: polled ones on their schedule, starting now; pushed ones by
+	 * subscribing to them.
+	 * @param checks the checks
+	 * @param schedules the schedule of each polled check, by name
+	 */
+	public synchronized void start(Collection<CheckDefinition> checks, Function<String, CheckSchedule> schedules) {
+		for (CheckDefinition check : checks) {
+			if (check instanceof CheckDefinition.Polled polled) {
+				PolledCheckTask task = new PolledCheckTask(polled, schedules.apply(polled.name()), this.timer,
+						this.workers, this::record);
+				this.scheduled.add(task.schedule());
+			}
+			else if (check instanceof CheckDefinition.Pushed pushed) {
+				pushed.subscription().accept((health) -> record(pushed.name(), health));
+			}
+		}
+	}
+
+	/**
+	 * Stop every check and release the threads; a running evaluation is interrupted.
+	 */
+	@Override
+	public synchronized void close() {
+		this.scheduled.forEach((future) -> future.cancel(false));
+		this.scheduled.clear();
+		this.timer.shutdownNow();
+		this.workers.shutdownNow();
+	}
+
+	private void record(String checkName, Health health) {
+		Health result = CheckOutcomes.of(health, null);
+		this.changeLog.record(checkName, result);
+		this.store.record(checkName, result);
+	}
+
+	private static CustomizableThreadFactory daemonThreads(String prefix) {
+		CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return factory;
+	}
+
+}

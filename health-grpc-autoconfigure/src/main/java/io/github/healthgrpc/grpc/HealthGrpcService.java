@@ -1,0 +1,92 @@
+package io.github.healthgrpc.grpc;
+
+import java.util.Map;
+
+import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
+import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.github.healthgrpc.proto.health.v1.HealthListRequest;
+import io.github.healthgrpc.proto.health.v1.HealthListResponse;
+import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.StatusStore;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.springframework.util.Assert;
+
+/**
+ * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
+ * {@link StatusStore}. Every call is a lookup; none runs a check or waits for one.
+ */
+public class HealthGrpcService extends HealthGrpc.HealthImplBase {
+
+	private static final int MAX_NAME_IN_MESSAGE = 200;
+
+	private final StatusStore store;
+
+	private final Watchers watchers;
+
+	private final int maxListedServices;
+
+	/**
+	 * Create the service and start listening to the store.
+	 * @param store the status store
+	 * @param maxListedServices the most services List returns before it answers
+	 * RESOURCE_EXHAUSTED
+	 */
+	public HealthGrpcService(StatusStore store, int maxListedServices) {
+		Assert.isTrue(maxListedServices > 0, "maxListedServices must be positive");
+		this.store = store;
+		this.maxListedServices = maxListedServices;
+		this.watchers = new Watchers(store);
+		store.addListener(this.watchers);
+	}
+
+	@Override
+	public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
+		ServingStatus status = this.store.status(request.getService());
+		if (status == null) {
+			responseObserver.onError(Status.NOT_FOUND
+				.withDescription("Unknown service '" + abbreviate(request.getService())
+						+ "': List shows the services this server knows")
+				.asRuntimeException());
+			return;
+		}
+		responseObserver.onNext(ProtoStatuses.response(status));
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void list(HealthListRequest request, StreamObserver<HealthListResponse> responseObserver) {
+		Map<String, ServingStatus> statuses = this.store.statuses();
+		if (statuses.size() > this.maxListedServices) {
+			responseObserver.onError(Status.RESOURCE_EXHAUSTED
+				.withDescription(statuses.size() + " services exceed the List limit of " + this.maxListedServices
+						+ " (grpc.health.list.max-services); use Check or Watch per service")
+				.asRuntimeException());
+			return;
+		}
+		HealthListResponse.Builder response = HealthListResponse.newBuilder();
+		statuses.forEach((service, status) -> response.putStatuses(service, ProtoStatuses.response(status)));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void watch(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
+		this.watchers.watch(request.getService(), (ServerCallStreamObserver<HealthCheckResponse>) responseObserver);
+	}
+
+	/**
+	 * The number of open Watch calls.
+	 * @return the count
+	 */
+	public int watcherCount() {
+		return this.watchers.count();
+	}
+
+	private static String abbreviate(String name) {
+		return (name.length() <= MAX_NAME_IN_MESSAGE) ? name : name.substring(0, MAX_NAME_IN_MESSAGE) + "...";
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.github.healthgrpc.grpc;
+
+import java.util.function.Function;
+
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.stub.ServerCallStreamObserver;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open Watch call. It never queues: a change marks the stream dirty, and the current
+ * status is read and sent when the transport can take it. A reader that falls behind
+ * therefore gets the latest status once it catches up, never a backlog, and the server
+ * holds one pending flag per watcher whatever the rate of change.
+ */
+final class WatchStream {
+
+	private final String service;
+
+	private final ServerCallStreamObserver<HealthCheckResponse> observer;
+
+	private final Function<String, ServingStatus> currentStatus;
+
+	private @Nullable ServingStatus lastSent;
+
+	private boolean changePending;
+
+	private boolean finished;
+
+	WatchStream(String service, ServerCallStreamObserver<HealthCheckResponse> observer,
+			Function<String, ServingStatus> currentStatus) {
+		this.service = service;
+		this.observer = observer;
+		this.currentStatus = currentStatus;
+	}
+
+	String service() {
+		return this.service;
+	}
+
+	/**
+	 * Send the current status at once, ready or not: the protocol promises a first
+	 * message immediately.
+	 */
+	synchronized void start() {
+		sendIfChanged();
+	}
+
+	synchronized void statusChanged() {
+		this.changePending = true;
+		flush();
+	}
+
+	/**
+	 * Called when the transport can take more, and after each change.
+	 */
+	synchronized void flush() {
+		if (this.finished || !this.changePending || !this.observer.isReady()) {
+			return;
+		}
+		this.changePending = false;
+		sendIfChanged();
+	}
+
+	/**
+	 * Send the final status if the client has not seen it yet, then end the call.
+	 */
+	synchronized void complete() {
+		if (this.finished) {
+			return;
+		}
+		sendIfChanged();
+		this.finished = true;
+		try {
+			this.observer.onCompleted();
+		}
+		catch (RuntimeException ex) {
+			// The call was already cancelled by the client: nothing left to end.
+		}
+	}
+
+	synchronized void cancelled() {
+		this.finished = true;
+	}
+
+	private void sendIfChanged() {
+		if (this.finished) {
+			return;
+		}
+		ServingStatus status = this.currentStatus.apply(this.service);
+		if (status == this.lastSent) {
+			return;
+		}
+		this.lastSent = status;
+		try {
+			this.observer.onNext(HealthCheckResponse.newBuilder().setStatus(status).build());
+		}
+		catch (RuntimeException ex) {
+			// The client went away between our check and the send; its cancel handler
+			// removes this stream. One vanished client must not affect the others.
+			this.finished = true;
+		}
+	}
+
+}

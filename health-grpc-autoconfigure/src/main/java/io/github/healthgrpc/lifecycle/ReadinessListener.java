@@ -1,0 +1,32 @@
+package io.github.healthgrpc.lifecycle;
+
+import io.github.healthgrpc.store.StatusStore;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Lets services be SERVING only while the application's readiness state is
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}: NOT_SERVING during warm-up, and whenever the
+ * application refuses traffic.
+ */
+public class ReadinessListener implements ApplicationListener<AvailabilityChangeEvent<?>> {
+
+	private final StatusStore store;
+
+	/**
+	 * Create a listener that drives the given store.
+	 * @param store the status store
+	 */
+	public ReadinessListener(StatusStore store) {
+		this.store = store;
+	}
+
+	@Override
+	public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+		if (event.getState() instanceof ReadinessState readiness) {
+			this.store.setAcceptingTraffic(readiness == ReadinessState.ACCEPTING_TRAFFIC);
+		}
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.github.healthgrpc.source;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Reuses the application's Actuator health contributors as checks, under the names
+ * {@code /actuator/health} shows them: {@code db}, and {@code parent/child} for the
+ * members of a composite.
+ */
+public final class HealthContributorCheckSource implements CheckSource {
+
+	private static final Log logger = LogFactory.getLog(HealthContributorCheckSource.class);
+
+	private final HealthContributors contributors;
+
+	private final Predicate<HealthContributor> ignored;
+
+	/**
+	 * Create a source.
+	 * @param contributors the contributors, usually Spring Boot's registry
+	 * @param ignored contributors to leave out, such as health-grpc's own mirror
+	 */
+	public HealthContributorCheckSource(HealthContributors contributors, Predicate<HealthContributor> ignored) {
+		this.contributors = contributors;
+		this.ignored = ignored;
+	}
+
+	@Override
+	public List<CheckDefinition> checks() {
+		List<CheckDefinition> checks = new ArrayList<>();
+		collect("", this.contributors, checks);
+		return checks;
+	}
+
+	private void collect(String prefix, HealthContributors contributors, List<CheckDefinition> checks) {
+		for (HealthContributors.Entry entry : contributors) {
+			String name = prefix + entry.name();
+			HealthContributor contributor = entry.contributor();
+			if (this.ignored.test(contributor)) {
+				continue;
+			}
+			if (contributor instanceof HealthIndicator indicator) {
+				checks.add(new CheckDefinition.Polled(name,
+						() -> CompletableFuture.completedFuture(indicator.health(true))));
+			}
+			else if (contributor instanceof CompositeHealthContributor composite) {
+				collect(name + "/", composite, checks);
+			}
+			else {
+				logger.debug("Health contributor '" + name + "' of type " + contributor.getClass().getName()
+						+ " is neither an indicator nor a composite; it is not a check");
+			}
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.github.healthgrpc.source;
+
+import java.util.List;
+
+import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckSource;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Turns every {@link ManualHealthCheck} bean into a pushed check.
+ */
+public final class ManualCheckSource implements CheckSource {
+
+	private final ObjectProvider<ManualHealthCheck> handles;
+
+	/**
+	 * Create a source.
+	 * @param handles the application's manual checks, looked up when the engine starts
+	 */
+	public ManualCheckSource(ObjectProvider<ManualHealthCheck> handles) {
+		this.handles = handles;
+	}
+
+	@Override
+	public List<CheckDefinition> checks() {
+		return this.handles.orderedStream()
+			.<CheckDefinition>map((handle) -> new CheckDefinition.Pushed(handle.getName(), handle::subscribe))
+			.toList();
+	}
+
+}

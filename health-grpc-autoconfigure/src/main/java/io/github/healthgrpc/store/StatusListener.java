@@ -1,0 +1,24 @@
+package io.github.healthgrpc.store;
+
+/**
+ * Hears about changes in the status store, never about evaluations that changed nothing.
+ *
+ * <p>Listeners are called on the thread that made the change, outside the store's lock,
+ * so they may read the store; they must return quickly and must not block.
+ */
+public interface StatusListener {
+
+	/**
+	 * The serving status of a service changed, or a service became known.
+	 * @param service the service name ({@code ""} for the server overall)
+	 * @param status its new status
+	 */
+	void servingStatusChanged(String service, ServingStatus status);
+
+	/**
+	 * The store was closed for shutdown: every service is NOT_SERVING for good.
+	 */
+	default void storeClosed() {
+	}
+
+}

@@ -1,0 +1,231 @@
+package io.github.healthgrpc.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.Assert;
+
+/**
+ * The single source of truth: the latest result of every check and the derived serving
+ * status of every known gRPC service ({@code ""} being the server overall).
+ *
+ * <p>A service is SERVING only while the application accepts traffic, every member check
+ * has a first result and every member check is UP. Reads are a volatile read and a map
+ * lookup; they never run a check and never wait for a writer. Writers (check results,
+ * lifecycle changes) derive the new statuses and tell the listeners about real changes
+ * only, in order, one writer at a time.
+ */
+public final class StatusStore {
+
+	/**
+	 * The service name that stands for the server overall.
+	 */
+	public static final String OVERALL = "";
+
+	private static final Log logger = LogFactory.getLog(StatusStore.class);
+
+	private final Object lock = new Object();
+
+	private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Health> results = new ConcurrentHashMap<>();
+
+	private volatile Map<String, Set<String>> members = Map.of(OVERALL, Set.of());
+
+	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
+
+	private boolean acceptingTraffic;
+
+	private volatile boolean closed;
+
+	/**
+	 * Define the known services and their member checks. Services named here keep their
+	 * own members; services added later with {@link #addServices} follow the overall's.
+	 * @param membersByService member check names by service; must contain {@link #OVERALL}
+	 */
+	public void defineServices(Map<String, Set<String>> membersByService) {
+		Assert.isTrue(membersByService.containsKey(OVERALL), "The overall service \"\" must be defined");
+		synchronized (this.lock) {
+			Map<String, Set<String>> defined = new LinkedHashMap<>();
+			membersByService.forEach((service, checks) -> defined.put(service, Set.copyOf(checks)));
+			this.members = Map.copyOf(defined);
+			publish();
+		}
+	}
+
+	/**
+	 * Make services known that follow the overall status, such as every service bound on
+	 * the gRPC server. Services already known keep their members.
+	 * @param services the service names
+	 */
+	public void addServices(Collection<String> services) {
+		synchronized (this.lock) {
+			Map<String, Set<String>> extended = new LinkedHashMap<>(this.members);
+			Set<String> overall = extended.get(OVERALL);
+			services.forEach((service) -> extended.putIfAbsent(service, overall));
+			if (extended.size() != this.members.size()) {
+				this.members = Map.copyOf(extended);
+				publish();
+			}
+		}
+	}
+
+	/**
+	 * Record the latest result of a check.
+	 * @param checkName the check's name
+	 * @param health its result
+	 */
+	public void record(String checkName, Health health) {
+		synchronized (this.lock) {
+			Health previous = this.results.put(checkName, health);
+			if (previous == null || !previous.getStatus().equals(health.getStatus())) {
+				publish();
+			}
+		}
+	}
+
+	/**
+	 * Say whether the application accepts traffic; while it does not, every service is
+	 * NOT_SERVING whatever its checks say.
+	 * @param acceptingTraffic whether it accepts traffic
+	 */
+	public void setAcceptingTraffic(boolean acceptingTraffic) {
+		synchronized (this.lock) {
+			this.acceptingTraffic = acceptingTraffic;
+			publish();
+		}
+	}
+
+	/**
+	 * Close the store for shutdown: every service turns NOT_SERVING for good, then
+	 * listeners hear {@link StatusListener#storeClosed()}.
+	 */
+	public void close() {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			this.acceptingTraffic = false;
+			publish();
+			this.closed = true;
+			notifyListeners(StatusListener::storeClosed);
+		}
+	}
+
+	/**
+	 * Whether {@link #close()} was called.
+	 * @return {@code true} once closed
+	 */
+	public boolean isClosed() {
+		return this.closed;
+	}
+
+	/**
+	 * The serving status of a service.
+	 * @param service the service name, {@code ""} for the server overall
+	 * @return its status, or {@code null} if the service is not known
+	 */
+	public @Nullable ServingStatus status(String service) {
+		return this.statuses.get(service);
+	}
+
+	/**
+	 * The serving status of every known service.
+	 * @return an immutable map from service name to status
+	 */
+	public Map<String, ServingStatus> statuses() {
+		return this.statuses;
+	}
+
+	/**
+	 * A service's status together with its member checks' statuses.
+	 * @param service the service name
+	 * @return its health, or {@code null} if the service is not known
+	 */
+	public @Nullable ServiceHealth health(String service) {
+		ServingStatus status = this.statuses.get(service);
+		Set<String> checks = this.members.get(service);
+		if (status == null || checks == null) {
+			return null;
+		}
+		Map<String, Status> checkStatuses = new LinkedHashMap<>();
+		checks.forEach((check) -> checkStatuses.put(check, checkStatus(check)));
+		return new ServiceHealth(status, checkStatuses);
+	}
+
+	/**
+	 * The latest result of a check.
+	 * @param checkName the check's name
+	 * @return its latest result, or {@code null} before the first one
+	 */
+	public @Nullable Health checkResult(String checkName) {
+		return this.results.get(checkName);
+	}
+
+	/**
+	 * Hear about changes from now on.
+	 * @param listener the listener
+	 */
+	public void addListener(StatusListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Stop hearing about changes.
+	 * @param listener the listener
+	 */
+	public void removeListener(StatusListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	private Status checkStatus(String check) {
+		Health result = this.results.get(check);
+		return (result != null) ? result.getStatus() : Status.UNKNOWN;
+	}
+
+	// Called with the lock held: derive every status, then tell listeners what changed.
+	private void publish() {
+		if (this.closed) {
+			return;
+		}
+		Map<String, ServingStatus> previous = this.statuses;
+		Map<String, ServingStatus> current = new LinkedHashMap<>();
+		this.members.forEach((service, checks) -> current.put(service, derive(checks)));
+		this.statuses = Map.copyOf(current);
+		current.forEach((service, status) -> {
+			if (status != previous.get(service)) {
+				notifyListeners((listener) -> listener.servingStatusChanged(service, status));
+			}
+		});
+	}
+
+	// One failing listener must not keep the others from hearing about the change.
+	private void notifyListeners(Consumer<StatusListener> notification) {
+		for (StatusListener listener : this.listeners) {
+			try {
+				notification.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Status listener " + listener + " failed; the others were still notified", ex);
+			}
+		}
+	}
+
+	private ServingStatus derive(Set<String> checks) {
+		boolean serving = this.acceptingTraffic
+				&& checks.stream().allMatch((check) -> Status.UP.equals(checkStatus(check)));
+		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+	}
+
+}
