@@ -27,7 +27,7 @@ final class CheckOutcomes {
 	}
 
 	static Health timedOut(Duration timeout) {
-		return Health.down().withDetail("error", "The check did not answer within its timeout of " + timeout).build();
+		return Health.down().withDetail("error", "The check did not answer within its timeout of " + timeout.toMillis() + "ms").build();
 	}
 
 	private static Health failed(Throwable failure) {

@@ -11,7 +11,7 @@ final class CheckTimeoutException extends TimeoutException {
 	private final transient Duration timeout;
 
 	CheckTimeoutException(Duration timeout) {
-		super("Timed out after " + timeout);
+		super("Timed out after " + timeout.toMillis() + "ms");
 		this.timeout = timeout;
 	}
 

@@ -1,0 +1,186 @@
+package io.github.healthgrpc.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.github.healthgrpc.store.StatusStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CheckRunnerTests {
+
+	private static final CheckSchedule FAST = new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(200));
+
+	private final StatusStore store = new StatusStore();
+
+	private final CheckRunner runner = new CheckRunner(this.store, 2);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	@AfterEach
+	void stop() {
+		this.release.countDown();
+		this.runner.close();
+	}
+
+	@Test
+	void recordsTheResultOfAPolledCheck() {
+		start(polled("db", () -> Health.up().withDetail("version", 2).build()));
+		await().untilAsserted(() -> assertThat(this.store.checkResult("db"))
+			.isEqualTo(Health.up().withDetail("version", 2).build()));
+	}
+
+	@Test
+	void aCheckThatThrowsIsDownWithTheReason() {
+		start(polled("db", () -> {
+			throw new IllegalStateException("connection refused");
+		}));
+		await().untilAsserted(() -> {
+			Health health = this.store.checkResult("db");
+			assertThat(health).isNotNull();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("error",
+					"java.lang.IllegalStateException: connection refused");
+		});
+	}
+
+	@Test
+	void aCheckThatReturnsNullIsDown() {
+		start(new CheckDefinition.Polled("db", () -> null));
+		await().untilAsserted(() -> assertThat(statusOf("db")).isEqualTo(Status.DOWN));
+		assertThat(this.store.checkResult("db").getDetails().get("error").toString()).contains("null");
+	}
+
+	@Test
+	void aHangingCheckTimesOutAndDelaysNoOtherCheck() {
+		AtomicInteger fastRuns = new AtomicInteger();
+		start(polled("hangs", this::blockUninterruptibly), polled("fast", () -> {
+			fastRuns.incrementAndGet();
+			return Health.up().build();
+		}));
+		await().untilAsserted(() -> assertThat(statusOf("hangs")).isEqualTo(Status.DOWN));
+		assertThat(this.store.checkResult("hangs").getDetails().get("error").toString()).contains("timeout");
+		int runsWhenTimedOut = fastRuns.get();
+		await().untilAsserted(() -> assertThat(fastRuns.get()).isGreaterThan(runsWhenTimedOut + 5));
+		assertThat(statusOf("fast")).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void aCheckStillRunningIsNeverStartedAgain() {
+		AtomicInteger starts = new AtomicInteger();
+		start(polled("hangs", () -> {
+			starts.incrementAndGet();
+			return blockUninterruptibly();
+		}));
+		await().untilAsserted(() -> assertThat(statusOf("hangs")).isEqualTo(Status.DOWN));
+		// Several intervals pass (the timeout is four of them) while the first run hangs.
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(starts.get()).isEqualTo(1));
+		this.release.countDown();
+		await().untilAsserted(() -> assertThat(starts.get()).isGreaterThan(1));
+	}
+
+	@Test
+	void theTimeoutInterruptsABlockedCheckSoItCanRunAgain() {
+		AtomicInteger starts = new AtomicInteger();
+		start(polled("sleepy", () -> {
+			starts.incrementAndGet();
+			Thread.sleep(60_000);
+			return Health.up().build();
+		}));
+		await().untilAsserted(() -> assertThat(starts.get()).isGreaterThanOrEqualTo(3));
+		assertThat(statusOf("sleepy")).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void anAsynchronousCheckThatNeverCompletesTimesOut() {
+		start(new CheckDefinition.Polled("async", CompletableFuture::new));
+		await().untilAsserted(() -> assertThat(statusOf("async")).isEqualTo(Status.DOWN));
+	}
+
+	@Test
+	void anAsynchronousCheckIsRecordedWhenItCompletes() {
+		start(new CheckDefinition.Polled("async",
+				() -> CompletableFuture.supplyAsync(() -> Health.outOfService().build())));
+		await().untilAsserted(() -> assertThat(statusOf("async")).isEqualTo(Status.OUT_OF_SERVICE));
+	}
+
+	@Test
+	void aPushedCheckIsRecordedTheMomentItIsSet() {
+		Consumer<Health>[] sink = new Consumer[1];
+		start(new CheckDefinition.Pushed("cache", (subscriber) -> sink[0] = subscriber));
+		assertThat(this.store.checkResult("cache")).isNull();
+		sink[0].accept(Health.up().build());
+		assertThat(statusOf("cache")).isEqualTo(Status.UP);
+		sink[0].accept(Health.down().build());
+		assertThat(statusOf("cache")).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void aServiceTurnsServingAsSoonAsItsChecksAreUp() {
+		this.store.defineServices(Map.of("", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		start(polled("db", () -> Health.up().build()));
+		await().untilAsserted(() -> assertThat(this.store.status("")).hasToString("SERVING"));
+	}
+
+	@Test
+	void closingStopsEveryCheck() {
+		AtomicInteger runs = new AtomicInteger();
+		start(polled("db", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		}));
+		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
+		this.runner.close();
+		int runsWhenClosed = runs.get();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(runs.get()).isLessThanOrEqualTo(runsWhenClosed + 1));
+	}
+
+	private void start(CheckDefinition... checks) {
+		this.runner.start(List.of(checks), (name) -> FAST);
+	}
+
+	private Status statusOf(String check) {
+		Health health = this.store.checkResult(check);
+		return (health != null) ? health.getStatus() : null;
+	}
+
+	private Health blockUninterruptibly() {
+		boolean released = false;
+		while (!released) {
+			try {
+				this.release.await();
+				released = true;
+			}
+			catch (InterruptedException ex) {
+				// Ignore the interrupt, like a check stuck in a call that cannot be interrupted.
+			}
+		}
+		return Health.up().build();
+	}
+
+	private static CheckDefinition polled(String name, ThrowingSupplier supplier) {
+		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));
+	}
+
+	@FunctionalInterface
+	interface ThrowingSupplier {
+
+		Health get() throws Exception;
+
+	}
+
+}

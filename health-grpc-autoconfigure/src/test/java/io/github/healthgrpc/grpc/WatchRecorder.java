@@ -1,0 +1,82 @@
+package io.github.healthgrpc.grpc;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A client Watch call that records what the server sends.
+ */
+final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>, AutoCloseable {
+
+	private final BlockingQueue<ServingStatus> received = new LinkedBlockingQueue<>();
+
+	private final CountDownLatch ended = new CountDownLatch(1);
+
+	private volatile ClientCallStreamObserver<HealthCheckRequest> call;
+
+	private volatile Throwable error;
+
+	private volatile boolean completed;
+
+	static WatchRecorder watch(HealthGrpc.HealthStub stub, String service) {
+		WatchRecorder recorder = new WatchRecorder();
+		stub.watch(HealthCheckRequest.newBuilder().setService(service).build(), recorder);
+		return recorder;
+	}
+
+	@Override
+	public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requestStream) {
+		this.call = requestStream;
+	}
+
+	@Override
+	public void onNext(HealthCheckResponse value) {
+		this.received.add(value.getStatus());
+	}
+
+	@Override
+	public void onError(Throwable throwable) {
+		this.error = throwable;
+		this.ended.countDown();
+	}
+
+	@Override
+	public void onCompleted() {
+		this.completed = true;
+		this.ended.countDown();
+	}
+
+	ServingStatus next() throws InterruptedException {
+		ServingStatus status = this.received.poll(10, TimeUnit.SECONDS);
+		assertThat(status).as("a Watch message within 10s (error: %s)", this.error).isNotNull();
+		return status;
+	}
+
+	void awaitCompleted() throws InterruptedException {
+		assertThat(this.ended.await(10, TimeUnit.SECONDS)).as("the Watch call ended within 10s").isTrue();
+		assertThat(this.completed).as("the Watch call completed normally (error: %s)", this.error).isTrue();
+	}
+
+	boolean isOpen() {
+		return this.ended.getCount() > 0;
+	}
+
+	@Override
+	public void close() {
+		if (isOpen() && this.call != null) {
+			this.call.cancel("test finished", null);
+		}
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.github.healthgrpc.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StatusStoreTests {
+
+	private final StatusStore store = new StatusStore();
+
+	private final List<String> changes = new ArrayList<>();
+
+	@BeforeEach
+	void defineServices() {
+		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));
+		this.store.addListener(new StatusListener() {
+			@Override
+			public void servingStatusChanged(String service, ServingStatus status) {
+				StatusStoreTests.this.changes.add(service + "=" + status);
+			}
+
+			@Override
+			public void storeClosed() {
+				StatusStoreTests.this.changes.add("closed");
+			}
+		});
+	}
+
+	@Test
+	void servicesAreNotServingBeforeTheApplicationAcceptsTraffic() {
+		this.store.record("db", Health.up().build());
+		this.store.record("pricing", Health.up().build());
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
+				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		this.store.setAcceptingTraffic(true);
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.SERVING),
+				entry("demo.Inventory", ServingStatus.SERVING));
+	}
+
+	@Test
+	void aServiceIsNotServingUntilEveryMemberCheckHasAResult() {
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("pricing", Status.UNKNOWN);
+	}
+
+	@Test
+	void aServiceIsServingOnlyIfEveryMemberCheckIsUp() {
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.record("pricing", Health.outOfService().build());
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		this.store.record("pricing", Health.up().build());
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void listenersHearChangesOnlyNotEveryEvaluation() {
+		this.store.setAcceptingTraffic(true);
+		this.changes.clear();
+		this.store.record("db", Health.up().build());
+		this.store.record("db", Health.up().withDetail("latency", 3).build());
+		this.store.record("db", Health.up().build());
+		assertThat(this.changes).containsExactly("=SERVING");
+	}
+
+	@Test
+	void servicesAddedLaterFollowTheOverallStatus() {
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.addServices(List.of("demo.Greeter", "demo.Inventory"));
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db");
+		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "pricing");
+		assertThat(this.changes).contains("demo.Greeter=SERVING");
+	}
+
+	@Test
+	void unknownServicesHaveNoStatus() {
+		assertThat(this.store.status("demo.Nope")).isNull();
+		assertThat(this.store.health("demo.Nope")).isNull();
+	}
+
+	@Test
+	void closingTurnsEveryServiceNotServingForGoodThenTellsListeners() {
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.changes.clear();
+		this.store.close();
+		assertThat(this.changes).containsExactly("=NOT_SERVING", "closed");
+		this.store.setAcceptingTraffic(true);
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.isClosed()).isTrue();
+	}
+
+	@Test
+	void aFailingListenerDoesNotKeepOthersFromHearing() {
+		List<String> heard = new ArrayList<>();
+		StatusStore store = new StatusStore();
+		store.addListener((service, status) -> {
+			throw new IllegalStateException("boom");
+		});
+		store.addListener((service, status) -> heard.add(service + "=" + status));
+		store.defineServices(Map.of("", Set.of()));
+		store.setAcceptingTraffic(true);
+		assertThat(heard).containsExactly("=SERVING");
+	}
+
+	private static Map.Entry<String, ServingStatus> entry(String service, ServingStatus status) {
+		return Map.entry(service, status);
+	}
+
+}
