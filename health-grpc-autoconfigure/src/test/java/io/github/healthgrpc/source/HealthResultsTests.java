@@ -1,0 +1,29 @@
+package io.github.healthgrpc.source;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthResultsTests {
+
+	@Test
+	void nullAndUnexpectedTypesAreDownWithTheReason() {
+		assertThat(HealthResults.toHealth(null).getStatus()).isEqualTo(Status.DOWN);
+		assertThat(HealthResults.toHealth(null).getDetails().get("error").toString()).contains("null");
+		assertThat(HealthResults.toHealth(42).getDetails().get("error").toString()).contains("java.lang.Integer");
+	}
+
+	@Test
+	void aStageIsConvertedWhenItCompletes() throws Exception {
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		CompletableFuture<Health> health = HealthResults.toStage(future).toCompletableFuture();
+		assertThat(health).isNotDone();
+		future.complete(Status.UP);
+		assertThat(health.get().getStatus()).isEqualTo(Status.UP);
+	}
+
+}
