@@ -3,7 +3,6 @@ package io.github.healthgrpc.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -30,9 +29,11 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor timer;
 
-	private final ExecutorService workers;
+	private final ThreadPoolExecutor workers;
 
 	private final CheckChangeLog changeLog = new CheckChangeLog();
+
+	private final LoadCounter load;
 
 	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
@@ -46,6 +47,7 @@ public final class CheckRunner implements AutoCloseable {
 		this.store = store;
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("health-grpc-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
+		this.load = new LoadCounter(workerThreads);
 		this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
 				new LinkedBlockingQueue<>(), daemonThreads("health-grpc-check-"));
 	}
@@ -60,13 +62,21 @@ public final class CheckRunner implements AutoCloseable {
 		for (CheckDefinition check : checks) {
 			if (check instanceof CheckDefinition.Polled polled) {
 				PolledCheckTask task = new PolledCheckTask(polled, schedules.apply(polled.name()), this.timer,
-						this.workers, this::record);
+						this.workers, this::record, this.load);
 				this.scheduled.add(task.schedule());
 			}
 			else if (check instanceof CheckDefinition.Pushed pushed) {
 				pushed.subscription().accept((health) -> record(pushed.name(), health));
 			}
 		}
+	}
+
+	/**
+	 * How the engine keeps up with its checks.
+	 * @return the counts since start
+	 */
+	public EngineLoad load() {
+		return this.load.snapshot(this.workers.getQueue().size());
 	}
 
 	/**

@@ -33,17 +33,20 @@ final class PolledCheckTask implements Runnable {
 
 	private final BiConsumer<String, Health> recorder;
 
+	private final LoadCounter load;
+
 	private final AtomicBoolean busy = new AtomicBoolean();
 
 	private @Nullable Thread worker;
 
 	PolledCheckTask(CheckDefinition.Polled check, CheckSchedule schedule, ScheduledExecutorService timer,
-			Executor workers, BiConsumer<String, Health> recorder) {
+			Executor workers, BiConsumer<String, Health> recorder, LoadCounter load) {
 		this.check = check;
 		this.schedule = schedule;
 		this.timer = timer;
 		this.workers = workers;
 		this.recorder = recorder;
+		this.load = load;
 	}
 
 	ScheduledFuture<?> schedule() {
@@ -54,12 +57,14 @@ final class PolledCheckTask implements Runnable {
 	@Override
 	public void run() {
 		if (!this.busy.compareAndSet(false, true)) {
+			this.load.skipped();
 			return;
 		}
+		long queuedAt = System.nanoTime();
 		CompletableFuture<Health> result = new CompletableFuture<>();
 		CompletableFuture<Void> workerDone = new CompletableFuture<>();
 		try {
-			this.workers.execute(() -> evaluate(result, workerDone));
+			this.workers.execute(() -> evaluate(result, workerDone, queuedAt));
 		}
 		catch (RejectedExecutionException ex) {
 			// The engine is shutting down.
@@ -75,8 +80,9 @@ final class PolledCheckTask implements Runnable {
 		CompletableFuture.allOf(result, workerDone).whenComplete((ignored, failure) -> this.busy.set(false));
 	}
 
-	private void evaluate(CompletableFuture<Health> result, CompletableFuture<Void> workerDone) {
+	private void evaluate(CompletableFuture<Health> result, CompletableFuture<Void> workerDone, long queuedAt) {
 		try {
+			this.load.started(this.check.name(), System.nanoTime() - queuedAt, this.schedule.interval().toNanos());
 			if (result.isDone()) {
 				return; // timed out while waiting for a worker
 			}

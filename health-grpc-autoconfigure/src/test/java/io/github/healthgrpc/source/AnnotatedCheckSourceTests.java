@@ -29,6 +29,13 @@ class AnnotatedCheckSourceTests {
 	}
 
 	@Test
+	void aStageThatYieldsAnUnexpectedTypeOrNullIsDown() throws Exception {
+		Map<String, CheckDefinition.Polled> checks = checksOf(Unexpected.class);
+		assertThat(evaluate(checks.get("number"))).isEqualTo(Status.DOWN);
+		assertThat(evaluate(checks.get("nothing"))).isEqualTo(Status.DOWN);
+	}
+
+	@Test
 	void aMethodThatThrowsPassesTheExceptionToTheEngine() {
 		CheckDefinition.Polled check = checksOf(Throwing.class).get("throws");
 		assertThatIllegalStateException().isThrownBy(() -> check.function().evaluate()).withMessage("no pricing");
@@ -92,6 +99,20 @@ class AnnotatedCheckSourceTests {
 
 		Health notACheck() {
 			return Health.down().build();
+		}
+
+	}
+
+	static class Unexpected {
+
+		@HealthCheck("number")
+		CompletionStage<Object> number() {
+			return CompletableFuture.completedFuture(42);
+		}
+
+		@HealthCheck("nothing")
+		Health nothing() {
+			return null;
 		}
 
 	}

@@ -1,0 +1,190 @@
+package io.github.healthgrpc.engine;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.github.healthgrpc.store.StatusStore;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Proves that checks which hang, throw, flap every few milliseconds or return nothing
+ * neither delay a healthy check nor slow the Health service down, that statuses settle
+ * to the truth, and that queues and logs stay bounded.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FaultyChecksTests {
+
+	private static final CheckSchedule SCHEDULE = new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100));
+
+	private static final CheckSchedule FLAPPING = new CheckSchedule(Duration.ofMillis(5), Duration.ofMillis(100));
+
+	private final StatusStore store = new StatusStore();
+
+	private final CheckRunner runner = new CheckRunner(this.store, 4);
+
+	private final CountDownLatch release = new CountDownLatch(1);
+
+	private final AtomicInteger goodRuns = new AtomicInteger();
+
+	private final AtomicInteger flaps = new AtomicInteger();
+
+	private Server server;
+
+	private ManagedChannel channel;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.store.defineServices(Map.of("", Set.of("good"), "demo.Faulty", Set.of("good", "hangs", "throws",
+				"flaps", "nothing")));
+		this.store.setAcceptingTraffic(true);
+		HealthGrpcService service = new HealthGrpcService(this.store, 100);
+		this.server = NettyServerBuilder.forPort(0).addService(service).build().start();
+		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
+		List<CheckDefinition> checks = List.of(polled("good", () -> {
+			this.goodRuns.incrementAndGet();
+			return Health.up().build();
+		}), polled("hangs", this::hangUninterruptibly), polled("throws", () -> {
+			throw new IllegalStateException("always fails");
+		}), polled("flaps", () -> (this.flaps.incrementAndGet() % 2 == 0) ? Health.up().build()
+				: Health.down().build()), new CheckDefinition.Polled("nothing",
+						() -> CompletableFuture.completedFuture(null)));
+		this.runner.start(checks, (name) -> name.equals("flaps") ? FLAPPING : SCHEDULE);
+	}
+
+	@AfterEach
+	void stop() throws InterruptedException {
+		this.release.countDown();
+		this.runner.close();
+		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void faultyChecksSettleToTheTruthAndDelayNothingElse(CapturedOutput output) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(statusOf("hangs")).isEqualTo(Status.DOWN);
+			assertThat(statusOf("throws")).isEqualTo(Status.DOWN);
+			assertThat(statusOf("nothing")).isEqualTo(Status.DOWN);
+			assertThat(statusOf("good")).isEqualTo(Status.UP);
+		});
+		HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(this.channel);
+		assertThat(check(health, "")).isEqualTo(ServingStatus.SERVING);
+		assertThat(check(health, "demo.Faulty")).isEqualTo(ServingStatus.NOT_SERVING);
+
+		// Two seconds of Check traffic while the faulty checks keep failing.
+		int runsBefore = this.goodRuns.get();
+		int flapsBefore = this.flaps.get();
+		long startNanos = System.nanoTime();
+		List<Long> latencies = new ArrayList<>();
+		while (System.nanoTime() - startNanos < TimeUnit.SECONDS.toNanos(2)) {
+			long callStart = System.nanoTime();
+			assertThat(check(health, "")).isEqualTo(ServingStatus.SERVING);
+			latencies.add(System.nanoTime() - callStart);
+			assertThat(this.runner.load().queued()).isLessThanOrEqualTo(5);
+		}
+		double seconds = (System.nanoTime() - startNanos) / 1e9;
+		int goodRunsDuring = this.goodRuns.get() - runsBefore;
+		int flapsDuring = this.flaps.get() - flapsBefore;
+		Collections.sort(latencies);
+		long p50 = TimeUnit.NANOSECONDS.toMicros(latencies.get(latencies.size() / 2));
+		long max = TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() - 1));
+		System.out.printf("faulty checks: %d Check calls in %.1fs, p50 %d us, max %d ms; good check ran %d times "
+				+ "(interval 50ms), flapping check %d times%n", latencies.size(), seconds, p50, max, goodRunsDuring,
+				flapsDuring);
+		// Generous bounds for two slow cores shared with other work.
+		assertThat(max).isLessThan(1000);
+		assertThat(goodRunsDuring).isGreaterThanOrEqualTo((int) (seconds * 20 * 0.4));
+		assertThat(this.runner.load().skippedTicks()).isPositive();
+
+		// The flapping check changed hundreds of times but logged about once a second.
+		long flapLines = output.getAll().lines().filter((line) -> line.contains("'flaps'")).count();
+		assertThat(flapsDuring).isGreaterThan(50);
+		assertThat(flapLines).isLessThanOrEqualTo((long) Math.ceil(seconds) + 4);
+		// The check that stays DOWN logged once, not once per run.
+		assertThat(output.getAll().lines().filter((line) -> line.contains("'throws' is DOWN")).count()).isOne();
+	}
+
+	@Test
+	void watchAnswersAtOnceWhileChecksMisbehave() throws InterruptedException {
+		CountDownLatch firstMessage = new CountDownLatch(1);
+		AtomicBoolean notServing = new AtomicBoolean();
+		HealthGrpc.newStub(this.channel)
+			.watch(HealthCheckRequest.newBuilder().setService("demo.Faulty").build(),
+					new io.grpc.stub.StreamObserver<HealthCheckResponse>() {
+						@Override
+						public void onNext(HealthCheckResponse value) {
+							notServing.set(value.getStatus() == ServingStatus.NOT_SERVING);
+							firstMessage.countDown();
+						}
+
+						@Override
+						public void onError(Throwable t) {
+						}
+
+						@Override
+						public void onCompleted() {
+						}
+					});
+		assertThat(firstMessage.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(notServing).isTrue();
+	}
+
+	private static ServingStatus check(HealthGrpc.HealthBlockingStub health, String service) {
+		return health.withDeadlineAfter(5, TimeUnit.SECONDS)
+			.check(HealthCheckRequest.newBuilder().setService(service).build())
+			.getStatus();
+	}
+
+	private Status statusOf(String check) {
+		Health health = this.store.checkResult(check);
+		return (health != null) ? health.getStatus() : null;
+	}
+
+	private Health hangUninterruptibly() {
+		boolean released = false;
+		while (!released) {
+			try {
+				this.release.await();
+				released = true;
+			}
+			catch (InterruptedException ex) {
+				// Like a call stuck in native code: interrupts do not end it.
+			}
+		}
+		return Health.up().build();
+	}
+
+	private static CheckDefinition polled(String name, CheckRunnerTests.ThrowingSupplier supplier) {
+		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));
+	}
+
+}
