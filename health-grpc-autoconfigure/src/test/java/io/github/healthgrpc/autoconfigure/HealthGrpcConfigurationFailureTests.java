@@ -86,6 +86,20 @@ class HealthGrpcConfigurationFailureTests {
 					"Set it to a positive duration such as 5s or 500ms"));
 	}
 
+	// Spring Boot's binding of HealthGrpcProperties rejects this one first.
+	@Test
+	void whenCheckIntervalIsNotADurationThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("grpc.health.checks.pricing.interval=soon")
+			.run(failsToBind("grpc.health.checks.pricing.interval"));
+	}
+
+	// Spring Boot's map binder ignores a dotted key, so health-grpc's own binding must reject it.
+	@Test
+	void whenDottedCheckIntervalIsNotADurationThenStartupFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("grpc.health.checks.pricing.api.interval=soon")
+			.run(failsToBind("grpc.health.checks[pricing.api].interval"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "0s", "-1s" })
 	void whenCheckTimeoutIsNotPositiveThenStartupFails(String timeout) {
@@ -225,6 +239,15 @@ class HealthGrpcConfigurationFailureTests {
 	void whenFailureIsNotAboutHealthConfigurationThenFailureAnalyzerStaysOut() {
 		assertThat(new InvalidHealthConfigurationFailureAnalyzer()
 			.analyze(new IllegalStateException("unrelated", new IllegalArgumentException("cause")))).isNull();
+	}
+
+	private static ContextConsumer<AssertableApplicationContext> failsToBind(String property) {
+		return (context) -> {
+			assertThat(context).hasFailed();
+			BindException bindFailure = findCause(context.getStartupFailure(), BindException.class);
+			assertThat(bindFailure).isNotNull();
+			assertThat(bindFailure.getName()).hasToString(property);
+		};
 	}
 
 	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

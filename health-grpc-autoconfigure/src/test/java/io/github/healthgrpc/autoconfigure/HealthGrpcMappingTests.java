@@ -1,5 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -40,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -147,6 +151,52 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenOneServiceIsWrittenInBothSpellingsThenNoPropertyIsLost() {
+		this.contextRunner
+			.withPropertyValues("grpc.health.services.demo.Inventory.include=db,pricing",
+					"grpc.health.services[demo.Inventory].exclude=pricing")
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
+	void whenOneServiceIsWrittenInBracketsAndPlainThenNoPropertyIsLost() {
+		this.contextRunner
+			.withPropertyValues("grpc.health.services[demo.Inventory].include=db,pricing",
+					"grpc.health.services.demo.Inventory.exclude=pricing")
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
+	void whenEnvironmentVariableOverridesBracketsThenBothApplyAndTheVariableWinsItsProperty() {
+		// application.properties: [demo.Inventory] includes db and pricing, excludes db;
+		// the variable overrides exclude only, so include must survive from the file.
+		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
+			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
+			.withInitializer(applicationProperties(Map.of("grpc.health.services[demo.Inventory].include", "db,pricing",
+					"grpc.health.services[demo.Inventory].exclude", "db")))
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
+	void whenServicesAreMappedInYamlWithPlainKeysThenEachHasItsOwnChecks() {
+		this.contextRunner.withInitializer(yaml("health-grpc-plain-keys.yml"))
+			.run(this::assertYamlMappingApplies);
+	}
+
+	@Test
+	void whenServicesAreMappedInYamlWithBracketKeysThenEachHasItsOwnChecks() {
+		this.contextRunner.withInitializer(yaml("health-grpc-bracket-keys.yml"))
+			.run(this::assertYamlMappingApplies);
+	}
+
+	@Test
+	void whenMappingUsesPlaceholdersThenTheyAreResolved() {
+		this.contextRunner
+			.withPropertyValues("inventory.checks=db", "grpc.health.services.demo.Inventory.include=${inventory.checks}")
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
 	void whenIncludeIsACommaSeparatedListThenServiceHasEveryListedCheck() {
 		this.contextRunner.withPropertyValues("grpc.health.services.demo.Inventory.include=db,pricing")
 			.run((context) -> assertThat(members(context, INVENTORY)).containsExactlyInAnyOrder("db", "pricing"));
@@ -241,6 +291,21 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenDottedCheckNameHasItsOwnIntervalThenItRunsOnIt() {
+		this.contextRunner.withUserConfiguration(CountingCheckConfiguration.class)
+			.withPropertyValues("grpc.health.checks.counted.fast.interval=50ms")
+			.run((context) -> await().atMost(Duration.ofSeconds(2))
+				.until(() -> context.getBean(CountingCheck.class).fastRuns.get() >= 3));
+	}
+
+	@Test
+	void whenCompositeMemberHasItsOwnIntervalThenStartupSucceeds() {
+		this.contextRunner.withUserConfiguration(CompositeConfiguration.class)
+			.withPropertyValues("grpc.health.checks[replicas/east].interval=1s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void whenCheckHasNoIntervalOfItsOwnThenItRunsOnTheDefault() {
 		// Guards the two tests above: without settings, the counted check runs once (at start) in 1s.
 		this.contextRunner.withUserConfiguration(CountingCheckConfiguration.class).run((context) -> {
@@ -264,6 +329,14 @@ class HealthGrpcMappingTests {
 						(error) -> assertThat(error.toString()).contains("timeout of PT0.1S"));
 				context.getBean(HangingCheck.class).release.countDown();
 			});
+	}
+
+	private void assertYamlMappingApplies(AssertableApplicationContext context) {
+		assertThat(members(context, StatusStore.OVERALL)).containsExactlyInAnyOrder("db", "pricing");
+		assertThat(members(context, INVENTORY)).containsExactly("db");
+		assertThat(members(context, "demo.Greeter")).containsExactlyInAnyOrder("db", "pricing");
+		assertThat(context.getBean(StatusStore.class).statuses()).containsOnlyKeys(StatusStore.OVERALL, INVENTORY,
+				"demo.Greeter");
 	}
 
 	private void assertInventoryIsExactlyDbAndBecomesServing(AssertableApplicationContext context) {
@@ -306,6 +379,20 @@ class HealthGrpcMappingTests {
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 							variables));
+	}
+
+	// Loads a YAML file the way Spring Boot loads application.yml, below the environment variables.
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String resource) {
+		return (context) -> {
+			try {
+				new YamlPropertySourceLoader()
+					.load("Config resource 'class path resource [" + resource + "]'", new ClassPathResource(resource))
+					.forEach(context.getEnvironment().getPropertySources()::addLast);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
 	}
 
 	// Adds properties below the environment variables, where application.properties sits.
@@ -373,9 +460,17 @@ class HealthGrpcMappingTests {
 
 		final AtomicInteger runs = new AtomicInteger();
 
+		final AtomicInteger fastRuns = new AtomicInteger();
+
 		@HealthCheck("counted")
 		boolean counted() {
 			this.runs.incrementAndGet();
+			return true;
+		}
+
+		@HealthCheck("counted.fast")
+		boolean countedFast() {
+			this.fastRuns.incrementAndGet();
 			return true;
 		}
 
