@@ -26,7 +26,8 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 
 	private static final String DEVH_HEALTH_SERVICE = "grpc.server.health-service-enabled";
 
-	private final DevhHealthServiceEnvironmentPostProcessor postProcessor = new DevhHealthServiceEnvironmentPostProcessor();
+	private final DevhHealthServiceEnvironmentPostProcessor postProcessor =
+			new DevhHealthServiceEnvironmentPostProcessor();
 
 	@Test
 	void whenEnabledByDefaultThenDevhHealthServiceIsSwitchedOff() {

@@ -94,6 +94,19 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenApplicationRefusesTrafficAgainThenOverallTurnsNotServing() {
+		this.contextRunner.run((context) -> {
+			StatusStore store = context.getBean(StatusStore.class);
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+			context.getBean(ChecksConfiguration.class).cache.up();
+			await().atMost(FIRST_RESULTS)
+				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING));
+			AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+		});
+	}
+
+	@Test
 	void whenManualCheckHasNoValueYetThenServicesIncludingItAreNotServing() {
 		this.contextRunner.withPropertyValues("grpc.health.services[demo.Inventory].include=cache,db")
 			.run((context) -> {
@@ -317,12 +330,12 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenCheckHasItsOwnTimeoutThenAHangingCheckIsDownAfterIt() {
-		// The default timeout is 2s: DOWN within 1s proves the check's own 100ms.
+		// The default timeout is 2s: DOWN within 1.5s proves the check's own 100ms.
 		this.contextRunner.withUserConfiguration(HangingCheckConfiguration.class)
 			.withPropertyValues("grpc.health.checks.hanging.timeout=100ms")
 			.run((context) -> {
 				StatusStore store = context.getBean(StatusStore.class);
-				await().atMost(Duration.ofSeconds(1)).until(() -> store.checkResult("hanging") != null);
+				await().atMost(Duration.ofMillis(1500)).until(() -> store.checkResult("hanging") != null);
 				Health result = store.checkResult("hanging");
 				assertThat(result.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(result.getDetails()).hasEntrySatisfying("error",
