@@ -4,25 +4,31 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Switches devh's own health service off by default while health-grpc's is on: a gRPC
- * server can bind only one {@code grpc.health.v1.Health}. The default has the lowest
- * precedence, so an explicit {@code grpc.server.health-service-enabled} still wins.
+ * server can bind only one {@code grpc.health.v1.Health}. The default goes into Spring
+ * Boot's {@code defaultProperties}, the source that always comes last (even after
+ * {@code @PropertySource} files), and never replaces a value already there, so an
+ * explicit {@code grpc.server.health-service-enabled} anywhere still wins.
  */
 class DevhHealthServiceEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
-	static final String PROPERTY_SOURCE_NAME = "healthGrpcDefaults";
+	static final String DEVH_HEALTH_SERVICE_ENABLED = "grpc.server.health-service-enabled";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getProperty("grpc.health.enabled", Boolean.class, true)) {
-			environment.getPropertySources()
-				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of("grpc.server.health-service-enabled", "false")));
+			MutablePropertySources sources = environment.getPropertySources();
+			PropertySource<?> defaults = sources.get(DefaultPropertiesPropertySource.NAME);
+			if (defaults == null || !defaults.containsProperty(DEVH_HEALTH_SERVICE_ENABLED)) {
+				DefaultPropertiesPropertySource.addOrMerge(Map.of(DEVH_HEALTH_SERVICE_ENABLED, "false"), sources);
+			}
 		}
 	}
 

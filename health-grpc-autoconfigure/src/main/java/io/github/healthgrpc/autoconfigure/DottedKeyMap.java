@@ -1,6 +1,8 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,10 +10,13 @@ import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 
 /**
@@ -23,7 +28,9 @@ import org.springframework.core.env.Environment;
  * reads the property names themselves: everything between the map's prefix and the
  * first known leaf property ({@code include}, {@code interval}, ...) is the key. Any
  * name under the prefix without a known leaf is an error, never ignored. Keys written in
- * environment variables arrive in lower case; keys that differ only in case are one.
+ * environment variables arrive in lower case; keys that differ only in case are one, and
+ * each of their properties comes from the property source that takes precedence for it,
+ * whichever spelling that source uses.
  */
 final class DottedKeyMap {
 
@@ -43,21 +50,37 @@ final class DottedKeyMap {
 	static <T> Map<String, Entry<T>> bind(Environment environment, String prefix, Set<String> leaves, Class<T> type,
 			Supplier<T> empty) {
 		ConfigurationPropertyName root = ConfigurationPropertyName.of(prefix);
-		Map<String, Entry<T>> entries = new LinkedHashMap<>();
-		Binder binder = Binder.get(environment);
+		Map<String, String> keys = new LinkedHashMap<>();
+		List<ConfigurationPropertySource> respelled = new ArrayList<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
+				Map<String, Object> properties = new LinkedHashMap<>();
 				iterable.filter(root::isAncestorOf).forEach((name) -> {
 					ConfigurationPropertyName entryName = entryName(root, name, leaves);
 					String key = key(root, entryName);
-					entries.computeIfAbsent(key.toLowerCase(Locale.ROOT), (lowerCase) -> new Entry<>(key,
-							prefix + "[" + key + "]", binder.bind(entryName, Bindable.of(type)).orElseGet(empty)));
+					String lowerCase = key.toLowerCase(Locale.ROOT);
+					keys.putIfAbsent(lowerCase, key);
+					ConfigurationProperty property = iterable.getConfigurationProperty(name);
+					if (property != null) {
+						properties.putIfAbsent(bracketed(prefix, lowerCase)
+								+ "." + name.subName(entryName.getNumberOfElements()), property.getValue());
+					}
 				});
+				respelled.add(new MapConfigurationPropertySource(properties));
 			}
 		}
+		// Every spelling of a key (plain, bracketed, lower case) now has one name in each
+		// source, in the environment's order: each property comes from the source that
+		// takes precedence for it, and no spelling hides another.
+		Binder binder = new Binder(respelled, new PropertySourcesPlaceholdersResolver(environment));
 		Map<String, Entry<T>> byKey = new LinkedHashMap<>();
-		entries.values().forEach((entry) -> byKey.put(entry.key(), entry));
+		keys.forEach((lowerCase, key) -> byKey.put(key, new Entry<>(key, prefix + "[" + key + "]",
+				binder.bind(bracketed(prefix, lowerCase), Bindable.of(type)).orElseGet(empty))));
 		return byKey;
+	}
+
+	private static String bracketed(String prefix, String lowerCaseKey) {
+		return prefix + "[" + lowerCaseKey + "]";
 	}
 
 	private static ConfigurationPropertyName entryName(ConfigurationPropertyName root, ConfigurationPropertyName name,
