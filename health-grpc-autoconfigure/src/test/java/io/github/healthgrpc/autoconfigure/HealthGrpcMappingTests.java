@@ -339,7 +339,7 @@ class HealthGrpcMappingTests {
 				Health result = store.checkResult("hanging");
 				assertThat(result.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(result.getDetails()).hasEntrySatisfying("error",
-						(error) -> assertThat(error.toString()).contains("timeout of PT0.1S"));
+						(error) -> assertThat(error.toString()).contains("timeout of 100ms"));
 				context.getBean(HangingCheck.class).release.countDown();
 			});
 	}
