@@ -13,7 +13,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Logs a check's result when its status changes, not on every evaluation, so a check
  * that stays DOWN for a day writes one line, not thousands. A check that flaps writes at
- * most one line a second, which counts the changes it did not log.
+ * most one line a second, which counts the changes it did not log. A check whose first
+ * result is not UP is logged at INFO only: during warm-up that is usual (Spring Boot's
+ * own liveness and readiness states start that way), and a later fall is what warns.
  */
 final class CheckChangeLog {
 
@@ -45,13 +47,19 @@ final class CheckChangeLog {
 	}
 
 	private static void log(String checkName, Health health, @Nullable Status previous, String unlogged) {
-		if (!Status.UP.equals(health.getStatus())) {
-			logger.warn("Health check '" + checkName + "' is " + health.getStatus() + ": " + health.getDetails()
-					+ unlogged);
+		if (previous == null && !Status.UP.equals(health.getStatus())) {
+			logger.info("Health check '" + checkName + "' starts " + health.getStatus() + describe(health));
+		}
+		else if (!Status.UP.equals(health.getStatus())) {
+			logger.warn("Health check '" + checkName + "' is " + health.getStatus() + describe(health) + unlogged);
 		}
 		else if (previous != null) {
 			logger.info("Health check '" + checkName + "' is UP again (was " + previous + ")" + unlogged);
 		}
+	}
+
+	private static String describe(Health health) {
+		return health.getDetails().isEmpty() ? " (no details)" : ": " + health.getDetails();
 	}
 
 	private static final class CheckLogState {

@@ -130,7 +130,7 @@ class FaultyChecksTests {
 		assertThat(flapsDuring).isGreaterThan(50);
 		assertThat(flapLines).isLessThanOrEqualTo((long) Math.ceil(seconds) + 4);
 		// The check that stays DOWN logged once, not once per run.
-		assertThat(output.getAll().lines().filter((line) -> line.contains("'throws' is DOWN")).count()).isOne();
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Health check 'throws'")).count()).isOne();
 	}
 
 	@Test
