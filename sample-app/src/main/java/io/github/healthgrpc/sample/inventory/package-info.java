@@ -1,0 +1,8 @@
+/**
+ * The {@code demo.Inventory} service, backed by the embedded database and mapped to the
+ * {@code db} and {@code pricing} checks.
+ */
+@NullMarked
+package io.github.healthgrpc.sample.inventory;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+CREATE TABLE stock (
+	sku VARCHAR(32) PRIMARY KEY,
+	quantity INT NOT NULL
+);

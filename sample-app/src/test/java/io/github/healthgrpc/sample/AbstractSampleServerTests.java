@@ -1,0 +1,95 @@
+package io.github.healthgrpc.sample;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole sample on random ports (gRPC and HTTP), with a real pricing listener that
+ * tests open and close, and a plain-text channel to the gRPC server. Subclasses share one
+ * application context, so every test sets the pricing state it needs first.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "grpc.server.port=0", "grpc.server.address=127.0.0.1" })
+@Import(GrpcServerPort.class)
+abstract class AbstractSampleServerTests {
+
+	/** How long a status may take to follow a change: the pricing check runs every 1s. */
+	static final Duration PATIENCE = Duration.ofSeconds(15);
+
+	static final PricingServer pricing = PricingServer.onFreePort();
+
+	@Autowired
+	GrpcServerPort grpcServerPort;
+
+	ManagedChannel channel;
+
+	@DynamicPropertySource
+	static void pricingAddress(DynamicPropertyRegistry registry) {
+		registry.add("sample.pricing.address", pricing::address);
+	}
+
+	@BeforeEach
+	void openChannel() {
+		this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", this.grpcServerPort.get()).usePlaintext().build();
+	}
+
+	@AfterEach
+	void closeChannel() throws InterruptedException {
+		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+	@AfterAll
+	static void leavePricingDown() {
+		// The next class reuses the cached context: start it from a known state.
+		pricing.close();
+	}
+
+	/**
+	 * Check one service with grpc-java's own health stub.
+	 */
+	ServingStatus check(String service) {
+		return HealthGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(5, TimeUnit.SECONDS)
+			.check(HealthCheckRequest.newBuilder().setService(service).build())
+			.getStatus();
+	}
+
+	void awaitStatus(String service, ServingStatus expected) {
+		await().atMost(PATIENCE).until(() -> check(service), (status) -> status == expected);
+	}
+
+	/**
+	 * Open the pricing listener and wait until {@code demo.Inventory} has seen it.
+	 */
+	void pricingUp() {
+		pricing.open();
+		awaitStatus("demo.Inventory", ServingStatus.SERVING);
+	}
+
+	/**
+	 * Close the pricing listener and wait until {@code demo.Inventory} has seen it.
+	 */
+	void pricingDown() {
+		pricing.close();
+		awaitStatus("demo.Inventory", ServingStatus.NOT_SERVING);
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.github.healthgrpc.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The {@code grpc} component of {@code /actuator/health} shows the same picture as the
+ * gRPC Health service, read over real HTTP.
+ */
+class ActuatorHealthMirrorTests extends AbstractSampleServerTests {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	int httpPort;
+
+	@Test
+	void grpcComponentIsUpAndShowsEveryServiceWithItsMemberChecksWhilePricingIsUp() throws Exception {
+		pricingUp();
+		// The mirror reads the same store as Check: once Check saw SERVING, so does the mirror.
+		DocumentContext health = health();
+		assertThat(health.read("$.components.db.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.grpc.status", String.class)).isEqualTo("UP");
+		assertThat(health.read("$.components.grpc.details.overall.status", String.class)).isEqualTo("SERVING");
+		assertThat(health.read("$.components.grpc.details.overall.checks", Map.class)).isEqualTo(Map.of("db", "UP"));
+		assertThat(service(health, "demo.Greeter")).isEqualTo("SERVING");
+		assertThat(checks(health, "demo.Greeter")).isEqualTo(Map.of("db", "UP"));
+		assertThat(service(health, "demo.Inventory")).isEqualTo("SERVING");
+		assertThat(checks(health, "demo.Inventory")).isEqualTo(Map.of("db", "UP", "pricing", "UP"));
+	}
+
+	@Test
+	void inventoryTurnsNotServingInTheMirrorWhilePricingIsDownAndTheComponentStaysUp() throws Exception {
+		pricingDown();
+		DocumentContext health = health();
+		assertThat(health.read("$.components.grpc.status", String.class)).isEqualTo("UP");
+		assertThat(service(health, "demo.Inventory")).isEqualTo("NOT_SERVING");
+		assertThat(checks(health, "demo.Inventory")).isEqualTo(Map.of("db", "UP", "pricing", "DOWN"));
+		assertThat(service(health, "demo.Greeter")).isEqualTo("SERVING");
+	}
+
+	@Test
+	void mirrorFollowsThePricingListenerComingBackUp() throws Exception {
+		pricingDown();
+		pricing.open();
+		await().atMost(PATIENCE).until(() -> service(health(), "demo.Inventory"), "SERVING"::equals);
+		assertThat(checks(health(), "demo.Inventory")).isEqualTo(Map.of("db", "UP", "pricing", "UP"));
+	}
+
+	private DocumentContext health() throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/actuator/health"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		// Overall gRPC health depends on db only, which stays UP: the endpoint answers 200.
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonPath.parse(response.body());
+	}
+
+	private static String service(DocumentContext health, String service) {
+		return health.read("$.components.grpc.details.services['" + service + "'].status", String.class);
+	}
+
+	private static Map<?, ?> checks(DocumentContext health, String service) {
+		return health.read("$.components.grpc.details.services['" + service + "'].checks", Map.class);
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.healthgrpc.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample as its own JVM, stopped the way Kubernetes stops a pod: with SIGTERM while a
+ * watcher is attached. It must neither hang nor skip the NOT_SERVING message.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
+class SigtermShutdownTests {
+
+	private static final Duration STARTUP = Duration.ofSeconds(90);
+
+	private static final Duration PATIENCE = AbstractSampleServerTests.PATIENCE;
+
+	private final Path log = Path.of("target", "sigterm-sample.log");
+
+	private Process process;
+
+	private ManagedChannel channel;
+
+	@AfterEach
+	void stopEverything() throws InterruptedException {
+		if (this.channel != null) {
+			this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void sigtermWithAWatcherAttachedSendsNotServingThenCompletesTheStreamAndExits() throws Exception {
+		int grpcPort = PricingServer.freePort();
+		this.process = startSample(grpcPort);
+		this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+		await().atMost(STARTUP).ignoreException(StatusRuntimeException.class).until(() -> {
+			assertThat(this.process.isAlive()).as("sample JVM running, see %s", this.log.toAbsolutePath()).isTrue();
+			return check("demo.Greeter") == ServingStatus.SERVING;
+		});
+		HealthWatch watch = HealthWatch.start(this.channel, "demo.Greeter");
+		watch.nextMessage(ServingStatus.SERVING, PATIENCE);
+
+		long sigterm = System.nanoTime();
+		this.process.destroy();
+
+		watch.nextMessage(ServingStatus.NOT_SERVING, PATIENCE);
+		HealthWatch.Event end = watch.next(PATIENCE);
+		assertThat(end.isCompleted()).as("Watch ends with onCompleted, not an error: %s", end).isTrue();
+		assertThat(this.process.waitFor(15, TimeUnit.SECONDS)).as("sample JVM exited after SIGTERM, see %s", this.log)
+			.isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).isLessThan(Duration.ofSeconds(15));
+		assertThat(Files.readString(this.log)).doesNotContain("Exception");
+	}
+
+	private Process startSample(int grpcPort) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// Surefire may hand the test JVM a manifest-only jar: its real class path is here.
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
+				SampleApplication.class.getName(), "--grpc.server.port=" + grpcPort,
+				"--grpc.server.address=127.0.0.1", "--server.port=0",
+				"--sample.pricing.address=127.0.0.1:" + PricingServer.freePort(),
+				"--grpc.health.shutdown.drain-delay=1s", "--spring.main.banner-mode=off");
+		Files.createDirectories(this.log.getParent());
+		// Output to a file, never to an unread pipe whose full buffer would block the child.
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
+	}
+
+	private ServingStatus check(String service) {
+		return HealthGrpc.newBlockingStub(this.channel)
+			.withDeadlineAfter(5, TimeUnit.SECONDS)
+			.check(HealthCheckRequest.newBuilder().setService(service).build())
+			.getStatus();
+	}
+
+}
