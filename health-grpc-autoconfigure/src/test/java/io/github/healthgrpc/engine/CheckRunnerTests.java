@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -26,11 +25,11 @@ class CheckRunnerTests {
 
 	private final CheckRunner runner = new CheckRunner(this.store, 2);
 
-	private final CountDownLatch release = new CountDownLatch(1);
+	private final UninterruptibleHang hang = new UninterruptibleHang();
 
 	@AfterEach
 	void stop() {
-		this.release.countDown();
+		this.hang.release();
 		this.runner.close();
 	}
 
@@ -65,7 +64,7 @@ class CheckRunnerTests {
 	@Test
 	void aHangingCheckTimesOutAndDelaysNoOtherCheck() {
 		AtomicInteger fastRuns = new AtomicInteger();
-		start(polled("hangs", this::blockUninterruptibly), polled("fast", () -> {
+		start(polled("hangs", this.hang::hang), polled("fast", () -> {
 			fastRuns.incrementAndGet();
 			return Health.up().build();
 		}));
@@ -81,13 +80,13 @@ class CheckRunnerTests {
 		AtomicInteger starts = new AtomicInteger();
 		start(polled("hangs", () -> {
 			starts.incrementAndGet();
-			return blockUninterruptibly();
+			return this.hang.hang();
 		}));
 		await().untilAsserted(() -> assertThat(statusOf("hangs")).isEqualTo(Status.DOWN));
 		// Several intervals pass (the timeout is four of them) while the first run hangs.
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(starts.get()).isEqualTo(1));
-		this.release.countDown();
+		this.hang.release();
 		await().untilAsserted(() -> assertThat(starts.get()).isGreaterThan(1));
 	}
 
@@ -158,19 +157,6 @@ class CheckRunnerTests {
 		return (health != null) ? health.getStatus() : null;
 	}
 
-	private Health blockUninterruptibly() {
-		boolean released = false;
-		while (!released) {
-			try {
-				this.release.await();
-				released = true;
-			}
-			catch (InterruptedException ex) {
-				// Ignore the interrupt, like a check stuck in a call that cannot be interrupted.
-			}
-		}
-		return Health.up().build();
-	}
 
 	private static CheckDefinition polled(String name, ThrowingSupplier supplier) {
 		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));

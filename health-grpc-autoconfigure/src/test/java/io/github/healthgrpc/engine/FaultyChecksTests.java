@@ -51,7 +51,7 @@ class FaultyChecksTests {
 
 	private final CheckRunner runner = new CheckRunner(this.store, 4);
 
-	private final CountDownLatch release = new CountDownLatch(1);
+	private final UninterruptibleHang hang = new UninterruptibleHang();
 
 	private final AtomicInteger goodRuns = new AtomicInteger();
 
@@ -72,7 +72,7 @@ class FaultyChecksTests {
 		List<CheckDefinition> checks = List.of(polled("good", () -> {
 			this.goodRuns.incrementAndGet();
 			return Health.up().build();
-		}), polled("hangs", this::hangUninterruptibly), polled("throws", () -> {
+		}), polled("hangs", this.hang::hang), polled("throws", () -> {
 			throw new IllegalStateException("always fails");
 		}), polled("flaps", () -> (this.flaps.incrementAndGet() % 2 == 0) ? Health.up().build()
 				: Health.down().build()), new CheckDefinition.Polled("nothing",
@@ -82,7 +82,7 @@ class FaultyChecksTests {
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		this.release.countDown();
+		this.hang.release();
 		this.runner.close();
 		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -169,19 +169,6 @@ class FaultyChecksTests {
 		return (health != null) ? health.getStatus() : null;
 	}
 
-	private Health hangUninterruptibly() {
-		boolean released = false;
-		while (!released) {
-			try {
-				this.release.await();
-				released = true;
-			}
-			catch (InterruptedException ex) {
-				// Like a call stuck in native code: interrupts do not end it.
-			}
-		}
-		return Health.up().build();
-	}
 
 	private static CheckDefinition polled(String name, CheckRunnerTests.ThrowingSupplier supplier) {
 		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));
