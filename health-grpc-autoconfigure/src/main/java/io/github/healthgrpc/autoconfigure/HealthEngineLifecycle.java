@@ -3,6 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.engine.CheckDefinition;
@@ -89,7 +90,7 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 		Set<String> duplicates = checks.stream()
 			.map(CheckDefinition::name)
 			.filter((name) -> !names.add(name))
-			.collect(Collectors.toCollection(java.util.TreeSet::new));
+			.collect(Collectors.toCollection(TreeSet::new));
 		if (!duplicates.isEmpty()) {
 			throw new InvalidHealthConfigurationException("Check names " + duplicates,
 					"are used by more than one check (health contributors, @HealthCheck methods and "
