@@ -85,6 +85,13 @@ public class HealthGrpcService extends HealthGrpc.HealthImplBase {
 		return this.watchers.count();
 	}
 
+	/**
+	 * The number of distinct service names with an open Watch call; each holds an entry.
+	 */
+	int watchedServiceCount() {
+		return this.watchers.serviceCount();
+	}
+
 	private static String abbreviate(String name) {
 		return (name.length() <= MAX_NAME_IN_MESSAGE) ? name : name.substring(0, MAX_NAME_IN_MESSAGE) + "...";
 	}

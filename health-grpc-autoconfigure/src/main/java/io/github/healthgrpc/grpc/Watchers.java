@@ -1,9 +1,11 @@
 package io.github.healthgrpc.grpc;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
@@ -15,14 +17,21 @@ import io.grpc.stub.ServerCallStreamObserver;
  * The open Watch calls, by service. It listens to the status store and tells the streams
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
+ *
+ * <p>One lock guards the streams and their count: a stream that starts while the last
+ * one of its service ends must land in the set that the map holds. With a concurrent map
+ * and a set per service it could be added to a set just dropped from the map, never hear
+ * a change again and never be uncounted. Streams are told about changes outside the lock.
  */
 final class Watchers implements StatusListener {
 
 	private final StatusStore store;
 
-	private final Map<String, Set<WatchStream>> byService = new ConcurrentHashMap<>();
+	private final Object lock = new Object();
 
-	private final AtomicInteger count = new AtomicInteger();
+	private final Map<String, Set<WatchStream>> byService = new HashMap<>();
+
+	private int count;
 
 	Watchers(StatusStore store) {
 		this.store = store;
@@ -30,12 +39,12 @@ final class Watchers implements StatusListener {
 
 	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
+		add(stream);
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
 		});
 		observer.setOnReadyHandler(stream::flush);
-		add(stream);
 		stream.start();
 		if (this.store.isClosed()) {
 			// Shutdown began before this call arrived: tell it NOT_SERVING and let it go.
@@ -45,23 +54,39 @@ final class Watchers implements StatusListener {
 	}
 
 	int count() {
-		return this.count.get();
+		synchronized (this.lock) {
+			return this.count;
+		}
 	}
 
-	@Override
-	public void servingStatusChanged(String service, io.github.healthgrpc.store.ServingStatus status) {
-		Set<WatchStream> streams = this.byService.get(service);
-		if (streams != null) {
-			streams.forEach(WatchStream::statusChanged);
+	int serviceCount() {
+		synchronized (this.lock) {
+			return this.byService.size();
 		}
 	}
 
 	@Override
+	public void servingStatusChanged(String service, io.github.healthgrpc.store.ServingStatus status) {
+		List<WatchStream> streams;
+		synchronized (this.lock) {
+			Set<WatchStream> watching = this.byService.get(service);
+			if (watching == null) {
+				return;
+			}
+			streams = new ArrayList<>(watching);
+		}
+		streams.forEach(WatchStream::statusChanged);
+	}
+
+	@Override
 	public void storeClosed() {
-		this.byService.values().forEach((streams) -> streams.forEach((stream) -> {
-			stream.complete();
-			remove(stream);
-		}));
+		List<WatchStream> streams = new ArrayList<>();
+		synchronized (this.lock) {
+			this.byService.values().forEach(streams::addAll);
+			this.byService.clear();
+			this.count = 0;
+		}
+		streams.forEach(WatchStream::complete);
 	}
 
 	private ServingStatus currentStatus(String service) {
@@ -73,18 +98,21 @@ final class Watchers implements StatusListener {
 	}
 
 	private void add(WatchStream stream) {
-		this.byService.computeIfAbsent(stream.service(), (key) -> ConcurrentHashMap.newKeySet()).add(stream);
-		this.count.incrementAndGet();
+		synchronized (this.lock) {
+			this.byService.computeIfAbsent(stream.service(), (key) -> new HashSet<>()).add(stream);
+			this.count++;
+		}
 	}
 
 	private void remove(WatchStream stream) {
-		boolean[] removed = new boolean[1];
-		this.byService.computeIfPresent(stream.service(), (key, streams) -> {
-			removed[0] = streams.remove(stream);
-			return streams.isEmpty() ? null : streams;
-		});
-		if (removed[0]) {
-			this.count.decrementAndGet();
+		synchronized (this.lock) {
+			Set<WatchStream> streams = this.byService.get(stream.service());
+			if (streams != null && streams.remove(stream)) {
+				this.count--;
+				if (streams.isEmpty()) {
+					this.byService.remove(stream.service());
+				}
+			}
 		}
 	}
 
