@@ -45,6 +45,10 @@ final class Watchers implements StatusListener {
 			remove(stream);
 		});
 		observer.setOnReadyHandler(stream::flush);
+		// grpc-java lets 32 KiB queue for a call before isReady() turns false: for a reader
+		// that stops reading, thousands of stale statuses. One byte makes it false as soon
+		// as one message waits, so the server holds that message and a pending flag.
+		observer.setOnReadyThreshold(1);
 		stream.start();
 		if (this.store.isClosed()) {
 			// Shutdown began before this call arrived: tell it NOT_SERVING and let it go.
