@@ -51,6 +51,8 @@ public class HealthGrpcProperties {
 
 	private final List list = new List();
 
+	private final Watch watch = new Watch();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -85,6 +87,10 @@ public class HealthGrpcProperties {
 
 	public List getList() {
 		return this.list;
+	}
+
+	public Watch getWatch() {
+		return this.watch;
 	}
 
 	/**
@@ -219,6 +225,40 @@ public class HealthGrpcProperties {
 
 		public void setMaxServices(int maxServices) {
 			this.maxServices = maxServices;
+		}
+
+	}
+
+	/**
+	 * The Watch call: limits that bound what open calls hold on the server.
+	 */
+	public static class Watch {
+
+		/**
+		 * Most Watch calls open at once; beyond it, a new Watch fails with RESOURCE_EXHAUSTED.
+		 */
+		private int maxWatchers = 10_000;
+
+		/**
+		 * Most distinct unknown service names watched at once; beyond it, a Watch on yet
+		 * another unknown name fails with RESOURCE_EXHAUSTED.
+		 */
+		private int maxUnknownServices = 100;
+
+		public int getMaxWatchers() {
+			return this.maxWatchers;
+		}
+
+		public void setMaxWatchers(int maxWatchers) {
+			this.maxWatchers = maxWatchers;
+		}
+
+		public int getMaxUnknownServices() {
+			return this.maxUnknownServices;
+		}
+
+		public void setMaxUnknownServices(int maxUnknownServices) {
+			this.maxUnknownServices = maxUnknownServices;
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.lifecycle.BoundServicesListener;
 import io.github.healthgrpc.store.StatusStore;
 import net.devh.boot.grpc.server.service.GrpcService;
@@ -27,12 +28,14 @@ class HealthGrpcServerConfiguration {
 	@GrpcService
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = properties.getList().getMaxServices();
-		if (maxServices <= 0) {
-			throw new InvalidHealthConfigurationException("grpc.health.list.max-services",
-					"must be positive but is " + maxServices, "Set it to at least 1; the protocol suggests 100");
-		}
-		return new HealthGrpcService(store, maxServices);
+		int maxServices = positive("grpc.health.list.max-services", properties.getList().getMaxServices(),
+				"Set it to at least 1; the protocol suggests 100");
+		int maxWatchers = positive("grpc.health.watch.max-watchers", properties.getWatch().getMaxWatchers(),
+				"Set it to the most Watch calls the server may hold open, such as 10000");
+		int maxUnknown = positive("grpc.health.watch.max-unknown-services",
+				properties.getWatch().getMaxUnknownServices(),
+				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
+		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
 	}
 
 	@Bean
@@ -46,6 +49,13 @@ class HealthGrpcServerConfiguration {
 			.flatMap((found) -> found.findGrpcServices().stream())
 			.map((service) -> service.getDefinition().getServiceDescriptor().getName())
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	private static int positive(String property, int value, String action) {
+		if (value <= 0) {
+			throw new InvalidHealthConfigurationException(property, "must be positive but is " + value, action);
+		}
+		return value;
 	}
 
 }

@@ -29,16 +29,28 @@ public class HealthGrpcService extends HealthGrpc.HealthImplBase {
 	private final int maxListedServices;
 
 	/**
-	 * Create the service and start listening to the store.
+	 * Create the service with the default {@link WatchLimits} and start listening to the
+	 * store.
 	 * @param store the status store
 	 * @param maxListedServices the most services List returns before it answers
 	 * RESOURCE_EXHAUSTED
 	 */
 	public HealthGrpcService(StatusStore store, int maxListedServices) {
+		this(store, maxListedServices, WatchLimits.DEFAULTS);
+	}
+
+	/**
+	 * Create the service and start listening to the store.
+	 * @param store the status store
+	 * @param maxListedServices the most services List returns before it answers
+	 * RESOURCE_EXHAUSTED
+	 * @param watchLimits the limits on open Watch calls
+	 */
+	public HealthGrpcService(StatusStore store, int maxListedServices, WatchLimits watchLimits) {
 		Assert.isTrue(maxListedServices > 0, "maxListedServices must be positive");
 		this.store = store;
 		this.maxListedServices = maxListedServices;
-		this.watchers = new Watchers(store);
+		this.watchers = new Watchers(store, watchLimits);
 		store.addListener(this.watchers);
 	}
 

@@ -11,7 +11,9 @@ import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open Watch calls, by service. It listens to the status store and tells the streams
@@ -21,11 +23,14 @@ import io.grpc.stub.ServerCallStreamObserver;
  * <p>One lock guards the streams and their count: a stream that starts while the last
  * one of its service ends must land in the set that the map holds. With a concurrent map
  * and a set per service it could be added to a set just dropped from the map, never hear
- * a change again and never be uncounted. Streams are told about changes outside the lock.
+ * a change again and never be uncounted. The lock also makes the {@link WatchLimits} hold
+ * exactly. Streams are told about changes outside the lock.
  */
 final class Watchers implements StatusListener {
 
 	private final StatusStore store;
+
+	private final WatchLimits limits;
 
 	private final Object lock = new Object();
 
@@ -33,13 +38,18 @@ final class Watchers implements StatusListener {
 
 	private int count;
 
-	Watchers(StatusStore store) {
+	Watchers(StatusStore store, WatchLimits limits) {
 		this.store = store;
+		this.limits = limits;
 	}
 
 	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
-		add(stream);
+		Status refusal = add(stream);
+		if (refusal != null) {
+			observer.onError(refusal.asRuntimeException());
+			return;
+		}
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
@@ -101,11 +111,42 @@ final class Watchers implements StatusListener {
 		return ProtoStatuses.of(status);
 	}
 
-	private void add(WatchStream stream) {
-		synchronized (this.lock) {
-			this.byService.computeIfAbsent(stream.service(), (key) -> new HashSet<>()).add(stream);
-			this.count++;
+	// Adds the stream, or says why not.
+	private @Nullable Status add(WatchStream stream) {
+		String service = stream.service();
+		if (service.length() > WatchLimits.MAX_SERVICE_NAME_LENGTH) {
+			return Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
+					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH);
 		}
+		synchronized (this.lock) {
+			if (this.count >= this.limits.maxWatchers()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(this.count
+						+ " Watch calls are open, the limit of grpc.health.watch.max-watchers; end some or raise it");
+			}
+			Set<WatchStream> streams = this.byService.get(service);
+			if (streams == null && this.store.status(service) == null
+					&& unknownServiceCount() >= this.limits.maxUnknownServices()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(this.limits.maxUnknownServices()
+						+ " distinct unknown services are watched, the limit of "
+						+ "grpc.health.watch.max-unknown-services; watch a service this server knows "
+						+ "(List shows them) or raise the limit");
+			}
+			this.byService.computeIfAbsent(service, (key) -> new HashSet<>()).add(stream);
+			this.count++;
+			return null;
+		}
+	}
+
+	// Called with the lock held. Counted afresh each time because names turn known when
+	// services are added; the watched names are at most the known ones plus the limit.
+	private int unknownServiceCount() {
+		int unknown = 0;
+		for (String service : this.byService.keySet()) {
+			if (this.store.status(service) == null) {
+				unknown++;
+			}
+		}
+		return unknown;
 	}
 
 	private void remove(WatchStream stream) {

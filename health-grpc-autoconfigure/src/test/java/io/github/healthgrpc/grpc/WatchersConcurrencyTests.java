@@ -51,7 +51,7 @@ class WatchersConcurrencyTests {
 
 	@Test
 	void callsStartingAndEndingAtOnceAreCountedExactly() throws Exception {
-		Watchers watchers = new Watchers(this.store);
+		Watchers watchers = new Watchers(this.store, WatchLimits.DEFAULTS);
 		Runnable churn = () -> {
 			for (int i = 0; i < 200_000; i++) {
 				FakeWatchObserver call = new FakeWatchObserver(true);
@@ -68,7 +68,7 @@ class WatchersConcurrencyTests {
 
 	@Test
 	void aCallStartingWhileTheLastOneOfItsServiceEndsStillHearsChanges() throws Exception {
-		Watchers watchers = new Watchers(this.store);
+		Watchers watchers = new Watchers(this.store, WatchLimits.DEFAULTS);
 		this.store.addListener(watchers);
 		CyclicBarrier together = new CyclicBarrier(2);
 		List<FakeWatchObserver> kept = new ArrayList<>();
