@@ -9,6 +9,8 @@ import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -18,7 +20,7 @@ import org.springframework.util.Assert;
  * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
  * {@link StatusStore}. Every call is a lookup; none runs a check or waits for one.
  */
-public class HealthGrpcService extends HealthGrpc.HealthImplBase {
+public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;
 
@@ -52,6 +54,18 @@ public class HealthGrpcService extends HealthGrpc.HealthImplBase {
 		this.maxListedServices = maxListedServices;
 		this.watchers = new Watchers(store, watchLimits);
 		store.addListener(this.watchers);
+	}
+
+	/**
+	 * The service definition, answering requests that do not parse with INVALID_ARGUMENT
+	 * rather than grpc-java's UNKNOWN and a logged stack trace (the reason this class
+	 * implements the generated {@code AsyncService} instead of extending
+	 * {@code HealthImplBase}, whose {@code bindService()} is final).
+	 * @return the service definition
+	 */
+	@Override
+	public ServerServiceDefinition bindService() {
+		return MalformedRequests.rejectedIn(HealthGrpc.bindService(this));
 	}
 
 	@Override
