@@ -28,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that hostile requests (huge names, floods of distinct unknown names or of Watch
- * calls) get a clear error status, hold no memory beyond the limits, and leave the server
- * answering everyone else.
+ * Proves that hostile requests (huge names, invalid UTF-8, floods of distinct unknown
+ * names or of Watch calls) get a clear error status, hold no memory beyond the limits,
+ * and leave the server answering everyone else.
  */
 class HostileRequestTests {
+
+	// A request whose field 1 (service) holds 0xC3 0x28: a UTF-8 lead byte and no continuation.
+	private static final byte[] INVALID_UTF8_REQUEST = { 0x0A, 0x02, (byte) 0xC3, 0x28 };
 
 	private static final int MAX_WATCHERS = 300;
 
@@ -95,6 +98,41 @@ class HostileRequestTests {
 	}
 
 	@Test
+	void invalidUtf8InTheServiceNameOfCheckIsInvalidArgumentAndTheServerKeepsServing() {
+		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> raw.check(INVALID_UTF8_REQUEST))
+				.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthCheckRequest"));
+			assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+			assertThat(log.warnings()).isEmpty();
+		}
+	}
+
+	@Test
+	void invalidUtf8InTheServiceNameOfWatchIsInvalidArgumentAndTheServerKeepsServing() throws InterruptedException {
+		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
+			assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> raw.watch(INVALID_UTF8_REQUEST, 1))
+				.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthCheckRequest"));
+			assertThat(this.service.watcherCount()).isZero();
+			assertThat(watch("demo.Inventory").next()).isEqualTo(ServingStatus.SERVING);
+			assertThat(log.warnings()).isEmpty();
+		}
+	}
+
+	@Test
+	void aListRequestThatIsNotProtobufIsInvalidArgument() {
+		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		// Field 1, length-delimited, claims 5 bytes and has 1.
+		assertThatExceptionOfType(StatusRuntimeException.class)
+			.isThrownBy(() -> raw.list(new byte[] { 0x0A, 0x05, 0x01 }))
+			.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthListRequest"));
+		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
 	void thousandsOfDistinctUnknownNamesAreCappedAndSaySo() throws InterruptedException {
 		int refused = 0;
 		for (int i = 0; i < 2_000; i++) {
@@ -150,6 +188,11 @@ class HostileRequestTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.service.watcherCount()).isEqualTo(MAX_WATCHERS - 1));
 		assertThat(watch("").next()).isEqualTo(ServingStatus.SERVING);
+	}
+
+	private static void assertMalformed(Status status, String messageType) {
+		assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		assertThat(status.getDescription()).contains(messageType, "UTF-8");
 	}
 
 	private WatchRecorder watch(String service) {
