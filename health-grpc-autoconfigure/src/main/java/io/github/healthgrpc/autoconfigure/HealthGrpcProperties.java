@@ -53,6 +53,8 @@ public class HealthGrpcProperties {
 
 	private final Watch watch = new Watch();
 
+	private final Security security = new Security();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -91,6 +93,10 @@ public class HealthGrpcProperties {
 
 	public Watch getWatch() {
 		return this.watch;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/**
@@ -259,6 +265,27 @@ public class HealthGrpcProperties {
 
 		public void setMaxUnknownServices(int maxUnknownServices) {
 			this.maxUnknownServices = maxUnknownServices;
+		}
+
+	}
+
+	/**
+	 * Access to the Health service on a server that authenticates its calls.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether probes and load balancers may call grpc.health.v1.Health without
+		 * credentials, its calls skipping every devh global server interceptor.
+		 */
+		private boolean allowUnauthenticated = true;
+
+		public boolean isAllowUnauthenticated() {
+			return this.allowUnauthenticated;
+		}
+
+		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.github.healthgrpc.grpc;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Message;
 
@@ -29,6 +31,11 @@ import io.grpc.StatusRuntimeException;
  * calling the service.
  */
 final class MalformedRequests {
+
+	// One marker per message type, a fresh instance (never the default one) that only the
+	// tolerant marshallers return. Shared by every definition bindService() builds: the
+	// server may parse with one definition's marshaller and dispatch to another's handler.
+	private static final Map<Class<?>, Object> MARKERS = new ConcurrentHashMap<>();
 
 	private MalformedRequests() {
 	}
@@ -60,9 +67,9 @@ final class MalformedRequests {
 				|| !(requests.getMessagePrototype() instanceof Message prototype)) {
 			return method;
 		}
-		// A fresh instance, never the default one: only this marshaller ever returns it.
 		@SuppressWarnings("unchecked")
-		ReqT malformed = (ReqT) prototype.newBuilderForType().buildPartial();
+		ReqT malformed = (ReqT) MARKERS.computeIfAbsent(prototype.getClass(),
+				(type) -> prototype.newBuilderForType().buildPartial());
 		MethodDescriptor<ReqT, RespT> tolerantDescriptor = descriptor
 			.toBuilder(new TolerantMarshaller<>(requests, malformed), descriptor.getResponseMarshaller())
 			.build();
