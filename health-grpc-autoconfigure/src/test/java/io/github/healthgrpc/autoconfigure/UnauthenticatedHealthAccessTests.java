@@ -12,6 +12,7 @@ import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.grpc.BindableService;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -124,7 +125,7 @@ class UnauthenticatedHealthAccessTests {
 	private Channel withCredentials() {
 		Metadata headers = new Metadata();
 		headers.put(AUTHORIZATION, "Bearer test");
-		return io.grpc.ClientInterceptors.intercept(this.channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+		return ClientInterceptors.intercept(this.channel, MetadataUtils.newAttachHeadersInterceptor(headers));
 	}
 
 	private static HealthCheckResponse check(Channel channel) {

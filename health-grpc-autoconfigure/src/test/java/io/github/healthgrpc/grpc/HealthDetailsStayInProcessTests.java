@@ -108,7 +108,8 @@ class HealthDetailsStayInProcessTests {
 		String text = new String(message, StandardCharsets.ISO_8859_1);
 		assertThat(SECRETS).allSatisfy((secret) -> assertThat(text).doesNotContain(secret));
 		assertThat(this.metadata).isNotEmpty()
-			.allSatisfy((entry) -> assertThat(SECRETS).allSatisfy((secret) -> assertThat(entry).doesNotContain(secret)));
+			.allSatisfy((entry) -> assertThat(SECRETS)
+				.allSatisfy((secret) -> assertThat(entry).doesNotContain(secret)));
 	}
 
 	private static byte[] request(String service) {
@@ -130,7 +131,8 @@ class HealthDetailsStayInProcessTests {
 			return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
 				@Override
 				public void start(Listener<RespT> responseListener, Metadata headers) {
-					super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(responseListener) {
+					super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(
+							responseListener) {
 						@Override
 						public void onHeaders(Metadata headers) {
 							HealthDetailsStayInProcessTests.this.metadata.add("headers " + headers);

@@ -70,7 +70,11 @@ class WatchChurnTests {
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.up().build());
 		this.store.setAcceptingTraffic(true);
-		this.server = NettyServerBuilder.forPort(0).executor(this.serverThreads).addService(this.service).build().start();
+		this.server = NettyServerBuilder.forPort(0)
+			.executor(this.serverThreads)
+			.addService(this.service)
+			.build()
+			.start();
 		this.channel = newChannel();
 	}
 
