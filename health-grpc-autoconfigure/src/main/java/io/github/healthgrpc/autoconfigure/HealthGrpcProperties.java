@@ -51,6 +51,10 @@ public class HealthGrpcProperties {
 
 	private final List list = new List();
 
+	private final Watch watch = new Watch();
+
+	private final Security security = new Security();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -85,6 +89,14 @@ public class HealthGrpcProperties {
 
 	public List getList() {
 		return this.list;
+	}
+
+	public Watch getWatch() {
+		return this.watch;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	/**
@@ -219,6 +231,61 @@ public class HealthGrpcProperties {
 
 		public void setMaxServices(int maxServices) {
 			this.maxServices = maxServices;
+		}
+
+	}
+
+	/**
+	 * The Watch call: limits that bound what open calls hold on the server.
+	 */
+	public static class Watch {
+
+		/**
+		 * Most Watch calls open at once; beyond it, a new Watch fails with RESOURCE_EXHAUSTED.
+		 */
+		private int maxWatchers = 10_000;
+
+		/**
+		 * Most distinct unknown service names watched at once; beyond it, a Watch on yet
+		 * another unknown name fails with RESOURCE_EXHAUSTED.
+		 */
+		private int maxUnknownServices = 100;
+
+		public int getMaxWatchers() {
+			return this.maxWatchers;
+		}
+
+		public void setMaxWatchers(int maxWatchers) {
+			this.maxWatchers = maxWatchers;
+		}
+
+		public int getMaxUnknownServices() {
+			return this.maxUnknownServices;
+		}
+
+		public void setMaxUnknownServices(int maxUnknownServices) {
+			this.maxUnknownServices = maxUnknownServices;
+		}
+
+	}
+
+	/**
+	 * Access to the Health service on a server that authenticates its calls.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether probes and load balancers may call grpc.health.v1.Health without
+		 * credentials, its calls skipping every devh global server interceptor.
+		 */
+		private boolean allowUnauthenticated = true;
+
+		public boolean isAllowUnauthenticated() {
+			return this.allowUnauthenticated;
+		}
+
+		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+			this.allowUnauthenticated = allowUnauthenticated;
 		}
 
 	}

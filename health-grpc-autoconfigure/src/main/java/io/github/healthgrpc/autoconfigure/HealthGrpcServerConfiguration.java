@@ -4,20 +4,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.grpc.UnauthenticatedHealthInterceptor;
+import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.lifecycle.BoundServicesListener;
 import io.github.healthgrpc.store.StatusStore;
+import net.devh.boot.grpc.common.util.InterceptorOrder;
+import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 import net.devh.boot.grpc.server.service.GrpcService;
 import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The gRPC side, on the devh server: health-grpc's {@code grpc.health.v1.Health} service
- * (devh's own is switched off by {@link DevhHealthServiceEnvironmentPostProcessor}) and
- * the hook that makes every bound service known.
+ * (devh's own is switched off by {@link DevhHealthServiceEnvironmentPostProcessor}), its
+ * access without credentials, and the hook that makes every bound service known.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "net.devh.boot.grpc.server.service.GrpcService")
@@ -27,12 +33,35 @@ class HealthGrpcServerConfiguration {
 	@GrpcService
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = properties.getList().getMaxServices();
-		if (maxServices <= 0) {
-			throw new InvalidHealthConfigurationException("grpc.health.list.max-services",
-					"must be positive but is " + maxServices, "Set it to at least 1; the protocol suggests 100");
-		}
-		return new HealthGrpcService(store, maxServices);
+		int maxServices = positive("grpc.health.list.max-services", properties.getList().getMaxServices(),
+				"Set it to at least 1; the protocol suggests 100");
+		int maxWatchers = positive("grpc.health.watch.max-watchers", properties.getWatch().getMaxWatchers(),
+				"Set it to the most Watch calls the server may hold open, such as 10000");
+		int maxUnknown = positive("grpc.health.watch.max-unknown-services",
+				properties.getWatch().getMaxUnknownServices(),
+				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
+		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
+	}
+
+	/**
+	 * Probes and load balancers cannot send credentials, so by default Health calls skip
+	 * the server's global interceptors, authentication among them. devh applies every
+	 * global interceptor to every service, first the one with the highest precedence; this
+	 * one comes first and hands Health calls straight to the service's own handlers.
+	 *
+	 * <p>Binding Health outside devh's discovery (a {@code GrpcServerConfigurer} calling
+	 * {@code addService}) would skip the same interceptors, but Health would then be
+	 * registered in two ways depending on the property: a bean devh must not discover plus
+	 * the configurer, or a discovered {@code @GrpcService}. The interceptor leaves the
+	 * registration alone, serves whichever HealthGrpcService bean there is, and with the
+	 * property false does not exist.
+	 */
+	@Bean
+	@GrpcGlobalServerInterceptor
+	@Order(InterceptorOrder.ORDER_FIRST)
+	@ConditionalOnBooleanProperty(name = "grpc.health.security.allow-unauthenticated", matchIfMissing = true)
+	UnauthenticatedHealthInterceptor healthGrpcUnauthenticatedInterceptor(HealthGrpcService healthService) {
+		return new UnauthenticatedHealthInterceptor(healthService.bindService());
 	}
 
 	@Bean
@@ -46,6 +75,13 @@ class HealthGrpcServerConfiguration {
 			.flatMap((found) -> found.findGrpcServices().stream())
 			.map((service) -> service.getDefinition().getServiceDescriptor().getName())
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	private static int positive(String property, int value, String action) {
+		if (value <= 0) {
+			throw new InvalidHealthConfigurationException(property, "must be positive but is " + value, action);
+		}
+		return value;
 	}
 
 }

@@ -9,6 +9,8 @@ import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -18,7 +20,7 @@ import org.springframework.util.Assert;
  * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
  * {@link StatusStore}. Every call is a lookup; none runs a check or waits for one.
  */
-public class HealthGrpcService extends HealthGrpc.HealthImplBase {
+public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;
 
@@ -29,17 +31,41 @@ public class HealthGrpcService extends HealthGrpc.HealthImplBase {
 	private final int maxListedServices;
 
 	/**
-	 * Create the service and start listening to the store.
+	 * Create the service with the default {@link WatchLimits} and start listening to the
+	 * store.
 	 * @param store the status store
 	 * @param maxListedServices the most services List returns before it answers
 	 * RESOURCE_EXHAUSTED
 	 */
 	public HealthGrpcService(StatusStore store, int maxListedServices) {
+		this(store, maxListedServices, WatchLimits.DEFAULTS);
+	}
+
+	/**
+	 * Create the service and start listening to the store.
+	 * @param store the status store
+	 * @param maxListedServices the most services List returns before it answers
+	 * RESOURCE_EXHAUSTED
+	 * @param watchLimits the limits on open Watch calls
+	 */
+	public HealthGrpcService(StatusStore store, int maxListedServices, WatchLimits watchLimits) {
 		Assert.isTrue(maxListedServices > 0, "maxListedServices must be positive");
 		this.store = store;
 		this.maxListedServices = maxListedServices;
-		this.watchers = new Watchers(store);
+		this.watchers = new Watchers(store, watchLimits);
 		store.addListener(this.watchers);
+	}
+
+	/**
+	 * The service definition, answering requests that do not parse with INVALID_ARGUMENT
+	 * rather than grpc-java's UNKNOWN and a logged stack trace (the reason this class
+	 * implements the generated {@code AsyncService} instead of extending
+	 * {@code HealthImplBase}, whose {@code bindService()} is final).
+	 * @return the service definition
+	 */
+	@Override
+	public ServerServiceDefinition bindService() {
+		return MalformedRequests.rejectedIn(HealthGrpc.bindService(this));
 	}
 
 	@Override
@@ -83,6 +109,13 @@ public class HealthGrpcService extends HealthGrpc.HealthImplBase {
 	 */
 	public int watcherCount() {
 		return this.watchers.count();
+	}
+
+	/**
+	 * The number of distinct service names with an open Watch call; each holds an entry.
+	 */
+	int watchedServiceCount() {
+		return this.watchers.serviceCount();
 	}
 
 	private static String abbreviate(String name) {

@@ -1,41 +1,64 @@
 package io.github.healthgrpc.grpc;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The open Watch calls, by service. It listens to the status store and tells the streams
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
+ *
+ * <p>One lock guards the streams and their count: a stream that starts while the last
+ * one of its service ends must land in the set that the map holds. With a concurrent map
+ * and a set per service it could be added to a set just dropped from the map, never hear
+ * a change again and never be uncounted. The lock also makes the {@link WatchLimits} hold
+ * exactly. Streams are told about changes outside the lock.
  */
 final class Watchers implements StatusListener {
 
 	private final StatusStore store;
 
-	private final Map<String, Set<WatchStream>> byService = new ConcurrentHashMap<>();
+	private final WatchLimits limits;
 
-	private final AtomicInteger count = new AtomicInteger();
+	private final Object lock = new Object();
 
-	Watchers(StatusStore store) {
+	private final Map<String, Set<WatchStream>> byService = new HashMap<>();
+
+	private int count;
+
+	Watchers(StatusStore store, WatchLimits limits) {
 		this.store = store;
+		this.limits = limits;
 	}
 
 	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
+		Status refusal = add(stream);
+		if (refusal != null) {
+			observer.onError(refusal.asRuntimeException());
+			return;
+		}
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
 		});
 		observer.setOnReadyHandler(stream::flush);
-		add(stream);
+		// grpc-java lets 32 KiB queue for a call before isReady() turns false: for a reader
+		// that stops reading, thousands of stale statuses. One byte makes it false as soon
+		// as one message waits, so the server holds that message and a pending flag.
+		observer.setOnReadyThreshold(1);
 		stream.start();
 		if (this.store.isClosed()) {
 			// Shutdown began before this call arrived: tell it NOT_SERVING and let it go.
@@ -45,23 +68,39 @@ final class Watchers implements StatusListener {
 	}
 
 	int count() {
-		return this.count.get();
+		synchronized (this.lock) {
+			return this.count;
+		}
 	}
 
-	@Override
-	public void servingStatusChanged(String service, io.github.healthgrpc.store.ServingStatus status) {
-		Set<WatchStream> streams = this.byService.get(service);
-		if (streams != null) {
-			streams.forEach(WatchStream::statusChanged);
+	int serviceCount() {
+		synchronized (this.lock) {
+			return this.byService.size();
 		}
 	}
 
 	@Override
+	public void servingStatusChanged(String service, io.github.healthgrpc.store.ServingStatus status) {
+		List<WatchStream> streams;
+		synchronized (this.lock) {
+			Set<WatchStream> watching = this.byService.get(service);
+			if (watching == null) {
+				return;
+			}
+			streams = new ArrayList<>(watching);
+		}
+		streams.forEach(WatchStream::statusChanged);
+	}
+
+	@Override
 	public void storeClosed() {
-		this.byService.values().forEach((streams) -> streams.forEach((stream) -> {
-			stream.complete();
-			remove(stream);
-		}));
+		List<WatchStream> streams = new ArrayList<>();
+		synchronized (this.lock) {
+			this.byService.values().forEach(streams::addAll);
+			this.byService.clear();
+			this.count = 0;
+		}
+		streams.forEach(WatchStream::complete);
 	}
 
 	private ServingStatus currentStatus(String service) {
@@ -72,19 +111,53 @@ final class Watchers implements StatusListener {
 		return ProtoStatuses.of(status);
 	}
 
-	private void add(WatchStream stream) {
-		this.byService.computeIfAbsent(stream.service(), (key) -> ConcurrentHashMap.newKeySet()).add(stream);
-		this.count.incrementAndGet();
+	// Adds the stream, or says why not.
+	private @Nullable Status add(WatchStream stream) {
+		String service = stream.service();
+		if (service.length() > WatchLimits.MAX_SERVICE_NAME_LENGTH) {
+			return Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
+					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH);
+		}
+		synchronized (this.lock) {
+			if (this.count >= this.limits.maxWatchers()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(this.count
+						+ " Watch calls are open, the limit of grpc.health.watch.max-watchers; end some or raise it");
+			}
+			Set<WatchStream> streams = this.byService.get(service);
+			if (streams == null && this.store.status(service) == null
+					&& unknownServiceCount() >= this.limits.maxUnknownServices()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(this.limits.maxUnknownServices()
+						+ " distinct unknown services are watched, the limit of "
+						+ "grpc.health.watch.max-unknown-services; watch a service this server knows "
+						+ "(List shows them) or raise the limit");
+			}
+			this.byService.computeIfAbsent(service, (key) -> new HashSet<>()).add(stream);
+			this.count++;
+			return null;
+		}
+	}
+
+	// Called with the lock held. Counted afresh each time because names turn known when
+	// services are added; the watched names are at most the known ones plus the limit.
+	private int unknownServiceCount() {
+		int unknown = 0;
+		for (String service : this.byService.keySet()) {
+			if (this.store.status(service) == null) {
+				unknown++;
+			}
+		}
+		return unknown;
 	}
 
 	private void remove(WatchStream stream) {
-		boolean[] removed = new boolean[1];
-		this.byService.computeIfPresent(stream.service(), (key, streams) -> {
-			removed[0] = streams.remove(stream);
-			return streams.isEmpty() ? null : streams;
-		});
-		if (removed[0]) {
-			this.count.decrementAndGet();
+		synchronized (this.lock) {
+			Set<WatchStream> streams = this.byService.get(stream.service());
+			if (streams != null && streams.remove(stream)) {
+				this.count--;
+				if (streams.isEmpty()) {
+					this.byService.remove(stream.service());
+				}
+			}
 		}
 	}
 

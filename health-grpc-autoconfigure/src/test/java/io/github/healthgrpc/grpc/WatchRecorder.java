@@ -68,6 +68,19 @@ final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, 
 		assertThat(this.completed).as("the Watch call completed normally (error: %s)", this.error).isTrue();
 	}
 
+	/**
+	 * Wait for the call to end, normally or not.
+	 * @return the error it ended with, or {@code null} if it completed
+	 */
+	Throwable awaitEnded() throws InterruptedException {
+		assertThat(this.ended.await(10, TimeUnit.SECONDS)).as("the Watch call ended within 10s").isTrue();
+		return this.error;
+	}
+
+	void cancel() {
+		this.call.cancel("cancelled by the test", null);
+	}
+
 	boolean isOpen() {
 		return this.ended.getCount() > 0;
 	}

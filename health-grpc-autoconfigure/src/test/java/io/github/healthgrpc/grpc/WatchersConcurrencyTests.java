@@ -1,0 +1,106 @@
+package io.github.healthgrpc.grpc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.store.StatusStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves that Watch calls starting and ending at the same moment on the same service,
+ * on real threads, are all counted exactly and all keep hearing changes.
+ */
+class WatchersConcurrencyTests {
+
+	private static final int SERVICES = 3_000;
+
+	private final StatusStore store = new StatusStore();
+
+	private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+	@BeforeEach
+	void defineServices() {
+		Map<String, Set<String>> services = new LinkedHashMap<>();
+		services.put("", Set.of("db"));
+		for (int i = 0; i < SERVICES; i++) {
+			services.put("race.Service" + i, Set.of("db"));
+		}
+		this.store.defineServices(services);
+		this.store.record("db", Health.up().build());
+		this.store.setAcceptingTraffic(true);
+	}
+
+	@AfterEach
+	void stopThreads() {
+		this.threads.shutdownNow();
+	}
+
+	@Test
+	void callsStartingAndEndingAtOnceAreCountedExactly() throws Exception {
+		Watchers watchers = new Watchers(this.store, WatchLimits.DEFAULTS);
+		Runnable churn = () -> {
+			for (int i = 0; i < 200_000; i++) {
+				FakeWatchObserver call = new FakeWatchObserver(true);
+				watchers.watch("race.Service0", call);
+				call.cancel();
+			}
+		};
+		CompletableFuture.allOf(CompletableFuture.runAsync(churn, this.threads),
+				CompletableFuture.runAsync(churn, this.threads))
+			.get(60, TimeUnit.SECONDS);
+		assertThat(watchers.count()).isZero();
+		assertThat(watchers.serviceCount()).isZero();
+	}
+
+	@Test
+	void aCallStartingWhileTheLastOneOfItsServiceEndsStillHearsChanges() throws Exception {
+		Watchers watchers = new Watchers(this.store, WatchLimits.DEFAULTS);
+		this.store.addListener(watchers);
+		CyclicBarrier together = new CyclicBarrier(2);
+		List<FakeWatchObserver> kept = new ArrayList<>();
+		CompletableFuture<Void> keeping = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < SERVICES; i++) {
+				await(together);
+				FakeWatchObserver call = new FakeWatchObserver(true);
+				watchers.watch("race.Service" + i, call);
+				kept.add(call);
+			}
+		}, this.threads);
+		CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> {
+			for (int i = 0; i < SERVICES; i++) {
+				await(together);
+				FakeWatchObserver call = new FakeWatchObserver(true);
+				watchers.watch("race.Service" + i, call);
+				call.cancel();
+			}
+		}, this.threads);
+		CompletableFuture.allOf(keeping, ending).get(60, TimeUnit.SECONDS);
+		assertThat(watchers.count()).isEqualTo(SERVICES);
+		this.store.record("db", Health.down().build());
+		assertThat(kept).allSatisfy((call) -> assertThat(call.sent()).last().isEqualTo(ServingStatus.NOT_SERVING));
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(30, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
