@@ -3,8 +3,10 @@ package io.github.healthgrpc.store;
 /**
  * Hears about changes in the status store, never about evaluations that changed nothing.
  *
- * <p>Listeners are called on the thread that made the change, outside the store's lock,
- * so they may read the store; they must return quickly and must not block.
+ * <p>Listeners are called on the thread that made the change, while it holds the store's
+ * write lock, so every listener hears the changes in the order they happened. They may
+ * read the store (reads take no lock) but must return quickly and must not block: a
+ * listener that waits holds up every writer, the checks' results included.
  */
 public interface StatusListener {
 
