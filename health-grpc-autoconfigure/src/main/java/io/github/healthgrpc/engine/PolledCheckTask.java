@@ -60,17 +60,11 @@ final class PolledCheckTask implements Runnable {
 			this.load.skipped();
 			return;
 		}
-		long queuedAt = System.nanoTime();
 		CompletableFuture<Health> result = new CompletableFuture<>();
 		CompletableFuture<Void> workerDone = new CompletableFuture<>();
-		try {
-			this.workers.execute(() -> evaluate(result, workerDone, queuedAt));
-		}
-		catch (RejectedExecutionException ex) {
-			// The engine is shutting down.
-			this.busy.set(false);
-			return;
-		}
+		// Arm the timeout and attach the recording before the evaluation can start, so a
+		// result is recorded on the worker that produced it, never on the timer thread
+		// (only a timeout is recorded there).
 		ScheduledFuture<?> timeout = this.timer.schedule(() -> timeOut(result), this.schedule.timeout().toNanos(),
 				TimeUnit.NANOSECONDS);
 		result.whenComplete((health, failure) -> {
@@ -78,6 +72,14 @@ final class PolledCheckTask implements Runnable {
 			this.recorder.accept(this.check.name(), CheckOutcomes.of(health, failure));
 		});
 		CompletableFuture.allOf(result, workerDone).whenComplete((ignored, failure) -> this.busy.set(false));
+		long queuedAt = System.nanoTime();
+		try {
+			this.workers.execute(() -> evaluate(result, workerDone, queuedAt));
+		}
+		catch (RejectedExecutionException ex) {
+			// The engine is shutting down: nothing to evaluate or record.
+			timeout.cancel(false);
+		}
 	}
 
 	private void evaluate(CompletableFuture<Health> result, CompletableFuture<Void> workerDone, long queuedAt) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -132,6 +133,25 @@ class CheckRunnerTests {
 		this.store.setAcceptingTraffic(true);
 		start(polled("db", () -> Health.up().build()));
 		await().untilAsserted(() -> assertThat(this.store.status("")).hasToString("SERVING"));
+	}
+
+	@Test
+	void resultsAreRecordedOnTheWorkerNotOnTheTimerThread() {
+		// The timer thread only starts evaluations and fires timeouts: fanning a change out
+		// to thousands of watchers on it would delay every other check.
+		Set<String> recordingThreads = ConcurrentHashMap.newKeySet();
+		AtomicInteger changes = new AtomicInteger();
+		this.store.defineServices(Map.of("", Set.of("flips")));
+		this.store.setAcceptingTraffic(true);
+		this.store.addListener((service, status) -> {
+			recordingThreads.add(Thread.currentThread().getName().replaceAll("\\d+$", "N"));
+			changes.incrementAndGet();
+		});
+		AtomicInteger runs = new AtomicInteger();
+		this.runner.start(List.of(polled("flips", () -> (runs.incrementAndGet() % 2 == 0) ? Health.up().build()
+				: Health.down().build())), (name) -> new CheckSchedule(Duration.ofMillis(5), Duration.ofSeconds(1)));
+		await().untilAsserted(() -> assertThat(changes.get()).isGreaterThan(100));
+		assertThat(recordingThreads).containsOnly("health-grpc-check-N");
 	}
 
 	@Test
