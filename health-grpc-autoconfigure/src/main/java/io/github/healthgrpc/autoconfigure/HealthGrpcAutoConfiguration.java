@@ -6,8 +6,10 @@ import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
+import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.metrics.HealthGrpcMetrics;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -89,6 +92,22 @@ public final class HealthGrpcAutoConfiguration {
 					"Set it to 0s or more, such as 3s");
 		}
 		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HealthGrpcMetrics healthGrpcMetrics(StatusStore store, CheckRunner runner,
+				ObjectProvider<HealthGrpcService> healthService) {
+			return new HealthGrpcMetrics(store, runner, () -> {
+				HealthGrpcService service = healthService.getIfAvailable();
+				return (service != null) ? service.watcherCount() : 0;
+			});
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -13,7 +13,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * Drains health before the gRPC server stops: every service turns NOT_SERVING (watchers
  * hear it at once), the drain delay gives load balancers and probes time to notice, then
  * the store closes so every Watch call completes and the server's graceful shutdown is
- * never held up by a watcher.
+ * never held up by a watcher. An application that never served skips the delay.
  *
  * <p>It runs on {@link ContextClosedEvent}, which Spring publishes before it stops any
  * lifecycle bean; the devh gRPC server stops in the very first lifecycle phase, so a
@@ -47,6 +47,11 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 			return;
 		}
 		this.store.setAcceptingTraffic(false);
+		if (!this.store.hasEverServed()) {
+			// No client was ever told SERVING, so none needs time to move away.
+			this.store.close();
+			return;
+		}
 		logger.info("gRPC health is NOT_SERVING; draining for " + this.drainDelay + " before the server stops");
 		try {
 			// The drain delay is the point: time for clients to see NOT_SERVING and move away.

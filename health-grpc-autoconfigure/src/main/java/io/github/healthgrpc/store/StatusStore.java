@@ -49,6 +49,8 @@ public final class StatusStore {
 
 	private volatile boolean closed;
 
+	private volatile boolean everServing;
+
 	/**
 	 * Define the known services and their member checks. Services named here keep their
 	 * own members; services added later with {@link #addServices} follow the overall's.
@@ -132,6 +134,15 @@ public final class StatusStore {
 	}
 
 	/**
+	 * Whether any service has ever been SERVING, that is whether any client may have been
+	 * told to send traffic here.
+	 * @return {@code true} once a service has been SERVING
+	 */
+	public boolean hasEverServed() {
+		return this.everServing;
+	}
+
+	/**
 	 * The serving status of a service.
 	 * @param service the service name, {@code ""} for the server overall
 	 * @return its status, or {@code null} if the service is not known
@@ -203,6 +214,9 @@ public final class StatusStore {
 		Map<String, ServingStatus> current = new LinkedHashMap<>();
 		this.members.forEach((service, checks) -> current.put(service, derive(checks)));
 		this.statuses = Map.copyOf(current);
+		if (!this.everServing && current.containsValue(ServingStatus.SERVING)) {
+			this.everServing = true;
+		}
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				notifyListeners((listener) -> listener.servingStatusChanged(service, status));

@@ -86,6 +86,17 @@ class StatusStoreTests {
 	}
 
 	@Test
+	void remembersWhetherAnyServiceHasEverServed() {
+		assertThat(this.store.hasEverServed()).isFalse();
+		this.store.record("db", Health.up().build());
+		assertThat(this.store.hasEverServed()).isFalse();
+		this.store.setAcceptingTraffic(true);
+		assertThat(this.store.hasEverServed()).isTrue();
+		this.store.setAcceptingTraffic(false);
+		assertThat(this.store.hasEverServed()).isTrue();
+	}
+
+	@Test
 	void unknownServicesHaveNoStatus() {
 		assertThat(this.store.status("demo.Nope")).isNull();
 		assertThat(this.store.health("demo.Nope")).isNull();
