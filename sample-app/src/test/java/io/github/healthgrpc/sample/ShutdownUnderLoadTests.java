@@ -13,7 +13,8 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,6 +28,10 @@ import static org.awaitility.Awaitility.await;
  * watchers that arrive during the drain) after the drain delay, ends every Check call
  * (NOT_SERVING during the drain, UNAVAILABLE at once after), leaves no watcher registered,
  * and returns within the drain delay plus a small grace.
+ *
+ * <p>It runs both as the sample is (with its servlet web server) and as a gRPC-only
+ * application: a closing web server context publishes REFUSING_TRAFFIC by itself, so only
+ * without one does the test rest on health-grpc's own drain alone.
  */
 class ShutdownUnderLoadTests {
 
@@ -55,12 +60,14 @@ class ShutdownUnderLoadTests {
 		this.pricing.close();
 	}
 
-	@Test
-	void closingWithAThousandWatchersAndChecksInFlightIsTruthfulAndEndsEveryCallWithinTheDrainPlusGrace()
-			throws Exception {
+	@ParameterizedTest(name = "web-application-type={0}")
+	@ValueSource(strings = { "none", "servlet" })
+	void closingWithAThousandWatchersAndChecksInFlightIsTruthfulAndEndsEveryCallWithinTheDrainPlusGrace(
+			String webApplicationType) throws Exception {
 		this.pricing.open();
 		this.context = SampleContexts.start(this.grpcServerPort, "--sample.pricing.address=" + this.pricing.address(),
-				"--grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms");
+				"--grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms",
+				"--spring.main.web-application-type=" + webApplicationType);
 		int port = this.grpcServerPort.get();
 		awaitEveryServiceServing(port);
 		HealthGrpcService health = this.context.getBean(HealthGrpcService.class);
@@ -79,7 +86,8 @@ class ShutdownUnderLoadTests {
 			.succeedsWithin(DRAIN_DELAY.plus(GRACE))
 			.actual() - closeStarted);
 		this.load.awaitEnd(PATIENCE);
-		this.load.print("context.close()", closeStarted, closeTook, DRAIN_DELAY);
+		this.load.print("context.close(), web-application-type=" + webApplicationType, closeStarted, closeTook,
+				DRAIN_DELAY);
 
 		this.load.assertTruthful(closeStarted, DRAIN_DELAY);
 		assertThat(health.watcherCount()).as("Watch calls the server still holds").isZero();
