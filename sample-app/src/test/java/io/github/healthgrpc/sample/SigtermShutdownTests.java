@@ -1,10 +1,8 @@
 package io.github.healthgrpc.sample;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.ManagedChannel;
@@ -51,7 +49,8 @@ class SigtermShutdownTests {
 	@Test
 	void sigtermWithAWatcherAttachedSendsNotServingThenCompletesTheStreamAndExits() throws Exception {
 		int grpcPort = PricingServer.freePort();
-		this.process = startSample(grpcPort);
+		this.process = SampleJvm.start(grpcPort, this.log,
+				"--sample.pricing.address=127.0.0.1:" + PricingServer.freePort(), "--grpc.health.shutdown.drain-delay=1s");
 		this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
 		await().atMost(STARTUP).ignoreException(StatusRuntimeException.class).until(() -> {
 			assertThat(this.process.isAlive()).as("sample JVM running, see %s", this.log.toAbsolutePath()).isTrue();
@@ -70,20 +69,6 @@ class SigtermShutdownTests {
 			.isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - sigterm)).isLessThan(Duration.ofSeconds(15));
 		assertThat(Files.readString(this.log)).doesNotContain("Exception");
-	}
-
-	private Process startSample(int grpcPort) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// Surefire may hand the test JVM a manifest-only jar: its real class path is here.
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-				SampleApplication.class.getName(), "--grpc.server.port=" + grpcPort,
-				"--grpc.server.address=127.0.0.1", "--server.port=0",
-				"--sample.pricing.address=127.0.0.1:" + PricingServer.freePort(),
-				"--grpc.health.shutdown.drain-delay=1s", "--spring.main.banner-mode=off");
-		Files.createDirectories(this.log.getParent());
-		// Output to a file, never to an unread pipe whose full buffer would block the child.
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
 	}
 
 	private ServingStatus check(String service) {
