@@ -1,6 +1,5 @@
 package io.github.healthgrpc.engine;
 
-import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -26,13 +25,18 @@ final class CheckOutcomes {
 		return health;
 	}
 
-	static Health timedOut(Duration timeout) {
-		return Health.down().withDetail("error", "The check did not answer within its timeout of " + timeout.toMillis() + "ms").build();
+	private static Health missedDeadline(CheckTimeoutException missed) {
+		String error = missed.isStarted()
+				? "The check did not answer within its timeout of " + missed.getDeadline().toMillis() + "ms"
+				: "The check could not start within its interval of " + missed.getDeadline().toMillis()
+						+ "ms: every worker thread was busy (raise grpc.health.scheduler.pool-size or fix "
+						+ "checks that hang)";
+		return Health.down().withDetail("error", error).build();
 	}
 
 	private static Health failed(Throwable failure) {
-		if (failure instanceof CheckTimeoutException timeout) {
-			return timedOut(timeout.getTimeout());
+		if (failure instanceof CheckTimeoutException missed) {
+			return missedDeadline(missed);
 		}
 		return Health.down(failure).build();
 	}

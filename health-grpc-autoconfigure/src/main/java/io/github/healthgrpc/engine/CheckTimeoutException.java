@@ -4,19 +4,27 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An evaluation that did not answer within its check's timeout.
+ * An evaluation that missed a deadline: it did not start within its check's interval
+ * because every worker thread was busy, or it did not answer within its check's timeout.
  */
 final class CheckTimeoutException extends TimeoutException {
 
-	private final transient Duration timeout;
+	private final transient Duration deadline;
 
-	CheckTimeoutException(Duration timeout) {
-		super("Timed out after " + timeout.toMillis() + "ms");
-		this.timeout = timeout;
+	private final boolean started;
+
+	CheckTimeoutException(Duration deadline, boolean started) {
+		super((started ? "Did not answer within " : "Did not start within ") + deadline.toMillis() + "ms");
+		this.deadline = deadline;
+		this.started = started;
 	}
 
-	Duration getTimeout() {
-		return this.timeout;
+	Duration getDeadline() {
+		return this.deadline;
+	}
+
+	boolean isStarted() {
+		return this.started;
 	}
 
 }

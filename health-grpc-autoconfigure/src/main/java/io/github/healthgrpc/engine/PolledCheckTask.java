@@ -1,5 +1,6 @@
 package io.github.healthgrpc.engine;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -14,12 +15,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * One polled check: each tick of its interval starts an evaluation on a worker thread,
- * unless the previous one is still running, and arms its timeout.
+ * One polled check: each tick of its interval queues an evaluation for a worker thread,
+ * unless the previous one is still running.
  *
- * <p>A check that never returns holds at most one worker thread and is never started
- * twice: its ticks are skipped and it stays DOWN (timed out) until it returns. The
- * timeout interrupts the worker, which ends most blocking calls.
+ * <p>Two deadlines keep the result honest. An evaluation must start within the check's
+ * interval (by then it is overdue: every worker was busy) and, once started, answer within
+ * the check's timeout; missing either makes the check DOWN with the reason. The timeout
+ * interrupts the worker, which ends most blocking calls. A check that never returns holds
+ * at most one worker thread and is never started twice: its ticks are skipped and it stays
+ * DOWN until it returns.
  */
 final class PolledCheckTask implements Runnable {
 
@@ -60,49 +64,51 @@ final class PolledCheckTask implements Runnable {
 			this.load.skipped();
 			return;
 		}
-		CompletableFuture<Health> result = new CompletableFuture<>();
-		CompletableFuture<Void> workerDone = new CompletableFuture<>();
-		// Arm the timeout and attach the recording before the evaluation can start, so a
-		// result is recorded on the worker that produced it, never on the timer thread
-		// (only a timeout is recorded there).
-		ScheduledFuture<?> timeout = this.timer.schedule(() -> timeOut(result), this.schedule.timeout().toNanos(),
-				TimeUnit.NANOSECONDS);
-		result.whenComplete((health, failure) -> {
-			timeout.cancel(false);
+		Evaluation evaluation = new Evaluation();
+		// Arm the start deadline and attach the recording before the evaluation can start,
+		// so a result is recorded on the worker that produced it, never on the timer thread
+		// (only a missed deadline is recorded there).
+		evaluation.arm(this.schedule.interval(), false);
+		evaluation.result.whenComplete((health, failure) -> {
+			evaluation.disarm();
 			this.recorder.accept(this.check.name(), CheckOutcomes.of(health, failure));
 		});
-		CompletableFuture.allOf(result, workerDone).whenComplete((ignored, failure) -> this.busy.set(false));
-		long queuedAt = System.nanoTime();
+		CompletableFuture.allOf(evaluation.result, evaluation.workerDone)
+			.whenComplete((ignored, failure) -> this.busy.set(false));
 		try {
-			this.workers.execute(() -> evaluate(result, workerDone, queuedAt));
+			this.workers.execute(() -> evaluate(evaluation));
 		}
 		catch (RejectedExecutionException ex) {
 			// The engine is shutting down: nothing to evaluate or record.
-			timeout.cancel(false);
+			evaluation.disarm();
 		}
 	}
 
-	private void evaluate(CompletableFuture<Health> result, CompletableFuture<Void> workerDone, long queuedAt) {
+	private void evaluate(Evaluation evaluation) {
+		// Known to the deadline before anything else, so a deadline that fires from here
+		// on can interrupt this thread.
+		setWorker(Thread.currentThread());
 		try {
-			this.load.started(this.check.name(), System.nanoTime() - queuedAt, this.schedule.interval().toNanos());
-			if (result.isDone()) {
-				return; // timed out while waiting for a worker
+			this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
+					this.schedule.interval().toNanos());
+			if (evaluation.result.isDone()) {
+				return; // missed its start deadline, already recorded
 			}
-			setWorker(Thread.currentThread());
+			evaluation.arm(this.schedule.timeout(), true);
 			CompletionStage<Health> stage = this.check.function().evaluate();
-			stage.whenComplete((health, failure) -> complete(result, health, failure));
+			stage.whenComplete((health, failure) -> complete(evaluation.result, health, failure));
 		}
 		catch (Throwable ex) {
-			result.completeExceptionally(ex);
+			evaluation.result.completeExceptionally(ex);
 		}
 		finally {
 			clearWorker();
-			workerDone.complete(null);
+			evaluation.workerDone.complete(null);
 		}
 	}
 
-	private void timeOut(CompletableFuture<Health> result) {
-		if (result.completeExceptionally(new CheckTimeoutException(this.schedule.timeout()))) {
+	private void missDeadline(CompletableFuture<Health> result, Duration deadline, boolean started) {
+		if (result.completeExceptionally(new CheckTimeoutException(deadline, started))) {
 			interruptWorker();
 		}
 	}
@@ -132,6 +138,36 @@ final class PolledCheckTask implements Runnable {
 		if (this.worker != null) {
 			this.worker.interrupt();
 		}
+	}
+
+	/**
+	 * The state of one evaluation: its result, whether its worker has let go, and the
+	 * deadline currently armed.
+	 */
+	private final class Evaluation {
+
+		private final CompletableFuture<Health> result = new CompletableFuture<>();
+
+		private final CompletableFuture<Void> workerDone = new CompletableFuture<>();
+
+		private final long queuedAt = System.nanoTime();
+
+		private @Nullable ScheduledFuture<?> deadline;
+
+		synchronized void arm(Duration after, boolean started) {
+			if (this.deadline != null) {
+				this.deadline.cancel(false);
+			}
+			this.deadline = PolledCheckTask.this.timer.schedule(() -> missDeadline(this.result, after, started),
+					after.toNanos(), TimeUnit.NANOSECONDS);
+		}
+
+		synchronized void disarm() {
+			if (this.deadline != null) {
+				this.deadline.cancel(false);
+			}
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -101,6 +102,41 @@ class CheckRunnerTests {
 		}));
 		await().untilAsserted(() -> assertThat(starts.get()).isGreaterThanOrEqualTo(3));
 		assertThat(statusOf("sleepy")).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void aCheckQueuedBehindASlowOneIsNotTimedOutForTheWait() {
+		// One worker: the quick check waits up to 300ms behind the slow one each time.
+		// Its 100ms timeout counts from when it starts, so it stays UP; its 1s interval is
+		// the deadline for starting.
+		List<Status> quickResults = new CopyOnWriteArrayList<>();
+		try (CheckRunner singleWorker = new CheckRunner(this.store, 1)) {
+			singleWorker.start(List.of(polled("slow", () -> {
+				Thread.sleep(300);
+				return Health.up().build();
+			}), polled("quick", () -> Health.up().build())), (name) -> name.equals("slow")
+					? new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(5))
+					: new CheckSchedule(Duration.ofSeconds(1), Duration.ofMillis(100)));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				Health quick = this.store.checkResult("quick");
+				assertThat(quick).isNotNull();
+				quickResults.add(quick.getStatus());
+				assertThat(singleWorker.load().evaluations()).isGreaterThan(12);
+			});
+			assertThat(quickResults).containsOnly(Status.UP);
+		}
+	}
+
+	@Test
+	void aCheckThatCannotStartBecauseEveryWorkerIsStuckIsDownWithTheReason() {
+		try (CheckRunner singleWorker = new CheckRunner(this.store, 1)) {
+			singleWorker.start(List.of(polled("hangs", this.hang::hang), polled("starved", () -> Health.up().build())),
+					(name) -> name.equals("hangs") ? FAST : new CheckSchedule(Duration.ofMillis(200), Duration.ofSeconds(1)));
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf("starved")).isEqualTo(Status.DOWN));
+			assertThat(this.store.checkResult("starved").getDetails().get("error").toString())
+				.contains("could not start within its interval of 200ms")
+				.contains("grpc.health.scheduler.pool-size");
+		}
 	}
 
 	@Test
