@@ -30,23 +30,30 @@ final class CheckChangeLog {
 		synchronized (state) {
 			Status status = health.getStatus();
 			Status previous = state.status;
+			long now = System.nanoTime();
 			if (status.equals(previous)) {
+				if (state.unlogged > 0 && now - state.loggedAt >= MIN_NANOS_BETWEEN_LINES) {
+					// The flapping stopped: say where it settled, or the last line would be stale.
+					logSettled(checkName, health, state, now);
+				}
 				return;
 			}
 			state.status = status;
-			long now = System.nanoTime();
-			if (previous != null && now - state.loggedAt < MIN_NANOS_BETWEEN_LINES) {
+			if (state.logged && now - state.loggedAt < MIN_NANOS_BETWEEN_LINES) {
 				state.unlogged++;
 				return;
 			}
 			String unlogged = (state.unlogged > 0) ? " (" + state.unlogged + " earlier changes not logged)" : "";
-			state.unlogged = 0;
-			state.loggedAt = now;
-			log(checkName, health, previous, unlogged);
+			if (log(checkName, health, previous, unlogged)) {
+				state.unlogged = 0;
+				state.loggedAt = now;
+				state.logged = true;
+			}
 		}
 	}
 
-	private static void log(String checkName, Health health, @Nullable Status previous, String unlogged) {
+	// Says whether it wrote a line: a first result that is UP is not news.
+	private static boolean log(String checkName, Health health, @Nullable Status previous, String unlogged) {
 		if (previous == null && !Status.UP.equals(health.getStatus())) {
 			logger.info("Health check '" + checkName + "' starts " + health.getStatus() + describe(health));
 		}
@@ -55,6 +62,23 @@ final class CheckChangeLog {
 		}
 		else if (previous != null) {
 			logger.info("Health check '" + checkName + "' is UP again (was " + previous + ")" + unlogged);
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private static void logSettled(String checkName, Health health, CheckLogState state, long now) {
+		String line = "Health check '" + checkName + "' settled " + health.getStatus() + describe(health) + " ("
+				+ state.unlogged + " earlier changes not logged)";
+		state.unlogged = 0;
+		state.loggedAt = now;
+		if (Status.UP.equals(health.getStatus())) {
+			logger.info(line);
+		}
+		else {
+			logger.warn(line);
 		}
 	}
 
@@ -65,6 +89,8 @@ final class CheckChangeLog {
 	private static final class CheckLogState {
 
 		private @Nullable Status status;
+
+		private boolean logged;
 
 		private long loggedAt;
 

@@ -66,7 +66,9 @@ public final class CheckRunner implements AutoCloseable {
 				this.scheduled.add(task.schedule());
 			}
 			else if (check instanceof CheckDefinition.Pushed pushed) {
-				pushed.subscription().accept((health) -> record(pushed.name(), health));
+				// A pushed value comes from application code: null becomes DOWN, like a
+				// polled check that returns nothing.
+				pushed.subscription().accept((health) -> record(pushed.name(), CheckOutcomes.of(health, null)));
 			}
 		}
 	}
@@ -91,9 +93,8 @@ public final class CheckRunner implements AutoCloseable {
 	}
 
 	private void record(String checkName, Health health) {
-		Health result = CheckOutcomes.of(health, null);
-		this.changeLog.record(checkName, result);
-		this.store.record(checkName, result);
+		this.changeLog.record(checkName, health);
+		this.store.record(checkName, health);
 	}
 
 	private static CustomizableThreadFactory daemonThreads(String prefix) {
