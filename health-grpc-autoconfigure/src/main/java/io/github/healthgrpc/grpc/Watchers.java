@@ -45,11 +45,8 @@ final class Watchers implements StatusListener {
 
 	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
-		Status refusal = add(stream);
-		if (refusal != null) {
-			observer.onError(refusal.asRuntimeException());
-			return;
-		}
+		// The observer is not thread-safe: finish setting it up before add() publishes the
+		// stream to the threads that report changes and close the store.
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
@@ -59,6 +56,11 @@ final class Watchers implements StatusListener {
 		// that stops reading, thousands of stale statuses. One byte makes it false as soon
 		// as one message waits, so the server holds that message and a pending flag.
 		observer.setOnReadyThreshold(1);
+		Status refusal = add(stream);
+		if (refusal != null) {
+			observer.onError(refusal.asRuntimeException());
+			return;
+		}
 		stream.start();
 		if (this.store.isClosed()) {
 			// Shutdown began before this call arrived: tell it NOT_SERVING and let it go.
