@@ -35,6 +35,8 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final LoadCounter load;
 
+	private final List<PolledCheckTask> polledTasks = new ArrayList<>();
+
 	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
 
 	/**
@@ -63,6 +65,7 @@ public final class CheckRunner implements AutoCloseable {
 			if (check instanceof CheckDefinition.Polled polled) {
 				PolledCheckTask task = new PolledCheckTask(polled, schedules.apply(polled.name()), this.timer,
 						this.workers, this::record, this.load);
+				this.polledTasks.add(task);
 				this.scheduled.add(task.schedule());
 			}
 			else if (check instanceof CheckDefinition.Pushed pushed) {
@@ -82,12 +85,28 @@ public final class CheckRunner implements AutoCloseable {
 	}
 
 	/**
+	 * Stop polling until {@link #resume()}; evaluations already running finish.
+	 */
+	public synchronized void pause() {
+		this.scheduled.forEach((future) -> future.cancel(false));
+		this.scheduled.clear();
+	}
+
+	/**
+	 * Poll again after {@link #pause()}, starting now.
+	 */
+	public synchronized void resume() {
+		if (this.scheduled.isEmpty()) {
+			this.polledTasks.forEach((task) -> this.scheduled.add(task.schedule()));
+		}
+	}
+
+	/**
 	 * Stop every check and release the threads; a running evaluation is interrupted.
 	 */
 	@Override
 	public synchronized void close() {
-		this.scheduled.forEach((future) -> future.cancel(false));
-		this.scheduled.clear();
+		pause();
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
 	}

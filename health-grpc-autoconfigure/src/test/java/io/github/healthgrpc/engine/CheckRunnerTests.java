@@ -191,6 +191,22 @@ class CheckRunnerTests {
 	}
 
 	@Test
+	void pausingStopsPollingUntilResumed() {
+		AtomicInteger runs = new AtomicInteger();
+		start(polled("db", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		}));
+		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
+		this.runner.pause();
+		int runsWhenPaused = runs.get();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(runs.get()).isLessThanOrEqualTo(runsWhenPaused + 1));
+		this.runner.resume();
+		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(runsWhenPaused + 3));
+	}
+
+	@Test
 	void closingStopsEveryCheck() {
 		AtomicInteger runs = new AtomicInteger();
 		start(polled("db", () -> {
