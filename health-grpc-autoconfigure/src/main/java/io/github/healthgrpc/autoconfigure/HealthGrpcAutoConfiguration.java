@@ -11,6 +11,7 @@ import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
+import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.store.StatusStore;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
@@ -115,8 +117,20 @@ public final class HealthGrpcAutoConfiguration {
 	static class HealthContributorConfiguration {
 
 		@Bean
-		HealthContributorCheckSource healthGrpcContributorCheckSource(HealthContributorRegistry registry) {
-			return new HealthContributorCheckSource(registry, GrpcHealthIndicator.class::isInstance);
+		HealthContributorCheckSource healthGrpcContributorCheckSource(HealthContributorRegistry registry,
+				AvailabilityChanges availabilityChanges) {
+			return new HealthContributorCheckSource(registry, GrpcHealthIndicator.class::isInstance,
+					availabilityChanges);
+		}
+
+		@Bean
+		AvailabilityChanges healthGrpcAvailabilityChanges(ObjectProvider<ApplicationAvailability> availability) {
+			// Spring calls listeners in the order they were created: creating the bean that
+			// records each availability change first lets it record the change before the
+			// availability checks are re-evaluated.
+			availability.ifAvailable((created) -> {
+			});
+			return new AvailabilityChanges();
 		}
 
 		@Bean
