@@ -14,6 +14,7 @@ import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
+import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -137,6 +139,19 @@ public final class HealthGrpcAutoConfiguration {
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
 		GrpcHealthIndicator grpcHealthIndicator(StatusStore store) {
 			return new GrpcHealthIndicator(store);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+	@ConditionalOnBean(ReactiveHealthContributorRegistry.class)
+	static class ReactiveHealthContributorConfiguration {
+
+		@Bean
+		ReactiveHealthContributorCheckSource healthGrpcReactiveContributorCheckSource(
+				ReactiveHealthContributorRegistry registry, ObjectProvider<HealthContributorRegistry> blocking) {
+			return new ReactiveHealthContributorCheckSource(registry, blocking.getIfAvailable());
 		}
 
 	}
