@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * The gRPC side, on the devh server: health-grpc's {@code grpc.health.v1.Health} service
@@ -28,6 +29,24 @@ import org.springframework.core.annotation.Order;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "net.devh.boot.grpc.server.service.GrpcService")
 class HealthGrpcServerConfiguration {
+
+	/**
+	 * Fails at once when devh's health service is switched on explicitly: devh would bind a
+	 * second {@code grpc.health.v1.Health} and fail later with a bare stack trace. Every
+	 * bean below needs this configuration, so the check always runs. Without an explicit
+	 * value the post-processor's default (false) applies.
+	 * @param environment the environment
+	 */
+	HealthGrpcServerConfiguration(Environment environment) {
+		String devh = DevhHealthServiceEnvironmentPostProcessor.DEVH_HEALTH_SERVICE_ENABLED;
+		if (environment.getProperty(devh, Boolean.class, false)) {
+			throw new InvalidHealthConfigurationException(devh,
+					"is true while grpc.health.enabled is true, but a gRPC server can bind only one "
+							+ "grpc.health.v1.Health",
+					"Set " + devh + "=false (or remove it) to serve health-grpc's checks, or "
+							+ "grpc.health.enabled=false to keep devh's health service");
+		}
+	}
 
 	@Bean
 	@GrpcService
