@@ -78,6 +78,15 @@ class HealthGrpcConfigurationFailureTests {
 			.run(failsWith("grpc.health.checks[pricnig]", "names the unknown check 'pricnig'", KNOWN_CHECKS));
 	}
 
+	@Test
+	void whenSettingsNameACheckThatDiffersFromAnotherOnlyByCaseThenStartupFails() {
+		this.contextRunner.withBean("capitalPricing", ManualHealthCheck.class, () -> new ManualHealthCheck("Pricing"))
+			.withPropertyValues("grpc.health.checks.pricing.interval=2s")
+			.run(failsWith("grpc.health.checks[pricing]",
+					"names the checks [Pricing, pricing], which differ only by case",
+					"Give the checks names that differ by more than case"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "0s", "-1s" })
 	void whenCheckIntervalIsNotPositiveThenStartupFails(String interval) {

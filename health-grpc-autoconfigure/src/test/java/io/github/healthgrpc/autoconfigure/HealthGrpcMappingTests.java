@@ -312,6 +312,18 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenCheckIntervalIsSetByEnvironmentVariableThenTheCheckNameRegainsItsCase() {
+		// Environment variables cannot carry capitals: REMOTECACHE arrives as "remotecache".
+		this.contextRunner.withUserConfiguration(MixedCaseCheckConfiguration.class)
+			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_CHECKS_REMOTECACHE_INTERVAL", "50ms")))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				await().atMost(Duration.ofSeconds(2))
+					.until(() -> context.getBean(MixedCaseCheck.class).runs.get() >= 3);
+			});
+	}
+
+	@Test
 	void whenCompositeMemberHasItsOwnIntervalThenStartupSucceeds() {
 		this.contextRunner.withUserConfiguration(CompositeConfiguration.class)
 			.withPropertyValues("grpc.health.checks[replicas/east].interval=1s")
@@ -484,6 +496,28 @@ class HealthGrpcMappingTests {
 		@HealthCheck("counted.fast")
 		boolean countedFast() {
 			this.fastRuns.incrementAndGet();
+			return true;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MixedCaseCheckConfiguration {
+
+		@Bean
+		MixedCaseCheck mixedCaseCheck() {
+			return new MixedCaseCheck();
+		}
+
+	}
+
+	static class MixedCaseCheck {
+
+		final AtomicInteger runs = new AtomicInteger();
+
+		@HealthCheck("remoteCache")
+		boolean remoteCache() {
+			this.runs.incrementAndGet();
 			return true;
 		}
 
