@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
@@ -55,12 +56,9 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CheckRunner healthGrpcCheckRunner(StatusStore store, HealthGrpcProperties properties) {
-		int poolSize = properties.getScheduler().getPoolSize();
-		if (poolSize <= 0) {
-			throw new InvalidHealthConfigurationException("grpc.health.scheduler.pool-size",
-					"must be positive but is " + poolSize, "Set it to the number of checks that may run at once, "
-							+ "such as 4");
-		}
+		int poolSize = PropertyValidation.positive("grpc.health.scheduler.pool-size",
+				properties.getScheduler().getPoolSize(),
+				"Set it to the number of checks that may run at once, such as 4");
 		return new CheckRunner(store, poolSize);
 	}
 
@@ -90,12 +88,9 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
 			HealthGrpcProperties properties) {
-		if (properties.getShutdown().getDrainDelay().isNegative()) {
-			throw new InvalidHealthConfigurationException("grpc.health.shutdown.drain-delay",
-					"must not be negative but is " + properties.getShutdown().getDrainDelay(),
-					"Set it to 0s or more, such as 3s");
-		}
-		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+		Duration drainDelay = PropertyValidation.notNegative("grpc.health.shutdown.drain-delay",
+				properties.getShutdown().getDrainDelay(), "Set it to 0s or more, such as 3s");
+		return new ShutdownDrain(store, context, drainDelay);
 	}
 
 	@Configuration(proxyBeanMethods = false)

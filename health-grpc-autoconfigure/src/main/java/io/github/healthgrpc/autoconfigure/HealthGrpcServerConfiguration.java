@@ -52,11 +52,12 @@ class HealthGrpcServerConfiguration {
 	@GrpcService
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = positive("grpc.health.list.max-services", properties.getList().getMaxServices(),
-				"Set it to at least 1; the protocol suggests 100");
-		int maxWatchers = positive("grpc.health.watch.max-watchers", properties.getWatch().getMaxWatchers(),
+		int maxServices = PropertyValidation.positive("grpc.health.list.max-services",
+				properties.getList().getMaxServices(), "Set it to at least 1; the protocol suggests 100");
+		int maxWatchers = PropertyValidation.positive("grpc.health.watch.max-watchers",
+				properties.getWatch().getMaxWatchers(),
 				"Set it to the most Watch calls the server may hold open, such as 10000");
-		int maxUnknown = positive("grpc.health.watch.max-unknown-services",
+		int maxUnknown = PropertyValidation.positive("grpc.health.watch.max-unknown-services",
 				properties.getWatch().getMaxUnknownServices(),
 				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
 		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
@@ -94,13 +95,6 @@ class HealthGrpcServerConfiguration {
 			.flatMap((found) -> found.findGrpcServices().stream())
 			.map((service) -> service.getDefinition().getServiceDescriptor().getName())
 			.collect(Collectors.toUnmodifiableSet());
-	}
-
-	private static int positive(String property, int value, String action) {
-		if (value <= 0) {
-			throw new InvalidHealthConfigurationException(property, "must be positive but is " + value, action);
-		}
-		return value;
 	}
 
 }

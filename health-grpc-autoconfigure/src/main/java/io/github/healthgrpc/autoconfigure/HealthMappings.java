@@ -126,20 +126,15 @@ final class HealthMappings {
 
 	private static CheckSchedule schedule(String property, HealthGrpcProperties.Check settings,
 			@Nullable CheckSchedule fallback) {
-		Duration interval = positive(property + ".interval", settings.getInterval(),
-				(fallback != null) ? fallback.interval() : null);
-		Duration timeout = positive(property + ".timeout", settings.getTimeout(),
-				(fallback != null) ? fallback.timeout() : null);
+		Duration interval = PropertyValidation.positive(property + ".interval",
+				orElse(settings.getInterval(), (fallback != null) ? fallback.interval() : null));
+		Duration timeout = PropertyValidation.positive(property + ".timeout",
+				orElse(settings.getTimeout(), (fallback != null) ? fallback.timeout() : null));
 		return new CheckSchedule(interval, timeout);
 	}
 
-	private static Duration positive(String property, @Nullable Duration value, @Nullable Duration fallback) {
-		Duration duration = (value != null) ? value : fallback;
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidHealthConfigurationException(property, "must be a positive duration but is " + duration,
-					"Set it to a positive duration such as 5s or 500ms");
-		}
-		return duration;
+	private static @Nullable Duration orElse(@Nullable Duration value, @Nullable Duration fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 }
