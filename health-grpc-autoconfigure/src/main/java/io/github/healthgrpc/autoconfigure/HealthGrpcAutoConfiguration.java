@@ -63,7 +63,7 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	@Bean
-	static AnnotatedCheckSource healthGrpcAnnotatedCheckSource(ConfigurableListableBeanFactory beanFactory) {
+	AnnotatedCheckSource healthGrpcAnnotatedCheckSource(ConfigurableListableBeanFactory beanFactory) {
 		return new AnnotatedCheckSource(beanFactory);
 	}
 
