@@ -324,10 +324,16 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
-	void whenCompositeMemberHasItsOwnIntervalThenStartupSucceeds() {
-		this.contextRunner.withUserConfiguration(CompositeConfiguration.class)
-			.withPropertyValues("grpc.health.checks[replicas/east].interval=1s")
-			.run((context) -> assertThat(context).hasNotFailed());
+	void whenCompositeMemberHasItsOwnIntervalThenItRunsOnItAndItsSiblingKeepsTheDefault() {
+		this.contextRunner.withUserConfiguration(CountingCompositeConfiguration.class)
+			.withPropertyValues("grpc.health.checks[replicas/east].interval=50ms")
+			.run((context) -> {
+				CountingCompositeConfiguration replicas = context.getBean(CountingCompositeConfiguration.class);
+				// The default interval is 5s: three runs within 2s prove the member's own 50ms.
+				await().atMost(Duration.ofSeconds(2))
+					.until(() -> replicas.eastRuns.get() >= 3 && replicas.westRuns.get() >= 1);
+				assertThat(replicas.westRuns).hasValue(1);
+			});
 	}
 
 	@Test
@@ -467,6 +473,28 @@ class HealthGrpcMappingTests {
 		CompositeHealthContributor replicasHealthContributor() {
 			HealthIndicator up = () -> Health.up().build();
 			return CompositeHealthContributor.fromMap(Map.of("east", up, "west", up));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingCompositeConfiguration {
+
+		final AtomicInteger eastRuns = new AtomicInteger();
+
+		final AtomicInteger westRuns = new AtomicInteger();
+
+		@Bean
+		CompositeHealthContributor replicasHealthContributor() {
+			return CompositeHealthContributor.fromMap(Map.of("east", counting(this.eastRuns), "west",
+					counting(this.westRuns)));
+		}
+
+		private static HealthIndicator counting(AtomicInteger runs) {
+			return () -> {
+				runs.incrementAndGet();
+				return Health.up().build();
+			};
 		}
 
 	}
