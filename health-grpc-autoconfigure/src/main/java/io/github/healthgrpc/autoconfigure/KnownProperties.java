@@ -34,6 +34,8 @@ final class KnownProperties {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("grpc.health");
 
+	private static final Map<String, Class<?>> TOP = of(HealthGrpcProperties.class);
+
 	private KnownProperties() {
 	}
 
@@ -103,15 +105,14 @@ final class KnownProperties {
 	}
 
 	private static void validate(ConfigurationPropertyName name, boolean variables) {
-		Map<String, Class<?>> top = of(HealthGrpcProperties.class);
-		Match group = match(name, ROOT.getNumberOfElements(), top.keySet(), variables);
+		Match group = match(name, ROOT.getNumberOfElements(), TOP.keySet(), variables);
 		if (group == null) {
 			if (!variables) {
-				throw unknown(name, ROOT.toString(), top.keySet(), "");
+				throw unknown(name, ROOT.toString(), TOP.keySet(), "");
 			}
 			return;
 		}
-		Class<?> type = top.get(group.property());
+		Class<?> type = TOP.get(group.property());
 		String groupName = ROOT + "." + group.property();
 		if (Map.class.isAssignableFrom(type)) {
 			return;
