@@ -14,8 +14,9 @@ import org.springframework.core.env.PropertySource;
  * Switches devh's own health service off by default while health-grpc's is on: a gRPC
  * server can bind only one {@code grpc.health.v1.Health}. The default goes into Spring
  * Boot's {@code defaultProperties}, the source that always comes last (even after
- * {@code @PropertySource} files), and never replaces a value already there, so an
- * explicit {@code grpc.server.health-service-enabled} anywhere still wins.
+ * {@code @PropertySource} files), and never replaces a value already there: an explicit
+ * {@code grpc.server.health-service-enabled=true} anywhere stays, and the
+ * auto-configuration then stops startup with a message naming both properties.
  */
 class DevhHealthServiceEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

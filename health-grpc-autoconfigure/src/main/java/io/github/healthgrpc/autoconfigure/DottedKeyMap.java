@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -87,13 +88,12 @@ final class DottedKeyMap {
 			Set<String> leaves) {
 		int first = root.getNumberOfElements();
 		for (int i = first + 1; i < name.getNumberOfElements(); i++) {
-			if (leaves.contains(name.getElement(i, ConfigurationPropertyName.Form.DASHED))) {
+			if (KnownProperties.match(name, i, leaves, false) != null) {
 				return name.chop(i);
 			}
 		}
-		throw new InvalidHealthConfigurationException(name.toString(), "is not a property health-grpc knows",
-				"Write " + root + ".<name>." + String.join(" or .", leaves) + ", with the name as a plain key "
-						+ "(demo.Inventory) or in brackets ([demo.Inventory])");
+		throw KnownProperties.unknown(name, root + ".<name>", new TreeSet<>(leaves),
+				", with the name as a plain key (demo.Inventory) or in brackets ([demo.Inventory])");
 	}
 
 	private static String key(ConfigurationPropertyName root, ConfigurationPropertyName entryName) {

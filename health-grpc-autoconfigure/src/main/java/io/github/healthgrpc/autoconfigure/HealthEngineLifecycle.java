@@ -15,8 +15,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts the engine once every bean exists: gathers the checks from every
- * {@link CheckSource}, resolves and validates the mappings, defines the services in the
- * store and starts the checks. It starts before the gRPC server and stops after it.
+ * {@link CheckSource}, rejects unknown properties, resolves and validates the mappings,
+ * defines the services in the store and starts the checks. It starts before the gRPC server and stops after it.
  */
 final class HealthEngineLifecycle implements SmartLifecycle {
 
@@ -25,9 +25,11 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 	 */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private static final Set<String> GROUP_PROPERTIES = Set.of("include", "exclude");
+	private static final Set<String> GROUP_PROPERTIES = KnownProperties.of(HealthGrpcProperties.Group.class)
+		.keySet();
 
-	private static final Set<String> CHECK_PROPERTIES = Set.of("interval", "timeout");
+	private static final Set<String> CHECK_PROPERTIES = KnownProperties.of(HealthGrpcProperties.Check.class)
+		.keySet();
 
 	private final StatusStore store;
 
@@ -55,6 +57,7 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		KnownProperties.validate(this.environment);
 		List<CheckDefinition> checks = this.sources.stream().flatMap((source) -> source.checks().stream()).toList();
 		HealthMappings mappings = new HealthMappings(uniqueNames(checks), this.properties.getOverall(),
 				DottedKeyMap.bind(this.environment, "grpc.health.services", GROUP_PROPERTIES,

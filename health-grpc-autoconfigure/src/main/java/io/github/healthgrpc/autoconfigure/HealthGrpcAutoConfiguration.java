@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
@@ -11,8 +12,10 @@ import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
+import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
+import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -21,8 +24,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,17 +56,14 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CheckRunner healthGrpcCheckRunner(StatusStore store, HealthGrpcProperties properties) {
-		int poolSize = properties.getScheduler().getPoolSize();
-		if (poolSize <= 0) {
-			throw new InvalidHealthConfigurationException("grpc.health.scheduler.pool-size",
-					"must be positive but is " + poolSize, "Set it to the number of checks that may run at once, "
-							+ "such as 4");
-		}
+		int poolSize = PropertyValidation.positive("grpc.health.scheduler.pool-size",
+				properties.getScheduler().getPoolSize(),
+				"Set it to the number of checks that may run at once, such as 4");
 		return new CheckRunner(store, poolSize);
 	}
 
 	@Bean
-	static AnnotatedCheckSource healthGrpcAnnotatedCheckSource(ConfigurableListableBeanFactory beanFactory) {
+	AnnotatedCheckSource healthGrpcAnnotatedCheckSource(ConfigurableListableBeanFactory beanFactory) {
 		return new AnnotatedCheckSource(beanFactory);
 	}
 
@@ -86,12 +88,9 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
 			HealthGrpcProperties properties) {
-		if (properties.getShutdown().getDrainDelay().isNegative()) {
-			throw new InvalidHealthConfigurationException("grpc.health.shutdown.drain-delay",
-					"must not be negative but is " + properties.getShutdown().getDrainDelay(),
-					"Set it to 0s or more, such as 3s");
-		}
-		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+		Duration drainDelay = PropertyValidation.notNegative("grpc.health.shutdown.drain-delay",
+				properties.getShutdown().getDrainDelay(), "Set it to 0s or more, such as 3s");
+		return new ShutdownDrain(store, context, drainDelay);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -115,14 +114,39 @@ public final class HealthGrpcAutoConfiguration {
 	static class HealthContributorConfiguration {
 
 		@Bean
-		HealthContributorCheckSource healthGrpcContributorCheckSource(HealthContributorRegistry registry) {
-			return new HealthContributorCheckSource(registry, GrpcHealthIndicator.class::isInstance);
+		HealthContributorCheckSource healthGrpcContributorCheckSource(HealthContributorRegistry registry,
+				AvailabilityChanges availabilityChanges) {
+			return new HealthContributorCheckSource(registry, GrpcHealthIndicator.class::isInstance,
+					availabilityChanges);
+		}
+
+		@Bean
+		AvailabilityChanges healthGrpcAvailabilityChanges(ObjectProvider<ApplicationAvailability> availability) {
+			// Spring calls listeners in the order they were created: creating the bean that
+			// records each availability change first lets it record the change before the
+			// availability checks are re-evaluated.
+			availability.ifAvailable((created) -> {
+			});
+			return new AvailabilityChanges();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
 		GrpcHealthIndicator grpcHealthIndicator(StatusStore store) {
 			return new GrpcHealthIndicator(store);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "reactor.core.publisher.Mono")
+	@ConditionalOnBean(ReactiveHealthContributorRegistry.class)
+	static class ReactiveHealthContributorConfiguration {
+
+		@Bean
+		ReactiveHealthContributorCheckSource healthGrpcReactiveContributorCheckSource(
+				ReactiveHealthContributorRegistry registry, ObjectProvider<HealthContributorRegistry> blocking) {
+			return new ReactiveHealthContributorCheckSource(registry, blocking.getIfAvailable());
 		}
 
 	}

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>Service and check names are map keys. gRPC service names contain dots; write them
  * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
  * health-grpc reads both, although Spring Boot's binder alone would drop the plain form.
+ * Every other property under {@code grpc.health} must be one of these: an unknown one
+ * stops startup.
  */
 @ConfigurationProperties("grpc.health")
 public class HealthGrpcProperties {
@@ -25,13 +27,17 @@ public class HealthGrpcProperties {
 	private boolean enabled = true;
 
 	/**
-	 * The checks that make up the server's overall status (service "").
+	 * Checks that make up the server's overall status (service "").
 	 */
 	private final Group overall = new Group();
 
+	// health-grpc reads the services and checks entries itself (DottedKeyMap), because
+	// Spring Boot's binder drops a plain dotted key such as demo.Inventory; these maps are
+	// never read and stay for the configuration metadata that IDEs complete from.
+
 	/**
-	 * The checks of each gRPC service, by fully qualified service name. Services bound
-	 * on the server but not named here follow the overall status.
+	 * Checks of each gRPC service, by fully qualified service name as a plain key or in
+	 * brackets. Services bound on the server but not named here follow the overall status.
 	 */
 	private final Map<String, Group> services = new LinkedHashMap<>();
 
@@ -67,10 +73,20 @@ public class HealthGrpcProperties {
 		return this.overall;
 	}
 
+	/**
+	 * Service mappings as Spring Boot's binder sees them, without plain dotted keys;
+	 * health-grpc reads {@code grpc.health.services} itself instead.
+	 * @return the mappings the binder kept
+	 */
 	public Map<String, Group> getServices() {
 		return this.services;
 	}
 
+	/**
+	 * Check settings as Spring Boot's binder sees them, without dotted check names;
+	 * health-grpc reads {@code grpc.health.checks} itself instead.
+	 * @return the settings the binder kept
+	 */
 	public Map<String, Check> getChecks() {
 		return this.checks;
 	}
@@ -175,7 +191,7 @@ public class HealthGrpcProperties {
 	}
 
 	/**
-	 * The threads that evaluate checks.
+	 * Threads that evaluate checks.
 	 */
 	public static class Scheduler {
 
@@ -216,7 +232,7 @@ public class HealthGrpcProperties {
 	}
 
 	/**
-	 * The List call.
+	 * Limits of the List call.
 	 */
 	public static class List {
 
@@ -236,7 +252,7 @@ public class HealthGrpcProperties {
 	}
 
 	/**
-	 * The Watch call: limits that bound what open calls hold on the server.
+	 * Limits that bound what open Watch calls hold on the server.
 	 */
 	public static class Watch {
 

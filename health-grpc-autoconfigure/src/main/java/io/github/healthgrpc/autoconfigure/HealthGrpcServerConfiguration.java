@@ -19,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * The gRPC side, on the devh server: health-grpc's {@code grpc.health.v1.Health} service
@@ -29,15 +30,34 @@ import org.springframework.core.annotation.Order;
 @ConditionalOnClass(name = "net.devh.boot.grpc.server.service.GrpcService")
 class HealthGrpcServerConfiguration {
 
+	/**
+	 * Fails at once when devh's health service is switched on explicitly: devh would bind a
+	 * second {@code grpc.health.v1.Health} and fail later with a bare stack trace. Every
+	 * bean below needs this configuration, so the check always runs. Without an explicit
+	 * value the post-processor's default (false) applies.
+	 * @param environment the environment
+	 */
+	HealthGrpcServerConfiguration(Environment environment) {
+		String devh = DevhHealthServiceEnvironmentPostProcessor.DEVH_HEALTH_SERVICE_ENABLED;
+		if (environment.getProperty(devh, Boolean.class, false)) {
+			throw new InvalidHealthConfigurationException(devh,
+					"is true while grpc.health.enabled is true, but a gRPC server can bind only one "
+							+ "grpc.health.v1.Health",
+					"Set " + devh + "=false (or remove it) to serve health-grpc's checks, or "
+							+ "grpc.health.enabled=false to keep devh's health service");
+		}
+	}
+
 	@Bean
 	@GrpcService
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = positive("grpc.health.list.max-services", properties.getList().getMaxServices(),
-				"Set it to at least 1; the protocol suggests 100");
-		int maxWatchers = positive("grpc.health.watch.max-watchers", properties.getWatch().getMaxWatchers(),
+		int maxServices = PropertyValidation.positive("grpc.health.list.max-services",
+				properties.getList().getMaxServices(), "Set it to at least 1; the protocol suggests 100");
+		int maxWatchers = PropertyValidation.positive("grpc.health.watch.max-watchers",
+				properties.getWatch().getMaxWatchers(),
 				"Set it to the most Watch calls the server may hold open, such as 10000");
-		int maxUnknown = positive("grpc.health.watch.max-unknown-services",
+		int maxUnknown = PropertyValidation.positive("grpc.health.watch.max-unknown-services",
 				properties.getWatch().getMaxUnknownServices(),
 				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
 		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
@@ -75,13 +95,6 @@ class HealthGrpcServerConfiguration {
 			.flatMap((found) -> found.findGrpcServices().stream())
 			.map((service) -> service.getDefinition().getServiceDescriptor().getName())
 			.collect(Collectors.toUnmodifiableSet());
-	}
-
-	private static int positive(String property, int value, String action) {
-		if (value <= 0) {
-			throw new InvalidHealthConfigurationException(property, "must be positive but is " + value, action);
-		}
-		return value;
 	}
 
 }

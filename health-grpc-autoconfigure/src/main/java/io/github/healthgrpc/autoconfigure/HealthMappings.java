@@ -37,7 +37,7 @@ final class HealthMappings {
 	 * @param checkNames the names of every check
 	 * @param overall the overall group
 	 * @param services the service groups, by service name as written
-	 * @param checkSettings the per-check settings, by check name
+	 * @param checkSettings the per-check settings, by check name in any case
 	 * @param defaults the settings of checks without their own
 	 * @param boundServices the services bound on the gRPC server, to restore the case of
 	 * names that environment variables lowered
@@ -61,10 +61,8 @@ final class HealthMappings {
 			this.membersByService.put(name, members(service.property(), service.value()));
 		}
 		for (DottedKeyMap.Entry<HealthGrpcProperties.Check> settings : checkSettings) {
-			if (!checkNames.contains(settings.key())) {
-				throw unknownCheck(settings.property(), settings.key());
-			}
-			this.schedules.put(settings.key(), schedule(settings.property(), settings.value(), this.defaultSchedule));
+			this.schedules.put(checkName(settings),
+					schedule(settings.property(), settings.value(), this.defaultSchedule));
 		}
 	}
 
@@ -83,6 +81,24 @@ final class HealthMappings {
 	 */
 	CheckSchedule schedule(String checkName) {
 		return this.schedules.getOrDefault(checkName, this.defaultSchedule);
+	}
+
+	// Environment variables lower the case of keys, and DottedKeyMap merges keys that differ
+	// only by case, so a key names the one check that matches it when case is ignored.
+	private String checkName(DottedKeyMap.Entry<?> settings) {
+		Set<String> matches = this.checkNames.stream()
+			.filter((check) -> check.equalsIgnoreCase(settings.key()))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (matches.isEmpty()) {
+			throw unknownCheck(settings.property(), settings.key());
+		}
+		if (matches.size() > 1) {
+			throw new InvalidHealthConfigurationException(settings.property(),
+					"names the checks " + matches + ", which differ only by case",
+					"Give the checks names that differ by more than case: settings keys, like environment "
+							+ "variables, ignore case");
+		}
+		return matches.iterator().next();
 	}
 
 	private Set<String> members(String property, HealthGrpcProperties.Group group) {
@@ -110,20 +126,15 @@ final class HealthMappings {
 
 	private static CheckSchedule schedule(String property, HealthGrpcProperties.Check settings,
 			@Nullable CheckSchedule fallback) {
-		Duration interval = positive(property + ".interval", settings.getInterval(),
-				(fallback != null) ? fallback.interval() : null);
-		Duration timeout = positive(property + ".timeout", settings.getTimeout(),
-				(fallback != null) ? fallback.timeout() : null);
+		Duration interval = PropertyValidation.positive(property + ".interval",
+				orElse(settings.getInterval(), (fallback != null) ? fallback.interval() : null));
+		Duration timeout = PropertyValidation.positive(property + ".timeout",
+				orElse(settings.getTimeout(), (fallback != null) ? fallback.timeout() : null));
 		return new CheckSchedule(interval, timeout);
 	}
 
-	private static Duration positive(String property, @Nullable Duration value, @Nullable Duration fallback) {
-		Duration duration = (value != null) ? value : fallback;
-		if (duration == null || duration.isNegative() || duration.isZero()) {
-			throw new InvalidHealthConfigurationException(property, "must be a positive duration but is " + duration,
-					"Set it to a positive duration such as 5s or 500ms");
-		}
-		return duration;
+	private static @Nullable Duration orElse(@Nullable Duration value, @Nullable Duration fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 }

@@ -9,6 +9,8 @@ import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.application.AvailabilityStateHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
@@ -17,7 +19,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Reuses the application's Actuator health contributors as checks, under the names
  * {@code /actuator/health} shows them: {@code db}, and {@code parent/child} for the
- * members of a composite.
+ * members of a composite. Availability indicators ({@code livenessState},
+ * {@code readinessState}) are pushed on every availability change; the others are polled.
  */
 public final class HealthContributorCheckSource implements CheckSource {
 
@@ -27,14 +30,20 @@ public final class HealthContributorCheckSource implements CheckSource {
 
 	private final Predicate<HealthContributor> ignored;
 
+	private final @Nullable AvailabilityChanges availabilityChanges;
+
 	/**
 	 * Create a source.
 	 * @param contributors the contributors, usually Spring Boot's registry
 	 * @param ignored contributors to leave out, such as health-grpc's own mirror
+	 * @param availabilityChanges the availability changes that re-evaluate availability
+	 * indicators, or {@code null} to poll them like any other indicator
 	 */
-	public HealthContributorCheckSource(HealthContributors contributors, Predicate<HealthContributor> ignored) {
+	public HealthContributorCheckSource(HealthContributors contributors, Predicate<HealthContributor> ignored,
+			@Nullable AvailabilityChanges availabilityChanges) {
 		this.contributors = contributors;
 		this.ignored = ignored;
+		this.availabilityChanges = availabilityChanges;
 	}
 
 	@Override
@@ -51,7 +60,11 @@ public final class HealthContributorCheckSource implements CheckSource {
 			if (this.ignored.test(contributor)) {
 				continue;
 			}
-			if (contributor instanceof HealthIndicator indicator) {
+			if (contributor instanceof AvailabilityStateHealthIndicator availability
+					&& this.availabilityChanges != null) {
+				checks.add(AvailabilityCheck.of(name, availability, this.availabilityChanges));
+			}
+			else if (contributor instanceof HealthIndicator indicator) {
 				checks.add(new CheckDefinition.Polled(name,
 						() -> CompletableFuture.completedFuture(indicator.health(true))));
 			}

@@ -2,6 +2,7 @@ package io.github.healthgrpc.autoconfigure;
 
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.Banner;
@@ -9,6 +10,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
@@ -21,6 +23,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DevhHealthServiceEnvironmentPostProcessorTests {
 
@@ -50,15 +53,18 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty(DEVH_HEALTH_SERVICE)).isNull();
 	}
 
+	// The post-processor only supplies a default; an explicit value stays, so that the
+	// auto-configuration can report a conflict (see the SpringApplication tests below).
+
 	@Test
-	void whenUserSetsDevhHealthServiceThenTheUsersValueWins() {
+	void whenUserSetsDevhHealthServiceThenThePostProcessorLeavesItAlone() {
 		MockEnvironment environment = new MockEnvironment().withProperty(DEVH_HEALTH_SERVICE, "true");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(DEVH_HEALTH_SERVICE)).isEqualTo("true");
 	}
 
 	@Test
-	void whenUserSetsDevhHealthServiceInAnyPropertySourceThenTheUsersValueWins() {
+	void whenUserSetsDevhHealthServiceInAnyPropertySourceThenThePostProcessorLeavesItAlone() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("Config resource 'class path resource [application.yml]'",
@@ -77,7 +83,7 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void whenDefaultPropertiesSetDevhHealthServiceThenTheirValueWins() {
+	void whenDefaultPropertiesSetDevhHealthServiceThenThePostProcessorLeavesThemAlone() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources()
 			.addLast(new DefaultPropertiesPropertySource(Map.of(DEVH_HEALTH_SERVICE, "true")));
@@ -131,28 +137,56 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 		}
 	}
 
+	// An explicit true is left alone by the post-processor, but health-grpc's Health service
+	// cannot be bound next to devh's: startup fails with a message naming both properties.
+
 	@Test
-	void whenApplicationSetsDevhHealthServiceOnTheCommandLineThenTheUsersValueWins() {
-		try (ConfigurableApplicationContext context = run("--" + DEVH_HEALTH_SERVICE + "=true")) {
-			assertThat(context.getEnvironment().getProperty(DEVH_HEALTH_SERVICE)).isEqualTo("true");
-		}
+	void whenApplicationSetsDevhHealthServiceOnTheCommandLineThenStartupFailsNamingBothProperties() {
+		assertFailsNamingBothProperties(() -> application(HealthGrpcConfiguration.class)
+			.run("--" + DEVH_HEALTH_SERVICE + "=true"));
 	}
 
 	@Test
-	void whenApplicationSetsDevhHealthServiceAsDefaultPropertyThenTheUsersValueWins() {
-		SpringApplication application = application(EmptyConfiguration.class);
+	void whenApplicationSetsDevhHealthServiceAsDefaultPropertyThenStartupFailsNamingBothProperties() {
+		SpringApplication application = application(HealthGrpcConfiguration.class);
 		application.setDefaultProperties(Map.of(DEVH_HEALTH_SERVICE, "true"));
-		try (ConfigurableApplicationContext context = application.run()) {
+		assertFailsNamingBothProperties(application::run);
+	}
+
+	@Test
+	void whenApplicationSetsDevhHealthServiceInAPropertySourceFileThenStartupFailsNamingBothProperties() {
+		// devh-health-service-on.properties (test resources) sets it to true.
+		assertFailsNamingBothProperties(() -> application(HealthGrpcConfiguration.class,
+				DevhHealthServiceOnConfiguration.class)
+			.run());
+	}
+
+	@Test
+	void whenApplicationSetsDevhHealthServiceAndDisablesHealthGrpcThenDevhServesHealth() {
+		try (ConfigurableApplicationContext context = application(HealthGrpcConfiguration.class)
+			.run("--" + DEVH_HEALTH_SERVICE + "=true", "--grpc.health.enabled=false")) {
 			assertThat(context.getEnvironment().getProperty(DEVH_HEALTH_SERVICE)).isEqualTo("true");
+			assertThat(context.getBeanNamesForType(HealthGrpcProperties.class)).isEmpty();
 		}
 	}
 
 	@Test
-	void whenApplicationSetsDevhHealthServiceInAPropertySourceFileThenTheUsersValueWins() {
-		// devh-health-service-on.properties (test resources) sets it to true.
-		try (ConfigurableApplicationContext context = application(DevhHealthServiceOnConfiguration.class).run()) {
-			assertThat(context.getEnvironment().getProperty(DEVH_HEALTH_SERVICE)).isEqualTo("true");
+	void whenApplicationSetsDevhHealthServiceOffExplicitlyThenHealthGrpcStarts() {
+		try (ConfigurableApplicationContext context = application(HealthGrpcConfiguration.class)
+			.run("--" + DEVH_HEALTH_SERVICE + "=false", "--grpc.health.shutdown.drain-delay=0s")) {
+			assertThat(context.getBeanNamesForType(HealthGrpcProperties.class)).hasSize(1);
 		}
+	}
+
+	private static void assertFailsNamingBothProperties(ThrowingCallable run) {
+		assertThatThrownBy(run).rootCause()
+			.isInstanceOfSatisfying(InvalidHealthConfigurationException.class, (invalid) -> {
+				assertThat(invalid.getProperty()).isEqualTo(DEVH_HEALTH_SERVICE);
+				assertThat(invalid.getProblem()).contains("grpc.health.enabled")
+					.contains("only one grpc.health.v1.Health");
+				assertThat(invalid.getAction()).contains(DEVH_HEALTH_SERVICE + "=false")
+					.contains("grpc.health.enabled=false");
+			});
 	}
 
 	// Other libraries' factories need constructor arguments that only SpringApplication supplies;
@@ -169,8 +203,8 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 		return application(EmptyConfiguration.class).run(args);
 	}
 
-	private static SpringApplication application(Class<?> configuration) {
-		SpringApplication application = new SpringApplication(configuration);
+	private static SpringApplication application(Class<?>... configurations) {
+		SpringApplication application = new SpringApplication(configurations);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setLogStartupInfo(false);
 		application.setBannerMode(Banner.Mode.OFF);
@@ -179,6 +213,12 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 
 	@Configuration(proxyBeanMethods = false)
 	static class EmptyConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(HealthGrpcAutoConfiguration.class)
+	static class HealthGrpcConfiguration {
 
 	}
 

@@ -15,6 +15,7 @@ import io.github.healthgrpc.lifecycle.BoundServicesListener;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
+import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.store.ServingStatus;
@@ -103,6 +104,7 @@ class HealthGrpcAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(BoundServicesListener.class);
 			assertThat(context).doesNotHaveBean(BoundServiceNames.class);
 			assertThat(context).doesNotHaveBean(HealthContributorCheckSource.class);
+			assertThat(context).doesNotHaveBean(AvailabilityChanges.class);
 			assertThat(context).doesNotHaveBean(GrpcHealthIndicator.class);
 			// The registry itself is Spring Boot's and stays.
 			assertThat(context).hasSingleBean(HealthContributorRegistry.class);
@@ -177,6 +179,7 @@ class HealthGrpcAutoConfigurationTests {
 	void whenHealthContributorRegistryExistsThenMirrorAndContributorSourceAreCreated() {
 		this.registryRunner.run((context) -> {
 			assertThat(context).hasSingleBean(HealthContributorCheckSource.class);
+			assertThat(context).hasSingleBean(AvailabilityChanges.class);
 			assertThat(context).hasSingleBean(GrpcHealthIndicator.class);
 			assertThat(context).hasBean("grpcHealthIndicator");
 			// The mirror is registered as an Actuator contributor under the name "grpc".

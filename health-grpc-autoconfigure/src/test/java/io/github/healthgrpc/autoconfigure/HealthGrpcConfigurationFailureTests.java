@@ -4,6 +4,7 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -76,6 +77,15 @@ class HealthGrpcConfigurationFailureTests {
 	void whenSettingsNameUnknownCheckThenStartupFails() {
 		this.contextRunner.withPropertyValues("grpc.health.checks.pricnig.interval=2s")
 			.run(failsWith("grpc.health.checks[pricnig]", "names the unknown check 'pricnig'", KNOWN_CHECKS));
+	}
+
+	@Test
+	void whenSettingsNameACheckThatDiffersFromAnotherOnlyByCaseThenStartupFails() {
+		this.contextRunner.withBean("capitalPricing", ManualHealthCheck.class, () -> new ManualHealthCheck("Pricing"))
+			.withPropertyValues("grpc.health.checks.pricing.interval=2s")
+			.run(failsWith("grpc.health.checks[pricing]",
+					"names the checks [Pricing, pricing], which differ only by case",
+					"Give the checks names that differ by more than case"));
 	}
 
 	@ParameterizedTest
@@ -174,6 +184,43 @@ class HealthGrpcConfigurationFailureTests {
 	}
 
 	@Test
+	void whenOverallPropertyIsUnknownThenStartupFails() {
+		// Spring Boot's binder ignores it, which made overall every check.
+		this.contextRunner.withPropertyValues("grpc.health.overall.includes=db")
+			.run(failsWith("grpc.health.overall.includes", "is not a property health-grpc knows",
+					"Write grpc.health.overall.exclude or .include"));
+	}
+
+	@Test
+	void whenDefaultsPropertyIsUnknownThenStartupFails() {
+		this.contextRunner.withPropertyValues("grpc.health.defaults.intervall=1s")
+			.run(failsWith("grpc.health.defaults.intervall", "is not a property health-grpc knows",
+					"Write grpc.health.defaults.interval or .timeout"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			grpc.health.scheduler.pool-sise        | Write grpc.health.scheduler.pool-size
+			grpc.health.shutdown.drain             | Write grpc.health.shutdown.drain-delay
+			grpc.health.list.max                   | Write grpc.health.list.max-services
+			grpc.health.watch.max-watcher          | Write grpc.health.watch.max-unknown-services or .max-watchers
+			grpc.health.security.allow-unauthenticate | Write grpc.health.security.allow-unauthenticated
+			grpc.health.enabled.really             | Give grpc.health.enabled a value; it has no properties
+			grpc.health.overall.include.db         | Give grpc.health.overall.include a value; it has no properties
+			""")
+	void whenPropertyInAGroupIsUnknownThenStartupFails(String property, String action) {
+		this.contextRunner.withPropertyValues(property + "=1")
+			.run(failsWith(property, "is not a property health-grpc knows", action));
+	}
+
+	@Test
+	void whenTopLevelPropertyIsUnknownThenStartupFails() {
+		this.contextRunner.withPropertyValues("grpc.health.overal.include=db")
+			.run(failsWith("grpc.health.overal.include", "is not a property health-grpc knows",
+					"Write grpc.health.checks or .defaults or .enabled or .list or .overall"));
+	}
+
+	@Test
 	void whenTwoChecksHaveTheSameNameThenStartupFails() {
 		this.contextRunner.withUserConfiguration(DuplicateCheckConfiguration.class)
 			.run(failsWith("Check names [db, pricing]", "are used by more than one check",
@@ -198,6 +245,16 @@ class HealthGrpcConfigurationFailureTests {
 		this.contextRunner.withPropertyValues("grpc.health.shutdown.drain-delay=-1s")
 			.run(failsWith("grpc.health.shutdown.drain-delay", "must not be negative but is PT-1S",
 					"Set it to 0s or more"));
+	}
+
+	@Test
+	void whenDevhHealthServiceIsSwitchedOnThenStartupFailsNamingBothProperties() {
+		this.contextRunner.withPropertyValues("grpc.server.health-service-enabled=true")
+			.run(failsWith("grpc.server.health-service-enabled",
+					"is true while grpc.health.enabled is true, but a gRPC server can bind only one "
+							+ "grpc.health.v1.Health",
+					"Set grpc.server.health-service-enabled=false (or remove it) to serve health-grpc's checks, "
+							+ "or grpc.health.enabled=false to keep devh's health service"));
 	}
 
 	@Test

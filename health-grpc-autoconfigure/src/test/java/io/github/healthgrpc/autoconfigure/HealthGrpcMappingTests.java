@@ -312,10 +312,28 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
-	void whenCompositeMemberHasItsOwnIntervalThenStartupSucceeds() {
-		this.contextRunner.withUserConfiguration(CompositeConfiguration.class)
-			.withPropertyValues("grpc.health.checks[replicas/east].interval=1s")
-			.run((context) -> assertThat(context).hasNotFailed());
+	void whenCheckIntervalIsSetByEnvironmentVariableThenTheCheckNameRegainsItsCase() {
+		// Environment variables cannot carry capitals: REMOTECACHE arrives as "remotecache".
+		this.contextRunner.withUserConfiguration(MixedCaseCheckConfiguration.class)
+			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_CHECKS_REMOTECACHE_INTERVAL", "50ms")))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				await().atMost(Duration.ofSeconds(2))
+					.until(() -> context.getBean(MixedCaseCheck.class).runs.get() >= 3);
+			});
+	}
+
+	@Test
+	void whenCompositeMemberHasItsOwnIntervalThenItRunsOnItAndItsSiblingKeepsTheDefault() {
+		this.contextRunner.withUserConfiguration(CountingCompositeConfiguration.class)
+			.withPropertyValues("grpc.health.checks[replicas/east].interval=50ms")
+			.run((context) -> {
+				CountingCompositeConfiguration replicas = context.getBean(CountingCompositeConfiguration.class);
+				// The default interval is 5s: three runs within 2s prove the member's own 50ms.
+				await().atMost(Duration.ofSeconds(2))
+					.until(() -> replicas.eastRuns.get() >= 3 && replicas.westRuns.get() >= 1);
+				assertThat(replicas.westRuns).hasValue(1);
+			});
 	}
 
 	@Test
@@ -460,6 +478,28 @@ class HealthGrpcMappingTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class CountingCompositeConfiguration {
+
+		final AtomicInteger eastRuns = new AtomicInteger();
+
+		final AtomicInteger westRuns = new AtomicInteger();
+
+		@Bean
+		CompositeHealthContributor replicasHealthContributor() {
+			return CompositeHealthContributor.fromMap(Map.of("east", counting(this.eastRuns), "west",
+					counting(this.westRuns)));
+		}
+
+		private static HealthIndicator counting(AtomicInteger runs) {
+			return () -> {
+				runs.incrementAndGet();
+				return Health.up().build();
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class CountingCheckConfiguration {
 
 		@Bean
@@ -484,6 +524,28 @@ class HealthGrpcMappingTests {
 		@HealthCheck("counted.fast")
 		boolean countedFast() {
 			this.fastRuns.incrementAndGet();
+			return true;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MixedCaseCheckConfiguration {
+
+		@Bean
+		MixedCaseCheck mixedCaseCheck() {
+			return new MixedCaseCheck();
+		}
+
+	}
+
+	static class MixedCaseCheck {
+
+		final AtomicInteger runs = new AtomicInteger();
+
+		@HealthCheck("remoteCache")
+		boolean remoteCache() {
+			this.runs.incrementAndGet();
 			return true;
 		}
 

@@ -1,0 +1,71 @@
+package io.github.healthgrpc.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.healthgrpc.engine.CheckDefinition;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
+import org.springframework.boot.health.registry.DefaultReactiveHealthContributorRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReactiveHealthContributorCheckSourceTests {
+
+	@Test
+	void reactiveIndicatorsAndCompositeMembersBecomeChecksUnderTheActuatorNames() {
+		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
+		registry.registerContributor("redis", up());
+		registry.registerContributor("mongo", CompositeReactiveHealthContributor.fromMap(Map.of("primary", up(),
+				"secondary", up())));
+		List<CheckDefinition> checks = new ReactiveHealthContributorCheckSource(registry, null).checks();
+		assertThat(checks).extracting(CheckDefinition::name)
+			.containsExactlyInAnyOrder("redis", "mongo/primary", "mongo/secondary");
+		assertThat(checks).allSatisfy((check) -> assertThat(check).isInstanceOf(CheckDefinition.Polled.class));
+	}
+
+	@Test
+	void evaluationReturnsBeforeTheMonoEmitsSoNoWorkerThreadWaitsForIt() throws Exception {
+		Sinks.One<Health> sink = Sinks.one();
+		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
+		registry.registerContributor("redis", (ReactiveHealthIndicator) sink::asMono);
+		CheckDefinition.Polled redis = (CheckDefinition.Polled) new ReactiveHealthContributorCheckSource(registry,
+				null)
+			.checks()
+			.get(0);
+		CompletableFuture<Health> result = redis.function().evaluate().toCompletableFuture();
+		assertThat(result).isNotDone();
+		sink.tryEmitValue(Health.down().withDetail("cluster", "lost").build());
+		assertThat(result).isCompleted();
+		assertThat(result.get().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(result.get().getDetails()).containsEntry("cluster", "lost");
+	}
+
+	@Test
+	void namesAlreadyInTheBlockingRegistryAreLeftToIt() {
+		// Spring Boot's health endpoint shows the blocking contributor when both registries
+		// have one by the same name.
+		DefaultHealthContributorRegistry blocking = new DefaultHealthContributorRegistry();
+		blocking.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
+		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
+		registry.registerContributor("redis", up());
+		registry.registerContributor("mongo", up());
+		assertThat(new ReactiveHealthContributorCheckSource(registry, blocking).checks())
+			.extracting(CheckDefinition::name)
+			.containsExactly("mongo");
+	}
+
+	private static ReactiveHealthIndicator up() {
+		return () -> Mono.just(Health.up().build());
+	}
+
+}
