@@ -45,6 +45,8 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean configured;
+
 	HealthEngineLifecycle(StatusStore store, CheckRunner runner, List<CheckSource> sources,
 			HealthGrpcProperties properties, Environment environment, BoundServiceNames boundServices) {
 		this.store = store;
@@ -57,6 +59,12 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (this.configured) {
+			// Started again after a stop: the checks and mappings are as they were.
+			this.runner.resume();
+			this.running = true;
+			return;
+		}
 		KnownProperties.validate(this.environment);
 		List<CheckDefinition> checks = this.sources.stream().flatMap((source) -> source.checks().stream()).toList();
 		HealthMappings mappings = new HealthMappings(uniqueNames(checks), this.properties.getOverall(),
@@ -69,12 +77,15 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 				this.properties.getDefaults(), this.boundServices.get());
 		this.store.defineServices(mappings.membersByService());
 		this.runner.start(checks, mappings::schedule);
+		this.configured = true;
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		this.runner.close();
+		// Pause only: the runner's threads are released when its bean is destroyed, so a
+		// context that is stopped and started again polls again.
+		this.runner.pause();
 		this.running = false;
 	}
 

@@ -96,6 +96,7 @@ final class PolledCheckTask implements Runnable {
 			}
 			evaluation.arm(this.schedule.timeout(), true);
 			CompletionStage<Health> stage = this.check.function().evaluate();
+			evaluation.answer = stage;
 			stage.whenComplete((health, failure) -> complete(evaluation.result, health, failure));
 		}
 		catch (Throwable ex) {
@@ -107,9 +108,10 @@ final class PolledCheckTask implements Runnable {
 		}
 	}
 
-	private void missDeadline(CompletableFuture<Health> result, Duration deadline, boolean started) {
-		if (result.completeExceptionally(new CheckTimeoutException(deadline, started))) {
+	private void missDeadline(Evaluation evaluation, Duration deadline, boolean started) {
+		if (evaluation.result.completeExceptionally(new CheckTimeoutException(deadline, started))) {
 			interruptWorker();
+			evaluation.abandonAnswer();
 		}
 	}
 
@@ -154,12 +156,28 @@ final class PolledCheckTask implements Runnable {
 
 		private @Nullable ScheduledFuture<?> deadline;
 
+		private volatile @Nullable CompletionStage<Health> answer;
+
 		synchronized void arm(Duration after, boolean started) {
 			if (this.deadline != null) {
 				this.deadline.cancel(false);
 			}
-			this.deadline = PolledCheckTask.this.timer.schedule(() -> missDeadline(this.result, after, started),
+			this.deadline = PolledCheckTask.this.timer.schedule(() -> missDeadline(this, after, started),
 					after.toNanos(), TimeUnit.NANOSECONDS);
+		}
+
+		// An asynchronous answer that came too late is cancelled, so that, for example, a
+		// reactive check that never completes leaves no subscription behind each interval.
+		void abandonAnswer() {
+			CompletionStage<Health> pending = this.answer;
+			if (pending != null) {
+				try {
+					pending.toCompletableFuture().cancel(true);
+				}
+				catch (UnsupportedOperationException ex) {
+					// A stage that cannot be cancelled: nothing more to do.
+				}
+			}
 		}
 
 		synchronized void disarm() {

@@ -146,6 +146,20 @@ class CheckRunnerTests {
 	}
 
 	@Test
+	void anAsynchronousAnswerThatComesTooLateIsCancelled() {
+		// Cancelling the future disposes a reactive check's subscription (Mono.toFuture()).
+		List<CompletableFuture<Health>> answers = new CopyOnWriteArrayList<>();
+		start(new CheckDefinition.Polled("async", () -> {
+			CompletableFuture<Health> answer = new CompletableFuture<>();
+			answers.add(answer);
+			return answer;
+		}));
+		await().untilAsserted(() -> assertThat(statusOf("async")).isEqualTo(Status.DOWN));
+		await().untilAsserted(() -> assertThat(answers).isNotEmpty().first().satisfies(
+				(answer) -> assertThat(answer).isCancelled()));
+	}
+
+	@Test
 	void anAsynchronousCheckIsRecordedWhenItCompletes() {
 		start(new CheckDefinition.Polled("async",
 				() -> CompletableFuture.supplyAsync(() -> Health.outOfService().build())));
