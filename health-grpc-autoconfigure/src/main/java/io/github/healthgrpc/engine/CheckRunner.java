@@ -35,6 +35,8 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final LoadCounter load;
 
+	private volatile boolean closed;
+
 	private final List<PolledCheckTask> polledTasks = new ArrayList<>();
 
 	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
@@ -106,12 +108,17 @@ public final class CheckRunner implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		pause();
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
 	}
 
 	private void record(String checkName, Health health) {
+		if (this.closed) {
+			// An evaluation interrupted by close() says nothing about the dependency.
+			return;
+		}
 		this.changeLog.record(checkName, health);
 		this.store.record(checkName, health);
 	}

@@ -1,14 +1,10 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.healthgrpc.check.HealthCheck;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +21,8 @@ class HealthEngineLifecycleTests {
 
 	@Test
 	void aContextStoppedAndStartedAgainPollsAgain() {
-		this.contextRunner.withUserConfiguration(CountingCheckConfiguration.class).run((context) -> {
-			CountingCheck check = context.getBean(CountingCheck.class);
+		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CountingCheckConfiguration.class).run((context) -> {
+			HealthGrpcMappingTests.CountingCheck check = context.getBean(HealthGrpcMappingTests.CountingCheck.class);
 			await().atMost(Duration.ofSeconds(5)).until(() -> check.runs.get() >= 3);
 			context.stop();
 			int runsWhenStopped = check.runs.get();
@@ -41,28 +37,6 @@ class HealthEngineLifecycleTests {
 	void aWildcardIsValidInAnApplicationWithoutChecks() {
 		this.contextRunner.withPropertyValues("grpc.health.overall.include=*", "grpc.health.overall.exclude=*")
 			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingCheckConfiguration {
-
-		@Bean
-		CountingCheck countingCheck() {
-			return new CountingCheck();
-		}
-
-	}
-
-	static class CountingCheck {
-
-		final AtomicInteger runs = new AtomicInteger();
-
-		@HealthCheck("counted")
-		boolean counted() {
-			this.runs.incrementAndGet();
-			return true;
-		}
-
 	}
 
 }

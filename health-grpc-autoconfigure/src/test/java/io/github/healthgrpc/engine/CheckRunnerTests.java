@@ -221,6 +221,21 @@ class CheckRunnerTests {
 	}
 
 	@Test
+	void anEvaluationInterruptedByCloseIsNotRecorded() {
+		AtomicInteger starts = new AtomicInteger();
+		start(polled("sleepy", () -> {
+			starts.incrementAndGet();
+			Thread.sleep(60_000);
+			return Health.up().build();
+		}));
+		await().untilAsserted(() -> assertThat(starts.get()).isOne());
+		this.runner.close();
+		// The interrupted sleep throws, which would otherwise be recorded as DOWN.
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(this.store.checkResult("sleepy")).isNull());
+	}
+
+	@Test
 	void closingStopsEveryCheck() {
 		AtomicInteger runs = new AtomicInteger();
 		start(polled("db", () -> {
