@@ -340,22 +340,13 @@ class HealthGrpcConfigurationFailureTests {
 		}
 
 		@Bean
-		PricingChecks pricingChecks() {
-			return new PricingChecks();
+		HealthGrpcMappingTests.PricingChecks pricingChecks() {
+			return new HealthGrpcMappingTests.PricingChecks();
 		}
 
 		@Bean
 		ManualHealthCheck cacheCheck() {
 			return new ManualHealthCheck("cache");
-		}
-
-	}
-
-	static class PricingChecks {
-
-		@HealthCheck("pricing")
-		boolean pricingReachable() {
-			return true;
 		}
 
 	}
@@ -369,8 +360,8 @@ class HealthGrpcConfigurationFailureTests {
 		}
 
 		@Bean
-		PricingChecks morePricingChecks() {
-			return new PricingChecks();
+		HealthGrpcMappingTests.PricingChecks morePricingChecks() {
+			return new HealthGrpcMappingTests.PricingChecks();
 		}
 
 	}

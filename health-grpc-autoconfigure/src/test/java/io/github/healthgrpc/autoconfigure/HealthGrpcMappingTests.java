@@ -41,8 +41,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,14 +149,14 @@ class HealthGrpcMappingTests {
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableThenItHasExactlyTheConfiguredChecks() {
 		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
-			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableAndInPropertiesThenTheEnvironmentVariableWins() {
 		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
-			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
@@ -184,7 +182,7 @@ class HealthGrpcMappingTests {
 		// application.properties: [demo.Inventory] includes db and pricing, excludes db;
 		// the variable overrides exclude only, so include must survive from the file.
 		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
-			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services[demo.Inventory].include", "db,pricing",
 					"grpc.health.services[demo.Inventory].exclude", "db")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
@@ -315,7 +313,7 @@ class HealthGrpcMappingTests {
 	void whenCheckIntervalIsSetByEnvironmentVariableThenTheCheckNameRegainsItsCase() {
 		// Environment variables cannot carry capitals: REMOTECACHE arrives as "remotecache".
 		this.contextRunner.withUserConfiguration(MixedCaseCheckConfiguration.class)
-			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_CHECKS_REMOTECACHE_INTERVAL", "50ms")))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_CHECKS_REMOTECACHE_INTERVAL", "50ms")))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				await().atMost(Duration.ofSeconds(2))
@@ -400,16 +398,6 @@ class HealthGrpcMappingTests {
 	private static GrpcServiceDiscoverer inventoryDiscoverer() {
 		return () -> List.of(new GrpcServiceDefinition("inventoryService", Object.class,
 				ServerServiceDefinition.builder(INVENTORY).build()));
-	}
-
-	// Replaces the real environment variables, the way Spring Boot sees them.
-	private static ApplicationContextInitializer<ConfigurableApplicationContext> systemEnvironment(
-			Map<String, Object> variables) {
-		return (context) -> context.getEnvironment()
-			.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							variables));
 	}
 
 	// Loads a YAML file the way Spring Boot loads application.yml, below the environment variables.

@@ -7,10 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +32,14 @@ class RelaxedPropertyNamesTests {
 	void whenEnvironmentVariableKeepsTheDashAsAnUnderscoreThenItBinds() {
 		// Spring Boot binds GRPC_HEALTH_SCHEDULER_POOL_SIZE to pool-size, although it lists the
 		// variable as grpc.health.scheduler.pool.size.
-		this.contextRunner.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_SCHEDULER_POOL_SIZE", "2")))
+		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SCHEDULER_POOL_SIZE", "2")))
 			.run((context) -> assertThat(context.getBean(HealthGrpcProperties.class).getScheduler().getPoolSize())
 				.isEqualTo(2));
 	}
 
 	@Test
 	void whenEnvironmentVariableDropsTheDashThenItBinds() {
-		this.contextRunner.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_WATCH_MAXWATCHERS", "7")))
+		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_WATCH_MAXWATCHERS", "7")))
 			.run((context) -> assertThat(context.getBean(HealthGrpcProperties.class).getWatch().getMaxWatchers())
 				.isEqualTo(7));
 	}
@@ -51,7 +47,7 @@ class RelaxedPropertyNamesTests {
 	@Test
 	void whenListIsWrittenWithIndexesThenItBinds() {
 		this.contextRunner.withBean(ManualHealthCheck.class, () -> new ManualHealthCheck("cache"))
-			.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_OVERALL_EXCLUDE_0", "cache")))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_OVERALL_EXCLUDE_0", "cache")))
 			.run((context) -> assertThat(context.getBean(HealthGrpcProperties.class).getOverall().getExclude())
 				.containsExactly("cache"));
 	}
@@ -59,18 +55,8 @@ class RelaxedPropertyNamesTests {
 	@Test
 	void whenEnvironmentVariableOnlySharesThePrefixThenItIsLeftAlone() {
 		// Dockerfiles that download grpc_health_probe commonly set this one.
-		this.contextRunner.withInitializer(systemEnvironment(Map.of("GRPC_HEALTH_PROBE_VERSION", "v0.4.40")))
+		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_PROBE_VERSION", "v0.4.40")))
 			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	// Replaces the real environment variables, the way Spring Boot sees them.
-	private static ApplicationContextInitializer<ConfigurableApplicationContext> systemEnvironment(
-			Map<String, Object> variables) {
-		return (context) -> context.getEnvironment()
-			.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							variables));
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.github.healthgrpc.autoconfigure;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
+import io.github.healthgrpc.grpc.ByteArrayMarshaller;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
@@ -59,8 +56,8 @@ class UnauthenticatedHealthAccessTests {
 	private static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
 		.setType(MethodDescriptor.MethodType.UNARY)
 		.setFullMethodName("test.Echo/Say")
-		.setRequestMarshaller(new BytesMarshaller())
-		.setResponseMarshaller(new BytesMarshaller())
+		.setRequestMarshaller(new ByteArrayMarshaller())
+		.setResponseMarshaller(new ByteArrayMarshaller())
 		.build();
 
 	private ConfigurableApplicationContext context;
@@ -198,28 +195,6 @@ class UnauthenticatedHealthAccessTests {
 		@Override
 		public void onApplicationEvent(GrpcServerStartedEvent event) {
 			this.port = event.getPort();
-		}
-
-	}
-
-	/**
-	 * Bytes as they are.
-	 */
-	static class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 
 	}

@@ -1,9 +1,5 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,24 +17,7 @@ import io.grpc.stub.ClientCalls;
  */
 final class RawHealthCalls {
 
-	private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-
-		@Override
-		public InputStream stream(byte[] value) {
-			return new ByteArrayInputStream(value);
-		}
-
-		@Override
-		public byte[] parse(InputStream stream) {
-			try {
-				return stream.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-
-	};
+	private static final MethodDescriptor.Marshaller<byte[]> BYTES = new ByteArrayMarshaller();
 
 	private final Channel channel;
 

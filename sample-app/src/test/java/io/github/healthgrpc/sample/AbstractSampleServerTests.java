@@ -5,9 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,10 +64,7 @@ abstract class AbstractSampleServerTests {
 	 * Check one service with grpc-java's own health stub.
 	 */
 	ServingStatus check(String service) {
-		return HealthGrpc.newBlockingStub(this.channel)
-			.withDeadlineAfter(5, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
+		return HealthCheckCall.check(this.channel, service);
 	}
 
 	void awaitStatus(String service, ServingStatus expected) {

@@ -10,9 +10,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.github.healthgrpc.sample.HealthCheckCall.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -130,13 +129,6 @@ class LifecycleEndToEndTests {
 
 	private static ManagedChannel channel(int port) {
 		return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-	}
-
-	private static ServingStatus check(ManagedChannel channel, String service) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(5, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
 	}
 
 }

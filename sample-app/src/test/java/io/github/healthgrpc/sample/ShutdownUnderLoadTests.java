@@ -9,15 +9,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static io.github.healthgrpc.sample.HealthCheckCall.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -118,13 +117,6 @@ class ShutdownUnderLoadTests {
 		finally {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 		}
-	}
-
-	private static ServingStatus check(ManagedChannel channel, String service) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(5, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
 	}
 
 }

@@ -1,0 +1,31 @@
+package io.github.healthgrpc.grpc;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import io.grpc.MethodDescriptor;
+
+/**
+ * Passes messages as raw bytes both ways, for calls no generated client would make and
+ * for responses exactly as they came over the wire.
+ */
+public final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+
+	@Override
+	public InputStream stream(byte[] value) {
+		return new ByteArrayInputStream(value);
+	}
+
+	@Override
+	public byte[] parse(InputStream stream) {
+		try {
+			return stream.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
