@@ -1,6 +1,5 @@
 package io.github.healthgrpc.autoconfigure;
 
-import java.time.Duration;
 import java.util.Set;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
@@ -25,13 +24,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -43,9 +42,13 @@ import org.springframework.core.env.Environment;
 		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
 		beforeName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(HealthGrpcProperties.class)
 @Import(HealthGrpcServerConfiguration.class)
 public final class HealthGrpcAutoConfiguration {
+
+	@Bean
+	HealthGrpcPropertiesBinder healthGrpcProperties(Environment environment) {
+		return new HealthGrpcPropertiesBinder(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -56,10 +59,7 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CheckRunner healthGrpcCheckRunner(StatusStore store, HealthGrpcProperties properties) {
-		int poolSize = PropertyValidation.positive("grpc.health.scheduler.pool-size",
-				properties.getScheduler().getPoolSize(),
-				"Set it to the number of checks that may run at once, such as 4");
-		return new CheckRunner(store, poolSize);
+		return new CheckRunner(store, properties.getScheduler().getPoolSize());
 	}
 
 	@Bean
@@ -72,12 +72,20 @@ public final class HealthGrpcAutoConfiguration {
 		return new ManualCheckSource(handles);
 	}
 
+	// Lazy: the engine resolves the mappings when it starts, once every bean and so every
+	// check exists.
+	@Bean
+	@Lazy
+	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
+			ObjectProvider<BoundServiceNames> boundServices, Environment environment) {
+		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
+				properties, boundServices.getIfAvailable(() -> Set::of).get(), environment);
+	}
+
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
-			ObjectProvider<CheckSource> sources, HealthGrpcProperties properties, Environment environment,
-			ObjectProvider<BoundServiceNames> boundServices) {
-		return new HealthEngineLifecycle(store, runner, sources.orderedStream().toList(), properties, environment,
-				boundServices.getIfAvailable(() -> Set::of));
+			ObjectProvider<HealthMappings> mappings) {
+		return new HealthEngineLifecycle(store, runner, mappings);
 	}
 
 	@Bean
@@ -88,9 +96,7 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
 			HealthGrpcProperties properties) {
-		Duration drainDelay = PropertyValidation.notNegative("grpc.health.shutdown.drain-delay",
-				properties.getShutdown().getDrainDelay(), "Set it to 0s or more, such as 3s");
-		return new ShutdownDrain(store, context, drainDelay);
+		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,11 +41,10 @@ class HealthGrpcServerConfiguration {
 	HealthGrpcServerConfiguration(Environment environment) {
 		String devh = DevhHealthServiceEnvironmentPostProcessor.DEVH_HEALTH_SERVICE_ENABLED;
 		if (environment.getProperty(devh, Boolean.class, false)) {
-			throw new InvalidHealthConfigurationException(devh,
-					"is true while grpc.health.enabled is true, but a gRPC server can bind only one "
-							+ "grpc.health.v1.Health",
-					"Set " + devh + "=false (or remove it) to serve health-grpc's checks, or "
-							+ "grpc.health.enabled=false to keep devh's health service");
+			throw new InvalidConfigurationPropertyValueException(devh, environment.getProperty(devh),
+					"A gRPC server can bind only one grpc.health.v1.Health, and health-grpc serves it while "
+							+ "grpc.health.enabled is true. Set " + devh + "=false (or remove it) to serve "
+							+ "health-grpc's checks, or grpc.health.enabled=false to keep devh's health service.");
 		}
 	}
 
@@ -52,15 +52,8 @@ class HealthGrpcServerConfiguration {
 	@GrpcService
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = PropertyValidation.positive("grpc.health.list.max-services",
-				properties.getList().getMaxServices(), "Set it to at least 1; the protocol suggests 100");
-		int maxWatchers = PropertyValidation.positive("grpc.health.watch.max-watchers",
-				properties.getWatch().getMaxWatchers(),
-				"Set it to the most Watch calls the server may hold open, such as 10000");
-		int maxUnknown = PropertyValidation.positive("grpc.health.watch.max-unknown-services",
-				properties.getWatch().getMaxUnknownServices(),
-				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
-		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
+		return new HealthGrpcService(store, properties.getList().getMaxServices(),
+				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices()));
 	}
 
 	/**

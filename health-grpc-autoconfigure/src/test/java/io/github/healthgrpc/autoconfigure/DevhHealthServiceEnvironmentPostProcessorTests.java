@@ -12,7 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -99,13 +99,6 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void failureAnalyzerIsRegisteredInSpringFactories() {
-		assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
-			.load(FailureAnalyzer.class, null, failOnlyForHealthGrpc()))
-			.hasAtLeastOneElementOfType(InvalidHealthConfigurationFailureAnalyzer.class);
-	}
-
-	@Test
 	void autoConfigurationIsListedInImports() {
 		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
 			.contains(HealthGrpcAutoConfiguration.class.getName());
@@ -180,11 +173,12 @@ class DevhHealthServiceEnvironmentPostProcessorTests {
 
 	private static void assertFailsNamingBothProperties(ThrowingCallable run) {
 		assertThatThrownBy(run).rootCause()
-			.isInstanceOfSatisfying(InvalidHealthConfigurationException.class, (invalid) -> {
-				assertThat(invalid.getProperty()).isEqualTo(DEVH_HEALTH_SERVICE);
-				assertThat(invalid.getProblem()).contains("grpc.health.enabled")
-					.contains("only one grpc.health.v1.Health");
-				assertThat(invalid.getAction()).contains(DEVH_HEALTH_SERVICE + "=false")
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (invalid) -> {
+				assertThat(invalid.getName()).isEqualTo(DEVH_HEALTH_SERVICE);
+				assertThat(invalid.getValue()).isEqualTo("true");
+				assertThat(invalid.getReason()).contains("grpc.health.enabled")
+					.contains("only one grpc.health.v1.Health")
+					.contains(DEVH_HEALTH_SERVICE + "=false")
 					.contains("grpc.health.enabled=false");
 			});
 	}

@@ -24,6 +24,7 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -53,10 +54,12 @@ class HealthGrpcMappingTests {
 	private static final String INVENTORY = "demo.Inventory";
 
 	// db (a HealthIndicator), pricing (a @HealthCheck method), cache (a ManualHealthCheck)
-	// and Boot's own ping contributor.
+	// and Boot's own ping contributor. ConfigurationPropertiesAutoConfiguration: as in every
+	// application, Spring Boot binds @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class, HealthGrpcAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+				HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+				HealthGrpcAutoConfiguration.class))
 		.withUserConfiguration(ChecksConfiguration.class)
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
@@ -185,6 +188,15 @@ class HealthGrpcMappingTests {
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services[demo.Inventory].include", "db,pricing",
 					"grpc.health.services[demo.Inventory].exclude", "db")))
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
+	void whenNoBoundServiceRestoresTheCaseThenTheSpellingWithCapitalsNamesTheService() {
+		// No gRPC server here: the properties' spelling, not the variable's, names the service.
+		this.contextRunner.withClassLoader(new FilteredClassLoader(GrpcService.class))
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
+			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "db,pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
