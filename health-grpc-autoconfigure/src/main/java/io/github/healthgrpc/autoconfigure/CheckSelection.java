@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
  * health group membership: {@code include} minus {@code exclude}, {@code *} for all, and
  * a composite's name selecting its members ({@code db} selects {@code db/primary}). The
  * same selection validates the names: a name is known if it selects a check on its own,
- * so a typo stops startup instead of silently selecting nothing.
+ * so a typo stops startup instead of silently selecting nothing, and so does a service
+ * whose include minus exclude leaves no check.
  */
 final class CheckSelection {
 
@@ -42,6 +43,27 @@ final class CheckSelection {
 		requireKnown(property + ".include", group.getInclude());
 		requireKnown(property + ".exclude", group.getExclude());
 		return select(group.getInclude(), group.getExclude());
+	}
+
+	/**
+	 * The checks that a service's group selects, after validating its names and that they
+	 * leave a check. In an application without checks, a wildcard selects nothing, and the
+	 * service then follows readiness alone.
+	 * @param property the group's property, such as {@code grpc.health.services[demo.Inventory]}
+	 * @param group the group
+	 * @return the names of the selected checks
+	 */
+	Set<String> nonEmptyMembers(String property, HealthGrpcProperties.Group group) {
+		Set<String> members = members(property, group);
+		if (members.isEmpty() && !this.names.isEmpty()) {
+			throw InvalidHealthProperty.of(this.environment, property + ".exclude",
+					String.join(",", group.getExclude()),
+					property + " selects no check: include " + (group.getInclude().isEmpty() ? "[*]"
+							: group.getInclude()) + " minus exclude " + group.getExclude() + " leaves nothing. "
+							+ "Exclude fewer checks, or remove the mapping for the service to follow the "
+							+ "overall status.");
+		}
+		return members;
 	}
 
 	/**

@@ -50,7 +50,7 @@ final class HealthMappings {
 		Map<String, String> bound = boundServices.stream()
 			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
 		properties.getServices().forEach((key, group) -> {
-			Set<String> members = selection.members(PREFIX + "services[" + key + "]", group);
+			Set<String> members = selection.nonEmptyMembers(PREFIX + "services[" + key + "]", group);
 			this.membersByService.put(bound.getOrDefault(caseless(key), key), Set.copyOf(members));
 		});
 		HealthGrpcProperties.Check defaults = properties.getDefaults();

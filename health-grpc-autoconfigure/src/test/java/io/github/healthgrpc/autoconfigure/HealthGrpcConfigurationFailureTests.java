@@ -98,6 +98,23 @@ class HealthGrpcConfigurationFailureTests {
 	}
 
 	@Test
+	void whenServiceExcludesEveryCheckItIncludesThenStartupFails() {
+		this.contextRunner
+			.withPropertyValues("grpc.health.services.demo.Inventory.include=db",
+					"grpc.health.services.demo.Inventory.exclude=db")
+			.run(failsWith("grpc.health.services.demo.Inventory.exclude", "db",
+					"grpc.health.services[demo.Inventory] selects no check: include [db] minus exclude [db] "
+							+ "leaves nothing. Exclude fewer checks, or remove the mapping"));
+	}
+
+	@Test
+	void whenServiceExcludesEveryCheckThenStartupFails() {
+		this.contextRunner.withPropertyValues("grpc.health.services[demo.Inventory].exclude=*")
+			.run(failsWith("grpc.health.services[demo.Inventory].exclude", "*",
+					"grpc.health.services[demo.Inventory] selects no check: include [*] minus exclude [*]"));
+	}
+
+	@Test
 	void whenSettingsNameUnknownCheckThenStartupFails() {
 		this.contextRunner.withPropertyValues("grpc.health.checks.pricnig.interval=2s")
 			.run(failsWith("grpc.health.checks.pricnig.interval", "2s",

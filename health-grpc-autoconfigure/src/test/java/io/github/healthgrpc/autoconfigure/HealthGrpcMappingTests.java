@@ -269,6 +269,28 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenOverallExcludesEveryCheckThenItFollowsReadinessAlone() {
+		this.contextRunner.withPropertyValues("grpc.health.overall.exclude=*").run((context) -> {
+			assertThat(members(context, StatusStore.OVERALL)).isEmpty();
+			StatusStore store = context.getBean(StatusStore.class);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING);
+		});
+	}
+
+	@Test
+	void whenApplicationHasNoChecksThenAServiceMappedToEveryCheckFollowsReadinessAlone() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class))
+			.withPropertyValues("grpc.health.shutdown.drain-delay=0s", "grpc.health.services.demo.Inventory.include=*")
+			.run((context) -> {
+				assertThat(members(context, INVENTORY)).isEmpty();
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				assertThat(context.getBean(StatusStore.class).status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+			});
+	}
+
+	@Test
 	void whenServiceIncludesACompositeThenItHasEveryMemberOfTheComposite() {
 		this.contextRunner.withUserConfiguration(CompositeConfiguration.class)
 			.withPropertyValues("grpc.health.services.demo.Inventory.include=replicas")
