@@ -8,9 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.store.StatusStore;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,6 +112,23 @@ class HungChecksTests {
 			}
 			assertThat(newEngineThreads()).isLessThanOrEqualTo(POOL);
 		});
+	}
+
+	@Test
+	void aCheckStuckOnEveryCallIsReportedOnce(CapturedOutput output) {
+		AtomicInteger starts = new AtomicInteger();
+		this.runner.start(List.of(new CheckDefinition.Polled("slow", () -> {
+			starts.incrementAndGet();
+			// Three timeouts, whatever interrupts the thread, then it returns.
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(600);
+			while (System.nanoTime() < until) {
+				LockSupport.parkNanos(until - System.nanoTime());
+			}
+			return CompletableFuture.completedFuture(Health.up().build());
+		})), (name) -> HANGING);
+		await().atMost(Duration.ofSeconds(20)).until(() -> starts.get() >= 5);
+		assertThat(this.runner.load().threadsWrittenOff()).isGreaterThanOrEqualTo(4);
+		assertThat(stuckWarnings(output)).singleElement(InstanceOfAssertFactories.STRING).contains("'slow' is stuck");
 	}
 
 	@Test
