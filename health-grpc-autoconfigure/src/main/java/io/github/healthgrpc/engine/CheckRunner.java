@@ -20,8 +20,8 @@ import org.springframework.util.Assert;
  * request. The pool has {@code workerThreads} threads for evaluations; a thread whose check
  * is stuck past its timeout is written off and replaced until it returns, so the pool never
  * holds more than {@code workerThreads} plus the number of stuck checks. A single timer
- * thread only starts evaluations and fires deadlines. Pushed checks are recorded the moment
- * the application sets them.
+ * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
+ * overdue answers. Pushed checks are recorded the moment the application sets them.
  */
 public final class CheckRunner implements AutoCloseable {
 

@@ -57,15 +57,18 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started", CheckEngineLoad::evaluations);
+		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started",
+				CheckEngineLoad::evaluations);
 		counter(registry, "grpc.health.checks.late.starts",
 				"Evaluations that waited longer than their interval for a worker thread", CheckEngineLoad::lateStarts);
 		counter(registry, "grpc.health.checks.skipped.ticks",
-				"Intervals skipped because the check's previous evaluation had not ended", CheckEngineLoad::skippedTicks);
+				"Intervals skipped because the check's previous evaluation had not ended",
+				CheckEngineLoad::skippedTicks);
 		counter(registry, "grpc.health.checks.threads.written.off",
 				"Worker threads written off and replaced because their check did not return at its timeout",
 				CheckEngineLoad::threadsWrittenOff);
-		gauge(registry, "grpc.health.checks.queued", "Evaluations waiting for a worker thread", CheckEngineLoad::queued);
+		gauge(registry, "grpc.health.checks.queued", "Evaluations waiting for a worker thread",
+				CheckEngineLoad::queued);
 		gauge(registry, "grpc.health.checks.stuck",
 				"Evaluations past their timeout that have not returned; each keeps its check DOWN",
 				CheckEngineLoad::stuck);

@@ -49,8 +49,8 @@ class HealthGrpcMetricsAutoConfigurationTests {
 							.isOne();
 					});
 					hang.release();
-					await().atMost(Duration.ofSeconds(10))
-						.untilAsserted(() -> assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isZero());
+					await().atMost(Duration.ofSeconds(10)).untilAsserted(
+							() -> assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isZero());
 				});
 		}
 		finally {
