@@ -6,9 +6,11 @@ import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
+import io.github.healthgrpc.engine.EngineLoad;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.metrics.CheckEngineLoad;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
@@ -107,7 +109,12 @@ public final class HealthGrpcAutoConfiguration {
 		@ConditionalOnMissingBean
 		HealthGrpcMetrics healthGrpcMetrics(StatusStore store, CheckRunner runner,
 				ObjectProvider<HealthGrpcService> healthService) {
-			return new HealthGrpcMetrics(store, runner, () -> {
+			// The metrics see the engine's counts, not the engine.
+			return new HealthGrpcMetrics(store, () -> {
+				EngineLoad load = runner.load();
+				return new CheckEngineLoad(load.evaluations(), load.lateStarts(), load.skippedTicks(), load.queued(),
+						load.stuck(), load.threadsWrittenOff());
+			}, () -> {
 				HealthGrpcService service = healthService.getIfAvailable();
 				return (service != null) ? service.watcherCount() : 0;
 			});

@@ -190,7 +190,7 @@ class UnauthenticatedHealthAccessTests {
 	 */
 	static class ServerPort implements ApplicationListener<GrpcServerStartedEvent> {
 
-		private volatile int port;
+		volatile int port;
 
 		@Override
 		public void onApplicationEvent(GrpcServerStartedEvent event) {
