@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -110,6 +112,14 @@ class GrpcServerAdapterAutoConfigurationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("health-grpc found more than one gRPC server")
 			.doesNotContain("Consider renaming one of the beans");
+	}
+
+	@Test
+	void theCoreTheCheckAndEveryAdapterAreListedAsAutoConfigurations() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())).contains(
+				HealthGrpcAutoConfiguration.class.getName(), GrpcServerAdapterAutoConfiguration.class.getName(),
+				DevhGrpcServerAdapterAutoConfiguration.class.getName(),
+				BootGrpcServerAdapterAutoConfiguration.class.getName());
 	}
 
 	private static AutoConfigurations devh() {
