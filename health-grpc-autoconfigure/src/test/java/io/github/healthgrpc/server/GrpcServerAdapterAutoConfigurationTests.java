@@ -69,6 +69,19 @@ class GrpcServerAdapterAutoConfigurationTests {
 	}
 
 	@Test
+	void whenTheOnlyServerOnTheClassPathIsSwitchedOffThenStartupGoesOnAndSaysHealthIsNotServed(
+			CapturedOutput output) {
+		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh."))
+			.withPropertyValues("spring.grpc.server.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GrpcServerAdapter.class);
+				assertThat(output).contains("grpc.health.v1.Health is not served: no gRPC server runs (on the class "
+						+ "path but switched off: Spring Boot's gRPC server "
+						+ "(org.springframework.boot:spring-boot-starter-grpc-server))");
+			});
+	}
+
+	@Test
 	void whenOnlySpringBootsServerIsOnTheClassPathThenItIsServed() {
 		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh.")).run((context) -> {
 			assertThat(context).hasNotFailed();
