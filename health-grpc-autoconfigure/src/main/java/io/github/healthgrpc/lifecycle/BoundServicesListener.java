@@ -45,4 +45,13 @@ public class BoundServicesListener implements ApplicationListener<GrpcServerStar
 		this.store.addServices(bound);
 	}
 
+	/**
+	 * Never on an asynchronous multicaster's executor, so the bound services are known by
+	 * the time the server's start has been announced.
+	 */
+	@Override
+	public boolean supportsAsyncExecution() {
+		return false;
+	}
+
 }

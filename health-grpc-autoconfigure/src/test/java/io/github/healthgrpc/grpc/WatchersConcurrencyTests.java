@@ -1,5 +1,6 @@
 package io.github.healthgrpc.grpc;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,7 @@ class WatchersConcurrencyTests {
 		CompletableFuture.allOf(keeping, ending).get(60, TimeUnit.SECONDS);
 		assertThat(watchers.count()).isEqualTo(SERVICES);
 		this.store.record("db", Health.down().build());
+		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(kept).allSatisfy((call) -> assertThat(call.sent()).last().isEqualTo(ServingStatus.NOT_SERVING));
 	}
 
