@@ -60,7 +60,10 @@ class HealthGrpcServerConfiguration {
 		int maxUnknown = PropertyValidation.positive("grpc.health.watch.max-unknown-services",
 				properties.getWatch().getMaxUnknownServices(),
 				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
-		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
+		int maxPerConnection = PropertyValidation.positive("grpc.health.watch.max-per-connection",
+				properties.getWatch().getMaxPerConnection(),
+				"Set it to the most Watch calls one client connection may hold open, such as 100");
+		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown, maxPerConnection));
 	}
 
 	/**

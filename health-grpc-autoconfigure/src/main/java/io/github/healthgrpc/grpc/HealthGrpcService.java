@@ -65,7 +65,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	 */
 	@Override
 	public ServerServiceDefinition bindService() {
-		return MalformedRequests.rejectedIn(HealthGrpc.bindService(this));
+		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthGrpc.bindService(this)));
 	}
 
 	@Override
@@ -100,7 +100,8 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void watch(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
-		this.watchers.watch(request.getService(), (ServerCallStreamObserver<HealthCheckResponse>) responseObserver);
+		this.watchers.watch(request.getService(), CallConnection.current(),
+				(ServerCallStreamObserver<HealthCheckResponse>) responseObserver);
 	}
 
 	/**

@@ -17,6 +17,8 @@ final class WatchStream {
 
 	private final String service;
 
+	private final @Nullable Object connection;
+
 	private final ServerCallStreamObserver<HealthCheckResponse> observer;
 
 	private final Function<String, ServingStatus> currentStatus;
@@ -27,15 +29,20 @@ final class WatchStream {
 
 	private boolean finished;
 
-	WatchStream(String service, ServerCallStreamObserver<HealthCheckResponse> observer,
+	WatchStream(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer,
 			Function<String, ServingStatus> currentStatus) {
 		this.service = service;
+		this.connection = connection;
 		this.observer = observer;
 		this.currentStatus = currentStatus;
 	}
 
 	String service() {
 		return this.service;
+	}
+
+	@Nullable Object connection() {
+		return this.connection;
 	}
 
 	/**

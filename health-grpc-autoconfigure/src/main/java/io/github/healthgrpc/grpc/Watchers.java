@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
  *
- * <p>One lock guards the streams and their count: a stream that starts while the last
+ * <p>One lock guards the streams and their counts, in all and per connection: a stream that starts while the last
  * one of its service ends must land in the set that the map holds. With a concurrent map
  * and a set per service it could be added to a set just dropped from the map, never hear
  * a change again and never be uncounted. The lock also makes the {@link WatchLimits} hold
@@ -36,6 +36,8 @@ final class Watchers implements StatusListener {
 
 	private final Map<String, Set<WatchStream>> byService = new HashMap<>();
 
+	private final Map<Object, Integer> byConnection = new HashMap<>();
+
 	private int count;
 
 	Watchers(StatusStore store, WatchLimits limits) {
@@ -43,8 +45,14 @@ final class Watchers implements StatusListener {
 		this.limits = limits;
 	}
 
-	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
-		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
+	/**
+	 * Open a Watch call, or refuse it.
+	 * @param service the service watched
+	 * @param connection the client connection the call came on, {@code null} if unknown
+	 * @param observer the call
+	 */
+	void watch(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer) {
+		WatchStream stream = new WatchStream(service, connection, observer, this::currentStatus);
 		// The observer is not thread-safe: finish setting it up before add() publishes the
 		// stream to the threads that report changes and close the store.
 		observer.setOnCancelHandler(() -> {
@@ -100,6 +108,7 @@ final class Watchers implements StatusListener {
 		synchronized (this.lock) {
 			this.byService.values().forEach(streams::addAll);
 			this.byService.clear();
+			this.byConnection.clear();
 			this.count = 0;
 		}
 		streams.forEach(WatchStream::complete);
@@ -120,7 +129,13 @@ final class Watchers implements StatusListener {
 			return Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
 					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH);
 		}
+		Object connection = stream.connection();
 		synchronized (this.lock) {
+			int onConnection = (connection != null) ? this.byConnection.getOrDefault(connection, 0) : 0;
+			if (onConnection >= this.limits.maxPerConnection()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(onConnection + " Watch calls are open on this "
+						+ "connection, the limit of grpc.health.watch.max-per-connection; end some or raise it");
+			}
 			if (this.count >= this.limits.maxWatchers()) {
 				return Status.RESOURCE_EXHAUSTED.withDescription(this.count
 						+ " Watch calls are open, the limit of grpc.health.watch.max-watchers; end some or raise it");
@@ -134,6 +149,9 @@ final class Watchers implements StatusListener {
 						+ "(List shows them) or raise the limit");
 			}
 			this.byService.computeIfAbsent(service, (key) -> new HashSet<>()).add(stream);
+			if (connection != null) {
+				this.byConnection.put(connection, onConnection + 1);
+			}
 			this.count++;
 			return null;
 		}
@@ -156,6 +174,10 @@ final class Watchers implements StatusListener {
 			Set<WatchStream> streams = this.byService.get(stream.service());
 			if (streams != null && streams.remove(stream)) {
 				this.count--;
+				Object connection = stream.connection();
+				if (connection != null) {
+					this.byConnection.computeIfPresent(connection, (key, open) -> (open > 1) ? open - 1 : null);
+				}
 				if (streams.isEmpty()) {
 					this.byService.remove(stream.service());
 				}

@@ -43,8 +43,10 @@ class HostileRequestTests {
 
 	private final StatusStore store = new StatusStore();
 
+	// The one connection of these tests may hold more than every Watch call there may be,
+	// so the total limit is what refuses; WatchConnectionLimitTests proves the other one.
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
-			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
+			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN, MAX_WATCHERS + 1));
 
 	private Server server;
 

@@ -17,8 +17,6 @@ import io.grpc.stub.ClientCalls;
  */
 final class RawHealthCalls {
 
-	private static final MethodDescriptor.Marshaller<byte[]> BYTES = new ByteArrayMarshaller();
-
 	private final Channel channel;
 
 	RawHealthCalls(Channel channel) {
@@ -67,12 +65,7 @@ final class RawHealthCalls {
 	}
 
 	private static MethodDescriptor<byte[], byte[]> method(String name, MethodDescriptor.MethodType type) {
-		return MethodDescriptor.<byte[], byte[]>newBuilder()
-			.setType(type)
-			.setFullMethodName("grpc.health.v1.Health/" + name)
-			.setRequestMarshaller(BYTES)
-			.setResponseMarshaller(BYTES)
-			.build();
+		return ByteArrayMarshaller.method("grpc.health.v1.Health/" + name, type);
 	}
 
 }

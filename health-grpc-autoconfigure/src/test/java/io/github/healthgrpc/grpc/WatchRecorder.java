@@ -77,6 +77,20 @@ final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, 
 		return this.error;
 	}
 
+	/**
+	 * Whether the server has answered yet: sent a message or ended the call.
+	 */
+	boolean answered() {
+		return !this.received.isEmpty() || !isOpen();
+	}
+
+	/**
+	 * The error the call ended with, {@code null} while open or if it completed.
+	 */
+	Throwable error() {
+		return this.error;
+	}
+
 	void cancel() {
 		this.call.cancel("cancelled by the test", null);
 	}

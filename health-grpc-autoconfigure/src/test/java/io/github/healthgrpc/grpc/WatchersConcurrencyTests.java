@@ -29,6 +29,8 @@ class WatchersConcurrencyTests {
 
 	private static final int SERVICES = 3_000;
 
+	private static final Object CONNECTION = "one client connection";
+
 	private final StatusStore store = new StatusStore();
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -56,7 +58,7 @@ class WatchersConcurrencyTests {
 		Runnable churn = () -> {
 			for (int i = 0; i < 200_000; i++) {
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service0", call);
+				watchers.watch("race.Service0", CONNECTION, call);
 				call.cancel();
 			}
 		};
@@ -65,6 +67,12 @@ class WatchersConcurrencyTests {
 			.get(60, TimeUnit.SECONDS);
 		assertThat(watchers.count()).isZero();
 		assertThat(watchers.serviceCount()).isZero();
+		// The connection's count is back to zero too: it may open its whole allowance again.
+		for (int i = 0; i < WatchLimits.DEFAULT_MAX_PER_CONNECTION; i++) {
+			FakeWatchObserver call = new FakeWatchObserver(true);
+			watchers.watch("race.Service0", CONNECTION, call);
+			assertThat(call.error()).as("watch %d on the connection", i).isNull();
+		}
 	}
 
 	@Test
@@ -77,7 +85,7 @@ class WatchersConcurrencyTests {
 			for (int i = 0; i < SERVICES; i++) {
 				await(together);
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service" + i, call);
+				watchers.watch("race.Service" + i, null, call);
 				kept.add(call);
 			}
 		}, this.threads);
@@ -85,7 +93,7 @@ class WatchersConcurrencyTests {
 			for (int i = 0; i < SERVICES; i++) {
 				await(together);
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service" + i, call);
+				watchers.watch("race.Service" + i, null, call);
 				call.cancel();
 			}
 		}, this.threads);
