@@ -3,12 +3,16 @@ package io.github.healthgrpc.grpc;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.Context;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 
 /**
@@ -58,6 +62,29 @@ final class RawHealthCalls {
 		finally {
 			context.cancel(null);
 		}
+	}
+
+	/**
+	 * Send every request on one call of the given method, as a client that ignores the
+	 * method's type could, then half-close; the call's messages are discarded.
+	 * @return the status the call ended with
+	 */
+	Status sendAll(String methodName, byte[]... requests) throws Exception {
+		CompletableFuture<Status> ended = new CompletableFuture<>();
+		ClientCall<byte[], byte[]> call = this.channel
+			.newCall(method(methodName, MethodDescriptor.MethodType.BIDI_STREAMING), options());
+		call.start(new ClientCall.Listener<>() {
+			@Override
+			public void onClose(Status status, Metadata trailers) {
+				ended.complete(status);
+			}
+		}, new Metadata());
+		call.request(Integer.MAX_VALUE);
+		for (byte[] request : requests) {
+			call.sendMessage(request);
+		}
+		call.halfClose();
+		return ended.get(10, TimeUnit.SECONDS);
 	}
 
 	private static CallOptions options() {
