@@ -7,6 +7,7 @@ import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.UnauthenticatedHealthInterceptor;
 import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.lifecycle.BoundServicesListener;
+import io.github.healthgrpc.lifecycle.ServerShutdownListener;
 import io.github.healthgrpc.store.StatusStore;
 import net.devh.boot.grpc.common.util.InterceptorOrder;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
@@ -24,7 +25,8 @@ import org.springframework.core.env.Environment;
 /**
  * The gRPC side, on the devh server: health-grpc's {@code grpc.health.v1.Health} service
  * (devh's own is switched off by {@link DevhHealthServiceEnvironmentPostProcessor}), its
- * access without credentials, and the hook that makes every bound service known.
+ * access without credentials, the hook that makes every bound service known, and the one
+ * that ends Watch calls when the server stops.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "net.devh.boot.grpc.server.service.GrpcService")
@@ -90,6 +92,11 @@ class HealthGrpcServerConfiguration {
 	@Bean
 	BoundServicesListener healthGrpcBoundServicesListener(StatusStore store) {
 		return new BoundServicesListener(store);
+	}
+
+	@Bean
+	ServerShutdownListener healthGrpcServerShutdownListener(HealthGrpcService healthService) {
+		return new ServerShutdownListener(healthService);
 	}
 
 	@Bean

@@ -105,6 +105,16 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	}
 
 	/**
+	 * Tell every open Watch call NOT_SERVING and complete it, for a server that stops
+	 * while the store stays open (the application context is stopped, not closed): open
+	 * calls would hold the server's graceful shutdown for its whole grace period. Calls
+	 * made afterwards, on this server or a restarted one, are served as usual.
+	 */
+	public void endWatches() {
+		this.watchers.endAll();
+	}
+
+	/**
 	 * The number of open Watch calls.
 	 * @return the count
 	 */

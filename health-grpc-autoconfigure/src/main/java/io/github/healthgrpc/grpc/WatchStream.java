@@ -73,10 +73,18 @@ final class WatchStream {
 	 * Send the final status if the client has not seen it yet, then end the call.
 	 */
 	synchronized void complete() {
+		complete(this.currentStatus.apply(this.service));
+	}
+
+	/**
+	 * Send the given final status if the client has not seen it yet, then end the call.
+	 * @param finalStatus the last status the client is told
+	 */
+	synchronized void complete(ServingStatus finalStatus) {
 		if (this.finished) {
 			return;
 		}
-		sendIfChanged();
+		send(finalStatus);
 		this.finished = true;
 		try {
 			this.observer.onCompleted();
@@ -91,11 +99,11 @@ final class WatchStream {
 	}
 
 	private void sendIfChanged() {
-		if (this.finished) {
-			return;
-		}
-		ServingStatus status = this.currentStatus.apply(this.service);
-		if (status == this.lastSent) {
+		send(this.currentStatus.apply(this.service));
+	}
+
+	private void send(ServingStatus status) {
+		if (this.finished || status == this.lastSent) {
 			return;
 		}
 		this.lastSent = status;

@@ -104,6 +104,17 @@ final class Watchers implements StatusListener {
 
 	@Override
 	public void storeClosed() {
+		removeAll().forEach(WatchStream::complete);
+	}
+
+	/**
+	 * Tell every open Watch call NOT_SERVING, whatever the store says, and complete it.
+	 */
+	void endAll() {
+		removeAll().forEach((stream) -> stream.complete(ServingStatus.NOT_SERVING));
+	}
+
+	private List<WatchStream> removeAll() {
 		List<WatchStream> streams = new ArrayList<>();
 		synchronized (this.lock) {
 			this.byService.values().forEach(streams::addAll);
@@ -111,7 +122,7 @@ final class Watchers implements StatusListener {
 			this.byConnection.clear();
 			this.count = 0;
 		}
-		streams.forEach(WatchStream::complete);
+		return streams;
 	}
 
 	private ServingStatus currentStatus(String service) {
