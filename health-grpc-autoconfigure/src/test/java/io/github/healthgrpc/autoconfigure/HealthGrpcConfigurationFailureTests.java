@@ -203,7 +203,7 @@ class HealthGrpcConfigurationFailureTests {
 			grpc.health.scheduler.pool-sise        | Write grpc.health.scheduler.pool-size
 			grpc.health.shutdown.drain             | Write grpc.health.shutdown.drain-delay
 			grpc.health.list.max                   | Write grpc.health.list.max-services
-			grpc.health.watch.max-watcher          | Write grpc.health.watch.max-unknown-services or .max-watchers
+			grpc.health.watch.max-watcher          | Write grpc.health.watch.max-per-connection or .max-unknown-services or .max-watchers
 			grpc.health.security.allow-unauthenticate | Write grpc.health.security.allow-unauthenticated
 			grpc.health.enabled.really             | Give grpc.health.enabled a value; it has no properties
 			grpc.health.overall.include.db         | Give grpc.health.overall.include a value; it has no properties
