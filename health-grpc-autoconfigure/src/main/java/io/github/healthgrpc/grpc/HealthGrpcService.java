@@ -58,9 +58,10 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	/**
 	 * The service definition, answering requests that do not parse with INVALID_ARGUMENT
-	 * rather than grpc-java's UNKNOWN and a logged stack trace (the reason this class
-	 * implements the generated {@code AsyncService} instead of extending
-	 * {@code HealthImplBase}, whose {@code bindService()} is final).
+	 * rather than grpc-java's UNKNOWN and a logged stack trace, and telling Watch which
+	 * client connection each call came on (the reasons this class implements the
+	 * generated {@code AsyncService} instead of extending {@code HealthImplBase}, whose
+	 * {@code bindService()} is final).
 	 * @return the service definition
 	 */
 	@Override
