@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
  *
- * <p>One lock guards the streams and their counts, in all and per connection: a stream that starts while the last
- * one of its service ends must land in the set that the map holds. With a concurrent map
- * and a set per service it could be added to a set just dropped from the map, never hear
- * a change again and never be uncounted. The lock also makes the {@link WatchLimits} hold
- * exactly. Streams are told about changes outside the lock.
+ * <p>One lock guards the streams and their counts, in all and per connection: a stream
+ * that starts while the last one of its service ends must land in the set that the map
+ * holds. With a concurrent map and a set per service it could be added to a set just
+ * dropped from the map, never hear a change again and never be uncounted. The lock also
+ * makes the {@link WatchLimits} hold exactly. Streams are told about changes outside the
+ * lock, on the status store's listener thread.
  */
 final class Watchers implements StatusListener {
 
