@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.healthgrpc.grpc.WatchLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -246,13 +247,20 @@ public class HealthGrpcProperties {
 		/**
 		 * Most Watch calls open at once; beyond it, a new Watch fails with RESOURCE_EXHAUSTED.
 		 */
-		private int maxWatchers = 10_000;
+		private int maxWatchers = WatchLimits.DEFAULT_MAX_WATCHERS;
 
 		/**
 		 * Most distinct unknown service names watched at once; beyond it, a Watch on yet
 		 * another unknown name fails with RESOURCE_EXHAUSTED.
 		 */
-		private int maxUnknownServices = 100;
+		private int maxUnknownServices = WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES;
+
+		/**
+		 * Most Watch calls open at once on one client connection; beyond it, a new Watch on
+		 * that connection fails with RESOURCE_EXHAUSTED, so one client cannot lock the
+		 * others out.
+		 */
+		private int maxPerConnection = WatchLimits.DEFAULT_MAX_PER_CONNECTION;
 
 		public int getMaxWatchers() {
 			return this.maxWatchers;
@@ -268,6 +276,14 @@ public class HealthGrpcProperties {
 
 		public void setMaxUnknownServices(int maxUnknownServices) {
 			this.maxUnknownServices = maxUnknownServices;
+		}
+
+		public int getMaxPerConnection() {
+			return this.maxPerConnection;
+		}
+
+		public void setMaxPerConnection(int maxPerConnection) {
+			this.maxPerConnection = maxPerConnection;
 		}
 
 	}

@@ -21,7 +21,8 @@ class HealthGrpcServerConfiguration {
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
 		return new HealthGrpcService(store, properties.getList().getMaxServices(),
-				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices()));
+				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices(),
+						properties.getWatch().getMaxPerConnection()));
 	}
 
 	@Bean

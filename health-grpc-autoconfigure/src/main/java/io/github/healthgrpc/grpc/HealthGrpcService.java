@@ -58,14 +58,15 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	/**
 	 * The service definition, answering requests that do not parse with INVALID_ARGUMENT
-	 * rather than grpc-java's UNKNOWN and a logged stack trace (the reason this class
-	 * implements the generated {@code AsyncService} instead of extending
-	 * {@code HealthImplBase}, whose {@code bindService()} is final).
+	 * rather than grpc-java's UNKNOWN and a logged stack trace, and telling Watch which
+	 * client connection each call came on (the reasons this class implements the
+	 * generated {@code AsyncService} instead of extending {@code HealthImplBase}, whose
+	 * {@code bindService()} is final).
 	 * @return the service definition
 	 */
 	@Override
 	public ServerServiceDefinition bindService() {
-		return MalformedRequests.rejectedIn(HealthGrpc.bindService(this));
+		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthGrpc.bindService(this)));
 	}
 
 	@Override
@@ -100,7 +101,18 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void watch(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
-		this.watchers.watch(request.getService(), (ServerCallStreamObserver<HealthCheckResponse>) responseObserver);
+		this.watchers.watch(request.getService(), CallConnection.current(),
+				(ServerCallStreamObserver<HealthCheckResponse>) responseObserver);
+	}
+
+	/**
+	 * Tell every open Watch call NOT_SERVING and complete it, for a server that stops
+	 * while the store stays open (the application context is stopped, not closed): open
+	 * calls would hold the server's graceful shutdown for its whole grace period. Calls
+	 * made afterwards, on this server or a restarted one, are served as usual.
+	 */
+	public void endWatches() {
+		this.watchers.endAll();
 	}
 
 	/**

@@ -88,6 +88,11 @@ final class MalformedRequests {
 
 			@Override
 			public void onMessage(ReqT message) {
+				if (this.rejected) {
+					// The call is closed already; closing it again would throw, and grpc-java
+					// would log that at SEVERE. Whatever else the client sends is dropped.
+					return;
+				}
 				if (message == malformed) {
 					this.rejected = true;
 					call.close(Status.INVALID_ARGUMENT.withDescription(description), new Metadata());

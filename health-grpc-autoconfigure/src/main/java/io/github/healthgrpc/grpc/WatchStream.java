@@ -17,6 +17,8 @@ final class WatchStream {
 
 	private final String service;
 
+	private final @Nullable Object connection;
+
 	private final ServerCallStreamObserver<HealthCheckResponse> observer;
 
 	private final Function<String, ServingStatus> currentStatus;
@@ -27,15 +29,20 @@ final class WatchStream {
 
 	private boolean finished;
 
-	WatchStream(String service, ServerCallStreamObserver<HealthCheckResponse> observer,
+	WatchStream(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer,
 			Function<String, ServingStatus> currentStatus) {
 		this.service = service;
+		this.connection = connection;
 		this.observer = observer;
 		this.currentStatus = currentStatus;
 	}
 
 	String service() {
 		return this.service;
+	}
+
+	@Nullable Object connection() {
+		return this.connection;
 	}
 
 	/**
@@ -66,10 +73,18 @@ final class WatchStream {
 	 * Send the final status if the client has not seen it yet, then end the call.
 	 */
 	synchronized void complete() {
+		complete(this.currentStatus.apply(this.service));
+	}
+
+	/**
+	 * Send the given final status if the client has not seen it yet, then end the call.
+	 * @param finalStatus the last status the client is told
+	 */
+	synchronized void complete(ServingStatus finalStatus) {
 		if (this.finished) {
 			return;
 		}
-		sendIfChanged();
+		send(finalStatus);
 		this.finished = true;
 		try {
 			this.observer.onCompleted();
@@ -84,11 +99,11 @@ final class WatchStream {
 	}
 
 	private void sendIfChanged() {
-		if (this.finished) {
-			return;
-		}
-		ServingStatus status = this.currentStatus.apply(this.service);
-		if (status == this.lastSent) {
+		send(this.currentStatus.apply(this.service));
+	}
+
+	private void send(ServingStatus status) {
+		if (this.finished || status == this.lastSent) {
 			return;
 		}
 		this.lastSent = status;

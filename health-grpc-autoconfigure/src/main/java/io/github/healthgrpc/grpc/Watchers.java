@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
  *
- * <p>One lock guards the streams and their count: a stream that starts while the last
- * one of its service ends must land in the set that the map holds. With a concurrent map
- * and a set per service it could be added to a set just dropped from the map, never hear
- * a change again and never be uncounted. The lock also makes the {@link WatchLimits} hold
- * exactly. Streams are told about changes outside the lock.
+ * <p>One lock guards the streams and their counts, in all and per connection: a stream
+ * that starts while the last one of its service ends must land in the set that the map
+ * holds. With a concurrent map and a set per service it could be added to a set just
+ * dropped from the map, never hear a change again and never be uncounted. The lock also
+ * makes the {@link WatchLimits} hold exactly. Streams are told about changes outside the
+ * lock, on the status store's listener thread.
  */
 final class Watchers implements StatusListener {
 
@@ -36,6 +37,8 @@ final class Watchers implements StatusListener {
 
 	private final Map<String, Set<WatchStream>> byService = new HashMap<>();
 
+	private final Map<Object, Integer> byConnection = new HashMap<>();
+
 	private int count;
 
 	Watchers(StatusStore store, WatchLimits limits) {
@@ -43,8 +46,14 @@ final class Watchers implements StatusListener {
 		this.limits = limits;
 	}
 
-	void watch(String service, ServerCallStreamObserver<HealthCheckResponse> observer) {
-		WatchStream stream = new WatchStream(service, observer, this::currentStatus);
+	/**
+	 * Open a Watch call, or refuse it.
+	 * @param service the service watched
+	 * @param connection the client connection the call came on, {@code null} if unknown
+	 * @param observer the call
+	 */
+	void watch(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer) {
+		WatchStream stream = new WatchStream(service, connection, observer, this::currentStatus);
 		// The observer is not thread-safe: finish setting it up before add() publishes the
 		// stream to the threads that report changes and close the store.
 		observer.setOnCancelHandler(() -> {
@@ -96,13 +105,25 @@ final class Watchers implements StatusListener {
 
 	@Override
 	public void storeClosed() {
+		removeAll().forEach(WatchStream::complete);
+	}
+
+	/**
+	 * Tell every open Watch call NOT_SERVING, whatever the store says, and complete it.
+	 */
+	void endAll() {
+		removeAll().forEach((stream) -> stream.complete(ServingStatus.NOT_SERVING));
+	}
+
+	private List<WatchStream> removeAll() {
 		List<WatchStream> streams = new ArrayList<>();
 		synchronized (this.lock) {
 			this.byService.values().forEach(streams::addAll);
 			this.byService.clear();
+			this.byConnection.clear();
 			this.count = 0;
 		}
-		streams.forEach(WatchStream::complete);
+		return streams;
 	}
 
 	private ServingStatus currentStatus(String service) {
@@ -120,7 +141,13 @@ final class Watchers implements StatusListener {
 			return Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
 					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH);
 		}
+		Object connection = stream.connection();
 		synchronized (this.lock) {
+			int onConnection = (connection != null) ? this.byConnection.getOrDefault(connection, 0) : 0;
+			if (onConnection >= this.limits.maxPerConnection()) {
+				return Status.RESOURCE_EXHAUSTED.withDescription(onConnection + " Watch calls are open on this "
+						+ "connection, the limit of grpc.health.watch.max-per-connection; end some or raise it");
+			}
 			if (this.count >= this.limits.maxWatchers()) {
 				return Status.RESOURCE_EXHAUSTED.withDescription(this.count
 						+ " Watch calls are open, the limit of grpc.health.watch.max-watchers; end some or raise it");
@@ -134,6 +161,9 @@ final class Watchers implements StatusListener {
 						+ "(List shows them) or raise the limit");
 			}
 			this.byService.computeIfAbsent(service, (key) -> new HashSet<>()).add(stream);
+			if (connection != null) {
+				this.byConnection.put(connection, onConnection + 1);
+			}
 			this.count++;
 			return null;
 		}
@@ -156,6 +186,10 @@ final class Watchers implements StatusListener {
 			Set<WatchStream> streams = this.byService.get(stream.service());
 			if (streams != null && streams.remove(stream)) {
 				this.count--;
+				Object connection = stream.connection();
+				if (connection != null) {
+					this.byConnection.computeIfPresent(connection, (key, open) -> (open > 1) ? open - 1 : null);
+				}
 				if (streams.isEmpty()) {
 					this.byService.remove(stream.service());
 				}

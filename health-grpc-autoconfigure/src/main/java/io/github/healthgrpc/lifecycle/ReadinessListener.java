@@ -29,4 +29,14 @@ public class ReadinessListener implements ApplicationListener<AvailabilityChange
 		}
 	}
 
+	/**
+	 * Never on an asynchronous multicaster's executor: two readiness changes handled on two
+	 * threads could be applied in the wrong order, and a refusal published just before the
+	 * context closes could arrive after the server stopped.
+	 */
+	@Override
+	public boolean supportsAsyncExecution() {
+		return false;
+	}
+
 }

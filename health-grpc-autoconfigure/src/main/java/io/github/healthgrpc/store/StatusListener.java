@@ -3,10 +3,15 @@ package io.github.healthgrpc.store;
 /**
  * Hears about changes in the status store, never about evaluations that changed nothing.
  *
- * <p>Listeners are called on the thread that made the change, while it holds the store's
- * write lock, so every listener hears the changes in the order they happened. They may
- * read the store (reads take no lock) but must return quickly and must not block: a
- * listener that waits holds up every writer, the checks' results included.
+ * <p>Listeners are called on a thread of the store's own, never on the thread that made
+ * the change (a check's worker or the engine's timer), and never while the store holds a
+ * lock: a listener may read the store, write to it (record a result, set a manual check)
+ * and take its time. Each listener hears the changes of a service in the order they
+ * happened, one call at a time. A listener that falls behind hears the latest status of
+ * each service when it is ready again, not every step in between, so it never hears an
+ * older status after a newer one and the store never holds a backlog for it. A slow or
+ * blocked listener delays only itself; an exception or error it throws is logged and
+ * does not keep it, or anyone else, from hearing later changes.
  */
 public interface StatusListener {
 
@@ -18,7 +23,8 @@ public interface StatusListener {
 	void servingStatusChanged(String service, ServingStatus status);
 
 	/**
-	 * The store was closed for shutdown: every service is NOT_SERVING for good.
+	 * The store was closed for shutdown: every service is NOT_SERVING for good. Heard after
+	 * every change that came before it.
 	 */
 	default void storeClosed() {
 	}

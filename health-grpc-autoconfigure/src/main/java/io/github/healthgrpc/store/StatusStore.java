@@ -1,16 +1,13 @@
 package io.github.healthgrpc.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -23,8 +20,13 @@ import org.springframework.util.Assert;
  * <p>A service is SERVING only while the application accepts traffic, every member check
  * has a first result and every member check is UP. Reads are a volatile read and a map
  * lookup; they never run a check and never wait for a writer. Writers (check results,
- * lifecycle changes) derive the new statuses and tell the listeners about real changes
- * only, in order, one writer at a time.
+ * lifecycle changes) derive the new statuses one at a time and hand the real changes to
+ * the listeners, which hear them on threads of the store's own (see
+ * {@link StatusListener}): a writer never waits for a listener.
+ *
+ * <p>Shutdown has two steps: {@link #drain()} turns every service NOT_SERVING for good
+ * while Watch calls stay open to hear it, and {@link #close()} then tells the listeners
+ * that the store closed.
  */
 public final class StatusStore {
 
@@ -33,11 +35,9 @@ public final class StatusStore {
 	 */
 	public static final String OVERALL = "";
 
-	private static final Log logger = LogFactory.getLog(StatusStore.class);
-
 	private final Object lock = new Object();
 
-	private final List<StatusListener> listeners = new CopyOnWriteArrayList<>();
+	private final ChangeDispatcher dispatcher = new ChangeDispatcher();
 
 	private final Map<String, Health> results = new ConcurrentHashMap<>();
 
@@ -46,6 +46,8 @@ public final class StatusStore {
 	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
 
 	private boolean acceptingTraffic;
+
+	private volatile boolean draining;
 
 	private volatile boolean closed;
 
@@ -99,7 +101,7 @@ public final class StatusStore {
 
 	/**
 	 * Say whether the application accepts traffic; while it does not, every service is
-	 * NOT_SERVING whatever its checks say.
+	 * NOT_SERVING whatever its checks say. Once the drain has begun, it no longer matters.
 	 * @param acceptingTraffic whether it accepts traffic
 	 */
 	public void setAcceptingTraffic(boolean acceptingTraffic) {
@@ -110,19 +112,50 @@ public final class StatusStore {
 	}
 
 	/**
+	 * Begin the shutdown drain: every service turns NOT_SERVING for good. Nothing undoes
+	 * it, neither the application accepting traffic again nor a check turning UP; the
+	 * listeners keep hearing the changes until {@link #close()}.
+	 */
+	public void drain() {
+		synchronized (this.lock) {
+			this.draining = true;
+			publish();
+		}
+	}
+
+	/**
+	 * Whether {@link #drain()} (or {@link #close()}) was called.
+	 * @return {@code true} once the drain has begun
+	 */
+	public boolean isDraining() {
+		return this.draining;
+	}
+
+	/**
 	 * Close the store for shutdown: every service turns NOT_SERVING for good, then
-	 * listeners hear {@link StatusListener#storeClosed()}.
+	 * listeners hear {@link StatusListener#storeClosed()}, after every earlier change.
 	 */
 	public void close() {
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
 			}
-			this.acceptingTraffic = false;
+			this.draining = true;
 			publish();
 			this.closed = true;
-			notifyListeners(StatusListener::storeClosed);
+			this.dispatcher.closed();
 		}
+	}
+
+	/**
+	 * Wait until every listener has heard every change made so far, the close included.
+	 * A listener that is slow or blocked can make this wait the whole timeout.
+	 * @param timeout the longest time to wait
+	 * @return the listeners that had not heard everything when the timeout passed; empty
+	 * if all had
+	 */
+	public List<StatusListener> awaitListeners(Duration timeout) {
+		return this.dispatcher.behind(timeout);
 	}
 
 	/**
@@ -185,19 +218,19 @@ public final class StatusStore {
 	}
 
 	/**
-	 * Hear about changes from now on.
+	 * Hear about changes from now on, on a thread of the store's own.
 	 * @param listener the listener
 	 */
 	public void addListener(StatusListener listener) {
-		this.listeners.add(listener);
+		this.dispatcher.add(listener);
 	}
 
 	/**
-	 * Stop hearing about changes.
+	 * Stop hearing about changes; what the listener has not heard yet, it never hears.
 	 * @param listener the listener
 	 */
 	public void removeListener(StatusListener listener) {
-		this.listeners.remove(listener);
+		this.dispatcher.remove(listener);
 	}
 
 	private Status checkStatus(String check) {
@@ -205,7 +238,8 @@ public final class StatusStore {
 		return (result != null) ? result.getStatus() : Status.UNKNOWN;
 	}
 
-	// Called with the lock held: derive every status, then tell listeners what changed.
+	// Called with the lock held: derive every status, then hand the changes to the
+	// listeners' lanes, which keep their order and deliver them on their own threads.
 	private void publish() {
 		if (this.closed) {
 			return;
@@ -219,25 +253,13 @@ public final class StatusStore {
 		}
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
-				notifyListeners((listener) -> listener.servingStatusChanged(service, status));
+				this.dispatcher.changed(service, status);
 			}
 		});
 	}
 
-	// One failing listener must not keep the others from hearing about the change.
-	private void notifyListeners(Consumer<StatusListener> notification) {
-		for (StatusListener listener : this.listeners) {
-			try {
-				notification.accept(listener);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Status listener " + listener + " failed; the others were still notified", ex);
-			}
-		}
-	}
-
 	private ServingStatus derive(Set<String> checks) {
-		boolean serving = this.acceptingTraffic
+		boolean serving = this.acceptingTraffic && !this.draining
 				&& checks.stream().allMatch((check) -> Status.UP.equals(checkStatus(check)));
 		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
 	}

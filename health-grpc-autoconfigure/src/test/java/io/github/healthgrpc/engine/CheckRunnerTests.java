@@ -186,9 +186,9 @@ class CheckRunnerTests {
 	}
 
 	@Test
-	void resultsAreRecordedOnTheWorkerNotOnTheTimerThread() {
-		// The timer thread only starts evaluations and fires timeouts: fanning a change out
-		// to thousands of watchers on it would delay every other check.
+	void changesAreFannedOutOnTheStoresListenerThreadsNeverOnAnEngineThread() {
+		// The timer thread only starts evaluations and fires timeouts, the workers evaluate:
+		// fanning a change out to thousands of watchers on either would delay other checks.
 		Set<String> recordingThreads = ConcurrentHashMap.newKeySet();
 		AtomicInteger changes = new AtomicInteger();
 		this.store.defineServices(Map.of("", Set.of("flips")));
@@ -201,7 +201,7 @@ class CheckRunnerTests {
 		this.runner.start(List.of(polled("flips", () -> (runs.incrementAndGet() % 2 == 0) ? Health.up().build()
 				: Health.down().build())), (name) -> new CheckSchedule(Duration.ofMillis(5), Duration.ofSeconds(1)));
 		await().untilAsserted(() -> assertThat(changes.get()).isGreaterThan(100));
-		assertThat(recordingThreads).containsOnly("health-grpc-check-N");
+		assertThat(recordingThreads).containsOnly("health-grpc-listener-N");
 	}
 
 	@Test

@@ -13,6 +13,22 @@ import io.grpc.MethodDescriptor;
  */
 public final class ByteArrayMarshaller implements MethodDescriptor.Marshaller<byte[]> {
 
+	/**
+	 * A method that passes raw bytes both ways.
+	 * @param fullMethodName the method's full name, such as {@code demo.Quick/Ping}
+	 * @param type the method's type
+	 * @return the method
+	 */
+	public static MethodDescriptor<byte[], byte[]> method(String fullMethodName, MethodDescriptor.MethodType type) {
+		ByteArrayMarshaller bytes = new ByteArrayMarshaller();
+		return MethodDescriptor.<byte[], byte[]>newBuilder()
+			.setType(type)
+			.setFullMethodName(fullMethodName)
+			.setRequestMarshaller(bytes)
+			.setResponseMarshaller(bytes)
+			.build();
+	}
+
 	@Override
 	public InputStream stream(byte[] value) {
 		return new ByteArrayInputStream(value);

@@ -1,5 +1,7 @@
 package io.github.healthgrpc.grpc;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
@@ -9,8 +11,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
- * The Health service, counting the Watch messages it hands to grpc-java: what the server
- * sent, to compare with what a client received.
+ * The Health service, counting the Watch messages it hands to grpc-java (what the server
+ * sent, to compare with what a client received) and noting the threads that send them.
  */
 final class CountingHealthGrpcService extends HealthGrpcService {
 
@@ -18,8 +20,21 @@ final class CountingHealthGrpcService extends HealthGrpcService {
 
 	private volatile HealthCheckResponse.ServingStatus lastWatchMessage;
 
+	private final Set<String> sendingThreads = ConcurrentHashMap.newKeySet();
+
 	CountingHealthGrpcService(StatusStore store) {
-		super(store, 100);
+		this(store, WatchLimits.DEFAULTS);
+	}
+
+	CountingHealthGrpcService(StatusStore store, WatchLimits limits) {
+		super(store, 100, limits);
+	}
+
+	/**
+	 * The threads that handed Watch messages to grpc-java, numbers replaced by {@code N}.
+	 */
+	Set<String> sendingThreads() {
+		return this.sendingThreads;
 	}
 
 	int watchMessagesSent() {
@@ -48,6 +63,7 @@ final class CountingHealthGrpcService extends HealthGrpcService {
 			this.delegate.onNext(value);
 			CountingHealthGrpcService.this.lastWatchMessage = value.getStatus();
 			CountingHealthGrpcService.this.watchMessagesSent.incrementAndGet();
+			CountingHealthGrpcService.this.sendingThreads.add(Thread.currentThread().getName().replaceAll("\\d+", "N"));
 		}
 
 		@Override

@@ -37,14 +37,19 @@ class HostileRequestTests {
 	// A request whose field 1 (service) holds 0xC3 0x28: a UTF-8 lead byte and no continuation.
 	private static final byte[] INVALID_UTF8_REQUEST = { 0x0A, 0x02, (byte) 0xC3, 0x28 };
 
+	// Field 1, length-delimited, claims 5 bytes and has 1: no message type parses it.
+	private static final byte[] NOT_PROTOBUF = { 0x0A, 0x05, 0x01 };
+
 	private static final int MAX_WATCHERS = 300;
 
 	private static final int MAX_UNKNOWN = 100;
 
 	private final StatusStore store = new StatusStore();
 
+	// The one connection of these tests may hold more than every Watch call there may be,
+	// so the total limit is what refuses; WatchConnectionLimitTests proves the other one.
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
-			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
+			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN, MAX_WATCHERS + 1));
 
 	private Server server;
 
@@ -75,11 +80,13 @@ class HostileRequestTests {
 	}
 
 	@Test
-	void aMegabyteServiceNameOnCheckIsNotFoundWithoutBeingEchoed() {
+	void aMegabyteServiceNameOnCheckIsNotFoundNamingOnlyItsFirst200Characters() {
 		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check("x".repeat(1 << 20)))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-				assertThat(ex.getStatus().getDescription()).hasSizeLessThan(500);
+				assertThat(ex.getStatus().getDescription()).contains("'" + "x".repeat(200) + "...'")
+					.doesNotContain("x".repeat(201))
+					.hasSizeLessThan(500);
 			});
 		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
 	}
@@ -123,11 +130,24 @@ class HostileRequestTests {
 	}
 
 	@Test
+	void twoMalformedMessagesOnOneCallAreOneInvalidArgumentAndNothingInTheLog() throws Exception {
+		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
+			for (String method : List.of("Check", "Watch", "List")) {
+				Status status = raw.sendAll(method, NOT_PROTOBUF, NOT_PROTOBUF);
+				assertThat(status.getCode()).as(method).isEqualTo(Status.Code.INVALID_ARGUMENT);
+			}
+			assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+			assertThat(this.service.watcherCount()).isZero();
+			assertThat(log.warnings()).isEmpty();
+		}
+	}
+
+	@Test
 	void aListRequestThatIsNotProtobufIsInvalidArgument() {
 		RawHealthCalls raw = new RawHealthCalls(this.channel);
-		// Field 1, length-delimited, claims 5 bytes and has 1.
 		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> raw.list(new byte[] { 0x0A, 0x05, 0x01 }))
+			.isThrownBy(() -> raw.list(NOT_PROTOBUF))
 			.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthListRequest"));
 		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
 	}

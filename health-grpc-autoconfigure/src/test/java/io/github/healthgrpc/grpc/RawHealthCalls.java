@@ -3,12 +3,16 @@ package io.github.healthgrpc.grpc;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.Context;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 
 /**
@@ -16,8 +20,6 @@ import io.grpc.stub.ClientCalls;
  * client would build, and responses exactly as they came over the wire.
  */
 final class RawHealthCalls {
-
-	private static final MethodDescriptor.Marshaller<byte[]> BYTES = new ByteArrayMarshaller();
 
 	private final Channel channel;
 
@@ -62,17 +64,35 @@ final class RawHealthCalls {
 		}
 	}
 
+	/**
+	 * Send every request on one call of the given method, as a client that ignores the
+	 * method's type could, then half-close; the call's messages are discarded.
+	 * @return the status the call ended with
+	 */
+	Status sendAll(String methodName, byte[]... requests) throws Exception {
+		CompletableFuture<Status> ended = new CompletableFuture<>();
+		ClientCall<byte[], byte[]> call = this.channel
+			.newCall(method(methodName, MethodDescriptor.MethodType.BIDI_STREAMING), options());
+		call.start(new ClientCall.Listener<>() {
+			@Override
+			public void onClose(Status status, Metadata trailers) {
+				ended.complete(status);
+			}
+		}, new Metadata());
+		call.request(Integer.MAX_VALUE);
+		for (byte[] request : requests) {
+			call.sendMessage(request);
+		}
+		call.halfClose();
+		return ended.get(10, TimeUnit.SECONDS);
+	}
+
 	private static CallOptions options() {
 		return CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS);
 	}
 
 	private static MethodDescriptor<byte[], byte[]> method(String name, MethodDescriptor.MethodType type) {
-		return MethodDescriptor.<byte[], byte[]>newBuilder()
-			.setType(type)
-			.setFullMethodName("grpc.health.v1.Health/" + name)
-			.setRequestMarshaller(BYTES)
-			.setResponseMarshaller(BYTES)
-			.build();
+		return ByteArrayMarshaller.method("grpc.health.v1.Health/" + name, type);
 	}
 
 }

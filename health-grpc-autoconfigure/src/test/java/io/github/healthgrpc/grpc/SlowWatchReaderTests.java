@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
-import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
@@ -16,8 +14,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +73,7 @@ class SlowWatchReaderTests {
 		StalledReader reader = new StalledReader();
 		HealthGrpc.newStub(this.channel)
 			.watch(HealthCheckRequest.newBuilder().setService("demo.Inventory").build(), reader);
-		await().atMost(Duration.ofSeconds(10)).until(() -> reader.received.get() == 1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> reader.received() == 1);
 		// Flip until the server has handed grpc-java what the client's window holds: the
 		// transport can take next to nothing more while the client reads nothing.
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1)).until(() -> {
@@ -94,21 +90,21 @@ class SlowWatchReaderTests {
 		}
 		ServingStatus finalStatus = currentStatus();
 		assertThat(this.service.lastWatchMessage()).isNotEqualTo(finalStatus);
-		reader.call.request(Integer.MAX_VALUE);
+		reader.readAll();
 		// Once the client has everything the server sent and the last of it is the current
 		// status, the server has nothing more to send: no further change is pending.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(reader.last).isEqualTo(finalStatus);
-			assertThat(reader.received.get()).isEqualTo(this.service.watchMessagesSent());
+			assertThat(reader.last()).isEqualTo(finalStatus);
+			assertThat(reader.received()).isEqualTo(this.service.watchMessagesSent());
 		});
 		System.out.printf("Slow Watch reader: %d status flips in all, %d of them after the client's %d-byte window "
 				+ "had filled; the server sent %d messages before that, %d during those %d flips and %d in all; the "
 				+ "client received %d, the last %s%n", this.flips, FLIPS, CLIENT_WINDOW, sentBeforeStall,
-				sentDuringStall, FLIPS, this.service.watchMessagesSent(), reader.received.get(), reader.last);
+				sentDuringStall, FLIPS, this.service.watchMessagesSent(), reader.received(), reader.last());
 		// At most the message that the full window cut off, and one more for slack.
 		assertThat(sentDuringStall).as("messages the server queued while the reader was stalled")
 			.isLessThanOrEqualTo(2);
-		assertThat(reader.received.get()).as("messages received for %d flips", this.flips)
+		assertThat(reader.received()).as("messages received for %d flips", this.flips)
 			.isLessThan(this.flips / 4);
 	}
 
@@ -121,40 +117,6 @@ class SlowWatchReaderTests {
 
 	private ServingStatus currentStatus() {
 		return ProtoStatuses.of(this.store.status("demo.Inventory"));
-	}
-
-	/**
-	 * A client that takes the first message and then reads nothing until told to.
-	 */
-	private static final class StalledReader
-			implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse> {
-
-		private final AtomicInteger received = new AtomicInteger();
-
-		private volatile ServingStatus last;
-
-		private volatile ClientCallStreamObserver<HealthCheckRequest> call;
-
-		@Override
-		public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requestStream) {
-			this.call = requestStream;
-			requestStream.disableAutoRequestWithInitial(1);
-		}
-
-		@Override
-		public void onNext(HealthCheckResponse value) {
-			this.last = value.getStatus();
-			this.received.incrementAndGet();
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-		}
-
-		@Override
-		public void onCompleted() {
-		}
-
 	}
 
 }

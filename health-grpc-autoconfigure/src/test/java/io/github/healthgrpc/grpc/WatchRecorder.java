@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A client Watch call that records what the server sends.
  */
-final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>, AutoCloseable {
+public final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>, AutoCloseable {
 
 	private final BlockingQueue<ServingStatus> received = new LinkedBlockingQueue<>();
 
@@ -29,7 +29,10 @@ final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, 
 
 	private volatile boolean completed;
 
-	static WatchRecorder watch(HealthGrpc.HealthStub stub, String service) {
+	/**
+	 * Start a Watch call on the given service.
+	 */
+	public static WatchRecorder watch(HealthGrpc.HealthStub stub, String service) {
 		WatchRecorder recorder = new WatchRecorder();
 		stub.watch(HealthCheckRequest.newBuilder().setService(service).build(), recorder);
 		return recorder;
@@ -57,13 +60,19 @@ final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, 
 		this.ended.countDown();
 	}
 
-	ServingStatus next() throws InterruptedException {
+	/**
+	 * The next status the server sent, waiting up to 10 seconds for it.
+	 */
+	public ServingStatus next() throws InterruptedException {
 		ServingStatus status = this.received.poll(10, TimeUnit.SECONDS);
 		assertThat(status).as("a Watch message within 10s (error: %s)", this.error).isNotNull();
 		return status;
 	}
 
-	void awaitCompleted() throws InterruptedException {
+	/**
+	 * Wait up to 10 seconds for the server to complete the call normally.
+	 */
+	public void awaitCompleted() throws InterruptedException {
 		assertThat(this.ended.await(10, TimeUnit.SECONDS)).as("the Watch call ended within 10s").isTrue();
 		assertThat(this.completed).as("the Watch call completed normally (error: %s)", this.error).isTrue();
 	}
@@ -72,16 +81,36 @@ final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, 
 	 * Wait for the call to end, normally or not.
 	 * @return the error it ended with, or {@code null} if it completed
 	 */
-	Throwable awaitEnded() throws InterruptedException {
+	public Throwable awaitEnded() throws InterruptedException {
 		assertThat(this.ended.await(10, TimeUnit.SECONDS)).as("the Watch call ended within 10s").isTrue();
 		return this.error;
 	}
 
-	void cancel() {
+	/**
+	 * Whether the server has answered yet: sent a message or ended the call.
+	 */
+	public boolean answered() {
+		return !this.received.isEmpty() || !isOpen();
+	}
+
+	/**
+	 * The error the call ended with, {@code null} while open or if it completed.
+	 */
+	public Throwable error() {
+		return this.error;
+	}
+
+	/**
+	 * Cancel the call, as a client that goes away does.
+	 */
+	public void cancel() {
 		this.call.cancel("cancelled by the test", null);
 	}
 
-	boolean isOpen() {
+	/**
+	 * Whether the call has not ended yet.
+	 */
+	public boolean isOpen() {
 		return this.ended.getCount() > 0;
 	}
 

@@ -17,7 +17,7 @@ class WatchStreamTests {
 
 	private final FakeWatchObserver call = new FakeWatchObserver(false);
 
-	private final WatchStream stream = new WatchStream("demo.Inventory", this.call, (service) -> this.current);
+	private final WatchStream stream = new WatchStream("demo.Inventory", null, this.call, (service) -> this.current);
 
 	@Test
 	void theFirstMessageGoesOutEvenIfTheTransportIsNotReady() {

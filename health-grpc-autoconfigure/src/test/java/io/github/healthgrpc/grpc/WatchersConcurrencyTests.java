@@ -1,5 +1,6 @@
 package io.github.healthgrpc.grpc;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ class WatchersConcurrencyTests {
 
 	private static final int SERVICES = 3_000;
 
+	private static final Object CONNECTION = "one client connection";
+
 	private final StatusStore store = new StatusStore();
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -55,7 +58,7 @@ class WatchersConcurrencyTests {
 		Runnable churn = () -> {
 			for (int i = 0; i < 200_000; i++) {
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service0", call);
+				watchers.watch("race.Service0", CONNECTION, call);
 				call.cancel();
 			}
 		};
@@ -64,6 +67,12 @@ class WatchersConcurrencyTests {
 			.get(60, TimeUnit.SECONDS);
 		assertThat(watchers.count()).isZero();
 		assertThat(watchers.serviceCount()).isZero();
+		// The connection's count is back to zero too: it may open its whole allowance again.
+		for (int i = 0; i < WatchLimits.DEFAULT_MAX_PER_CONNECTION; i++) {
+			FakeWatchObserver call = new FakeWatchObserver(true);
+			watchers.watch("race.Service0", CONNECTION, call);
+			assertThat(call.error()).as("watch %d on the connection", i).isNull();
+		}
 	}
 
 	@Test
@@ -76,7 +85,7 @@ class WatchersConcurrencyTests {
 			for (int i = 0; i < SERVICES; i++) {
 				await(together);
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service" + i, call);
+				watchers.watch("race.Service" + i, null, call);
 				kept.add(call);
 			}
 		}, this.threads);
@@ -84,13 +93,14 @@ class WatchersConcurrencyTests {
 			for (int i = 0; i < SERVICES; i++) {
 				await(together);
 				FakeWatchObserver call = new FakeWatchObserver(true);
-				watchers.watch("race.Service" + i, call);
+				watchers.watch("race.Service" + i, null, call);
 				call.cancel();
 			}
 		}, this.threads);
 		CompletableFuture.allOf(keeping, ending).get(60, TimeUnit.SECONDS);
 		assertThat(watchers.count()).isEqualTo(SERVICES);
 		this.store.record("db", Health.down().build());
+		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(kept).allSatisfy((call) -> assertThat(call.sent()).last().isEqualTo(ServingStatus.NOT_SERVING));
 	}
 

@@ -3,52 +3,64 @@ package io.github.healthgrpc.lifecycle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Proves the drain: NOT_SERVING first, the store closed only after the delay, and no
- * delay at all for an application that never served.
+ * Proves the drain: NOT_SERVING at once and for good, the store closed only after the
+ * delay, and no delay at all for an application that never served.
  */
 class ShutdownDrainTests {
+
+	private static final Duration DRAIN_DELAY = Duration.ofMillis(800);
 
 	private final StatusStore store = new StatusStore();
 
 	private final GenericApplicationContext context = new GenericApplicationContext();
 
 	@Test
-	void turnsNotServingThenClosesTheStoreAfterTheDrainDelay() {
+	void turnsNotServingAtOnceAndForGoodThenClosesTheStoreAfterTheDrainDelay() throws Exception {
 		this.store.defineServices(Map.of("", Set.of("db")));
 		this.store.record("db", Health.up().build());
 		this.store.setAcceptingTraffic(true);
-		ServingStatus[] statusWhenClosed = new ServingStatus[1];
-		long[] closedAfterNanos = new long[1];
+		Timeline timeline = new Timeline();
+		this.store.addListener(timeline);
 		long start = System.nanoTime();
-		this.store.addListener(new StatusListener() {
-			@Override
-			public void servingStatusChanged(String service, ServingStatus status) {
-			}
-
-			@Override
-			public void storeClosed() {
-				closedAfterNanos[0] = System.nanoTime() - start;
-				statusWhenClosed[0] = ShutdownDrainTests.this.store.status("");
-			}
-		});
-		new ShutdownDrain(this.store, this.context, Duration.ofMillis(300))
-			.onApplicationEvent(new ContextClosedEvent(this.context));
+		CompletableFuture<Void> drain = CompletableFuture.runAsync(() -> new ShutdownDrain(this.store, this.context,
+				DRAIN_DELAY).onApplicationEvent(new ContextClosedEvent(this.context)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> timeline.notServing.get() != 0);
+		// Told while the drain delay runs, not when it ends: the store is still open.
+		assertThat(this.store.isClosed()).isFalse();
+		// Nothing undoes the drain: the application accepting traffic again, a check recovering.
+		new ReadinessListener(this.store)
+			.onApplicationEvent(new AvailabilityChangeEvent<>(this.context, ReadinessState.ACCEPTING_TRAFFIC));
+		this.store.record("db", Health.down().build());
+		this.store.record("db", Health.up().build());
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		drain.get(30, TimeUnit.SECONDS);
 		assertThat(this.store.isClosed()).isTrue();
-		assertThat(statusWhenClosed[0]).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(Duration.ofNanos(closedAfterNanos[0])).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		// The drain returns once the listeners have heard the close.
+		assertThat(timeline.closed.get()).isNotZero();
+		assertThat(timeline.servingAgain.get()).as("SERVING heard after the drain began").isZero();
+		assertThat(Duration.ofNanos(timeline.closed.get() - start)).isGreaterThanOrEqualTo(DRAIN_DELAY);
+		assertThat(Duration.ofNanos(timeline.closed.get() - timeline.notServing.get()))
+			.as("time between NOT_SERVING and the close")
+			.isGreaterThanOrEqualTo(DRAIN_DELAY.dividedBy(2));
 	}
 
 	@Test
@@ -67,6 +79,34 @@ class ShutdownDrainTests {
 		new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5)).onApplicationEvent(new ContextClosedEvent(child));
 		assertThat(this.store.isClosed()).isFalse();
 		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	/**
+	 * When the overall status turned NOT_SERVING, turned SERVING again, and the store closed.
+	 */
+	private static final class Timeline implements StatusListener {
+
+		private final AtomicLong notServing = new AtomicLong();
+
+		private final AtomicLong servingAgain = new AtomicLong();
+
+		private final AtomicLong closed = new AtomicLong();
+
+		@Override
+		public void servingStatusChanged(String service, ServingStatus status) {
+			if (status == ServingStatus.NOT_SERVING) {
+				this.notServing.compareAndSet(0, System.nanoTime());
+			}
+			else if (this.notServing.get() != 0) {
+				this.servingAgain.compareAndSet(0, System.nanoTime());
+			}
+		}
+
+		@Override
+		public void storeClosed() {
+			this.closed.set(System.nanoTime());
+		}
+
 	}
 
 }

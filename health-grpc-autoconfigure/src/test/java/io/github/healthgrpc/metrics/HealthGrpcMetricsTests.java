@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Proves that the meters follow the store, services that become known later included,
@@ -30,7 +31,8 @@ class HealthGrpcMetricsTests {
 		assertThat(serving(registry, "demo.Inventory")).isOne();
 		assertThat(serving(registry, "overall")).isOne();
 		store.addServices(List.of("demo.Greeter"));
-		assertThat(serving(registry, "demo.Greeter")).isOne();
+		// Its gauge is registered when the store's listener thread tells the meters.
+		await().ignoreExceptions().untilAsserted(() -> assertThat(serving(registry, "demo.Greeter")).isOne());
 		assertThat(registry.get("grpc.health.watchers").gauge().value()).isEqualTo(7);
 	}
 

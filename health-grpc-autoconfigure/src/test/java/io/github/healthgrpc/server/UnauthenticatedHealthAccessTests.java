@@ -53,12 +53,8 @@ class UnauthenticatedHealthAccessTests {
 	private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
 			Metadata.ASCII_STRING_MARSHALLER);
 
-	private static final MethodDescriptor<byte[], byte[]> ECHO = MethodDescriptor.<byte[], byte[]>newBuilder()
-		.setType(MethodDescriptor.MethodType.UNARY)
-		.setFullMethodName("test.Echo/Say")
-		.setRequestMarshaller(new ByteArrayMarshaller())
-		.setResponseMarshaller(new ByteArrayMarshaller())
-		.build();
+	private static final MethodDescriptor<byte[], byte[]> ECHO = ByteArrayMarshaller.method("test.Echo/Say",
+			MethodDescriptor.MethodType.UNARY);
 
 	private TestGrpcServer.Started server;
 

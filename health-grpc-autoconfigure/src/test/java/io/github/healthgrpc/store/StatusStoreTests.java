@@ -1,9 +1,10 @@
 package io.github.healthgrpc.store;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class StatusStoreTests {
 
 	private final StatusStore store = new StatusStore();
 
-	private final List<String> changes = new ArrayList<>();
+	private final List<String> changes = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
 	void defineServices() {
@@ -67,11 +68,11 @@ class StatusStoreTests {
 	@Test
 	void listenersHearChangesOnlyNotEveryEvaluation() {
 		this.store.setAcceptingTraffic(true);
-		this.changes.clear();
+		assertThat(heard()).isEmpty();
 		this.store.record("db", Health.up().build());
 		this.store.record("db", Health.up().withDetail("latency", 3).build());
 		this.store.record("db", Health.up().build());
-		assertThat(this.changes).containsExactly("=SERVING");
+		assertThat(heard()).containsExactly("=SERVING");
 	}
 
 	@Test
@@ -82,7 +83,7 @@ class StatusStoreTests {
 		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
 		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db");
 		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "pricing");
-		assertThat(this.changes).contains("demo.Greeter=SERVING");
+		assertThat(heard()).contains("demo.Greeter=SERVING");
 	}
 
 	@Test
@@ -106,17 +107,36 @@ class StatusStoreTests {
 	void closingTurnsEveryServiceNotServingForGoodThenTellsListeners() {
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
+		assertThat(heard()).containsExactly("=SERVING");
 		this.changes.clear();
 		this.store.close();
-		assertThat(this.changes).containsExactly("=NOT_SERVING", "closed");
+		assertThat(heard()).containsExactly("=NOT_SERVING", "closed");
 		this.store.setAcceptingTraffic(true);
 		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
 		assertThat(this.store.isClosed()).isTrue();
 	}
 
 	@Test
+	void aDrainCannotBeUndoneByTheApplicationAcceptingTrafficOrAChecksRecovery() {
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.record("pricing", Health.down().build());
+		assertThat(heard()).containsExactly("=SERVING");
+		this.store.drain();
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
+				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("pricing", Health.up().build());
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
+				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		assertThat(this.store.isDraining()).isTrue();
+		assertThat(this.store.isClosed()).isFalse();
+		assertThat(heard()).containsExactly("=SERVING", "=NOT_SERVING");
+	}
+
+	@Test
 	void aFailingListenerDoesNotKeepOthersFromHearing() {
-		List<String> heard = new ArrayList<>();
+		List<String> heard = new CopyOnWriteArrayList<>();
 		StatusStore store = new StatusStore();
 		store.addListener((service, status) -> {
 			throw new IllegalStateException("boom");
@@ -124,7 +144,13 @@ class StatusStoreTests {
 		store.addListener((service, status) -> heard.add(service + "=" + status));
 		store.defineServices(Map.of("", Set.of()));
 		store.setAcceptingTraffic(true);
+		assertThat(store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(heard).containsExactly("=SERVING");
+	}
+
+	private List<String> heard() {
+		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).as("listeners still behind").isEmpty();
+		return this.changes;
 	}
 
 	private static Map.Entry<String, ServingStatus> entry(String service, ServingStatus status) {

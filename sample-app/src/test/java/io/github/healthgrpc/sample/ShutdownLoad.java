@@ -9,11 +9,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The load that the shutdown tests put on a running sample, and what a truthful shutdown
- * must leave behind. 1,000 Watch calls over four channels (250 streams per connection:
- * grpc-java's server sets no limit on concurrent streams unless told, but a fleet of
- * clients would not share one connection either), spread over the overall status, both
- * demo services and the Health service itself; and Check calls back to back on every
- * channel. After shutdown every watcher must have seen exactly SERVING, NOT_SERVING (in
+ * must leave behind. 1,000 Watch calls over ten channels (100 streams per connection, the
+ * most health-grpc allows one connection by default), spread over the overall status, both
+ * demo services and the Health service itself; and Check calls back to back on four of the
+ * channels. After shutdown every watcher must have seen exactly SERVING, NOT_SERVING (in
  * the first half of the drain) and the end of its stream (not before the drain delay); and
  * every Check call must have ended as SERVING, NOT_SERVING or UNAVAILABLE, in that order,
  * with UNAVAILABLE only after the drain delay and fast. Watch calls that arrive during the
@@ -21,9 +20,13 @@ import static org.awaitility.Awaitility.await;
  */
 final class ShutdownLoad implements AutoCloseable {
 
-	static final int CHANNELS = 4;
+	/** A hundred watchers per connection: what grpc.health.watch.max-per-connection allows by default. */
+	static final int CHANNELS = 10;
 
-	static final int WATCHERS = CHANNELS * 250;
+	static final int WATCHERS = CHANNELS * 100;
+
+	/** Channels that also carry Check calls, one thread each. */
+	static final int CHECK_LANES = 4;
 
 	static final List<String> SERVICES = List.of("", "demo.Greeter", "demo.Inventory", "grpc.health.v1.Health");
 
@@ -63,10 +66,12 @@ final class ShutdownLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Start Check calls on every channel and wait until each lane has had a SERVING answer.
+	 * Start Check calls on the first {@link #CHECK_LANES} channels and wait until each lane
+	 * has had a SERVING answer.
 	 */
 	void startChecks(Duration patience) {
-		this.traffic = CheckTraffic.start(this.crowd.channels(), SERVICES, UNAVAILABLE_PER_LANE);
+		this.traffic = CheckTraffic.start(this.crowd.channels().subList(0, CHECK_LANES), SERVICES,
+				UNAVAILABLE_PER_LANE);
 		await().atMost(patience).until(() -> this.traffic.min(CheckTraffic.Lane::serving) > 0);
 	}
 

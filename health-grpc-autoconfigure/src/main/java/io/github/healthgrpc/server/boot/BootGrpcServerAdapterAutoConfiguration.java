@@ -1,6 +1,7 @@
 package io.github.healthgrpc.server.boot;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
+import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.server.BoundServices;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * {@code BindableService} bean, the Health service among them; this adapter keeps Health
  * out of the server's global interceptors and tells health-grpc which services the
  * server binds. Spring Boot's own gRPC health is switched off by
- * {@link BootHealthServiceEnvironmentPostProcessor}.
+ * {@link BootHealthServiceEnvironmentPostProcessor}. A context that is only stopped ends
+ * the open Watch calls when Spring gRPC announces the server's shutdown.
  *
  * <p>The drain needs nothing here: {@code ShutdownDrain} runs on
  * {@code ContextClosedEvent}, before Spring gRPC's {@code GrpcServerLifecycle} (phase
@@ -61,6 +63,11 @@ public final class BootGrpcServerAdapterAutoConfiguration {
 	BootGrpcServer healthGrpcBootServer(ObjectProvider<GrpcServiceDiscoverer> discoverer,
 			BoundServices boundServices) {
 		return new BootGrpcServer(discoverer, boundServices);
+	}
+
+	@Bean
+	BootServerShutdown healthGrpcBootServerShutdown(HealthGrpcService healthService) {
+		return new BootServerShutdown(healthService);
 	}
 
 }

@@ -20,7 +20,8 @@ import org.springframework.core.env.Environment;
  * Serves health-grpc on devh's gRPC server, when devh runs one: registers the Health
  * service with it, lets Health calls past its global interceptors, and tells health-grpc
  * which services it binds. devh's own health service is switched off by
- * {@link DevhHealthServiceEnvironmentPostProcessor}. The drain needs nothing here:
+ * {@link DevhHealthServiceEnvironmentPostProcessor}. A context that is only stopped ends
+ * the open Watch calls when devh announces the server's shutdown. The drain needs nothing here:
  * {@code ShutdownDrain} runs on {@code ContextClosedEvent}, before devh's
  * {@code GrpcServerLifecycle} (phase {@code Integer.MAX_VALUE}) shuts the server down.
  */
@@ -73,6 +74,11 @@ public final class DevhGrpcServerAdapterAutoConfiguration {
 	@Bean
 	DevhGrpcServer healthGrpcDevhServer(GrpcServiceDiscoverer discoverer, BoundServices boundServices) {
 		return new DevhGrpcServer(discoverer, boundServices);
+	}
+
+	@Bean
+	DevhServerShutdown healthGrpcDevhServerShutdown(HealthGrpcService healthService) {
+		return new DevhServerShutdown(healthService);
 	}
 
 }

@@ -1,0 +1,88 @@
+package io.github.healthgrpc.grpc;
+
+import java.net.SocketAddress;
+
+import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tells the Watch method which client connection its call came on, for the
+ * per-connection limit.
+ *
+ * <p>A service method sees only its {@code StreamObserver}, which does not expose the
+ * call's transport attributes. So the Watch method's handler is wrapped to put the
+ * connection into the call's gRPC {@link Context}, where the method reads it. Wrapping
+ * the handler inside {@code bindService()}, rather than adding a server interceptor,
+ * keeps it on every path to the service: devh's discovery, the interceptor that lets
+ * Health calls skip authentication (it dispatches to these very handlers), and a plain
+ * {@code ServerBuilder.addService}.
+ *
+ * <p>A connection is told by its two ends' addresses, which no two open TCP connections
+ * share. Clients that share an address share one allowance: every in-process client,
+ * every client behind one proxy connection, Unix domain socket clients.
+ */
+final class CallConnection {
+
+	private static final Context.Key<Connection> CONNECTION = Context.key("health-grpc-connection");
+
+	private CallConnection() {
+	}
+
+	/**
+	 * The same service, with the Watch method's calls knowing their connection.
+	 * @param definition the service as generated
+	 * @return the service whose Watch handler records the connection
+	 */
+	static ServerServiceDefinition identifiedIn(ServerServiceDefinition definition) {
+		ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(definition.getServiceDescriptor());
+		for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
+			boolean watch = method.getMethodDescriptor()
+				.getFullMethodName()
+				.equals(HealthGrpc.getWatchMethod().getFullMethodName());
+			if (watch) {
+				service.addMethod(identifying(method));
+			}
+			else {
+				service.addMethod(method);
+			}
+		}
+		return service.build();
+	}
+
+	/**
+	 * The connection of the call being handled on this thread.
+	 * @return the connection, or {@code null} if the transport does not say
+	 */
+	static @Nullable Object current() {
+		return CONNECTION.get();
+	}
+
+	private static <ReqT, RespT> ServerMethodDefinition<ReqT, RespT> identifying(
+			ServerMethodDefinition<ReqT, RespT> method) {
+		ServerCallHandler<ReqT, RespT> next = method.getServerCallHandler();
+		return method.withServerCallHandler((call, headers) -> start(call, headers, next));
+	}
+
+	private static <ReqT, RespT> ServerCall.Listener<ReqT> start(ServerCall<ReqT, RespT> call, Metadata headers,
+			ServerCallHandler<ReqT, RespT> next) {
+		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+		if (remote == null) {
+			return next.startCall(call, headers);
+		}
+		Connection connection = new Connection(remote, call.getAttributes().get(Grpc.TRANSPORT_ATTR_LOCAL_ADDR));
+		return Contexts.interceptCall(Context.current().withValue(CONNECTION, connection), call, headers, next);
+	}
+
+	private record Connection(SocketAddress remote, @Nullable SocketAddress local) {
+
+	}
+
+}

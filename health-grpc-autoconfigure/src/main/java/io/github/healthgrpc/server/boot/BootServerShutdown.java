@@ -1,0 +1,16 @@
+package io.github.healthgrpc.server.boot;
+
+import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.server.EndWatchesOnServerShutdown;
+import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
+
+/**
+ * Ends the open Watch calls when Spring Boot's gRPC server shuts down.
+ */
+class BootServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
+
+	BootServerShutdown(HealthGrpcService healthService) {
+		super(healthService);
+	}
+
+}
