@@ -52,7 +52,8 @@ class ServerShutdownTests {
 	/** Slack on top of an expected duration, generous for two busy cores. */
 	private static final Duration SLACK = Duration.ofSeconds(5);
 
-	private static final int CHANNELS = 2;
+	/** Five connections, so that 500 watchers stay within grpc.health.watch.max-per-connection (100). */
+	private static final int CHANNELS = 5;
 
 	private static final int WATCHERS = 500;
 
