@@ -1,7 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
@@ -11,6 +11,7 @@ import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
+import io.github.healthgrpc.server.GrpcServerAdapter;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
@@ -37,11 +38,12 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration for health-grpc: the status store, the engine and its check
  * sources, the lifecycle hooks, and the views (the gRPC Health service and the Actuator
- * mirror) where their libraries are present.
+ * mirror) where their libraries are present. It knows no gRPC server: each server's
+ * adapter, an auto-configuration of its own, registers the Health service with its server
+ * and provides a {@link GrpcServerAdapter}.
  */
 @AutoConfiguration(
-		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration",
-		beforeName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
+		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(HealthGrpcProperties.class)
 @Import(HealthGrpcServerConfiguration.class)
@@ -75,9 +77,11 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
 			ObjectProvider<CheckSource> sources, HealthGrpcProperties properties, Environment environment,
-			ObjectProvider<BoundServiceNames> boundServices) {
+			ObjectProvider<GrpcServerAdapter> servers) {
 		return new HealthEngineLifecycle(store, runner, sources.orderedStream().toList(), properties, environment,
-				boundServices.getIfAvailable(() -> Set::of));
+				() -> servers.orderedStream()
+					.flatMap((server) -> server.boundServiceNames().stream())
+					.collect(Collectors.toUnmodifiableSet()));
 	}
 
 	@Bean

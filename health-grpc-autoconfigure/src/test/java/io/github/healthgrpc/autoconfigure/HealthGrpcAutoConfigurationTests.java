@@ -11,9 +11,9 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
-import io.github.healthgrpc.lifecycle.BoundServicesListener;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
@@ -22,7 +22,6 @@ import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import net.devh.boot.grpc.server.service.GrpcService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -62,8 +61,7 @@ class HealthGrpcAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ReadinessListener.class);
 			assertThat(context).hasSingleBean(ShutdownDrain.class);
 			assertThat(context).hasSingleBean(HealthGrpcService.class);
-			assertThat(context).hasSingleBean(BoundServicesListener.class);
-			assertThat(context).hasSingleBean(BoundServiceNames.class);
+			assertThat(context).hasSingleBean(BoundServices.class);
 		});
 	}
 
@@ -101,8 +99,7 @@ class HealthGrpcAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(ReadinessListener.class);
 			assertThat(context).doesNotHaveBean(ShutdownDrain.class);
 			assertThat(context).doesNotHaveBean(HealthGrpcService.class);
-			assertThat(context).doesNotHaveBean(BoundServicesListener.class);
-			assertThat(context).doesNotHaveBean(BoundServiceNames.class);
+			assertThat(context).doesNotHaveBean(BoundServices.class);
 			assertThat(context).doesNotHaveBean(HealthContributorCheckSource.class);
 			assertThat(context).doesNotHaveBean(AvailabilityChanges.class);
 			assertThat(context).doesNotHaveBean(GrpcHealthIndicator.class);
@@ -155,15 +152,15 @@ class HealthGrpcAutoConfigurationTests {
 	}
 
 	@Test
-	void whenDevhIsNotOnClassPathThenNoGrpcServiceIsCreatedButTheEngineRuns() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(GrpcService.class)).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(HealthGrpcService.class);
-			assertThat(context).doesNotHaveBean(BoundServicesListener.class);
-			assertThat(context).doesNotHaveBean(BoundServiceNames.class);
-			assertThat(context).hasSingleBean(StatusStore.class);
-			assertThat(context.getBean(HealthEngineLifecycle.class).isRunning()).isTrue();
-		});
+	void whenNoGrpcServerIsOnClassPathThenTheCoreStillCreatesTheHealthServiceAndRunsTheEngine() {
+		// The core knows no server: which server binds the Health service is an adapter's part.
+		this.contextRunner.withClassLoader(new FilteredClassLoader("net.devh.", "org.springframework.grpc.",
+				"org.springframework.boot.grpc.")).run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context).hasSingleBean(HealthGrpcService.class);
+					assertThat(context).hasSingleBean(BoundServices.class);
+					assertThat(context.getBean(HealthEngineLifecycle.class).isRunning()).isTrue();
+				});
 	}
 
 	@Test

@@ -248,16 +248,6 @@ class HealthGrpcConfigurationFailureTests {
 	}
 
 	@Test
-	void whenDevhHealthServiceIsSwitchedOnThenStartupFailsNamingBothProperties() {
-		this.contextRunner.withPropertyValues("grpc.server.health-service-enabled=true")
-			.run(failsWith("grpc.server.health-service-enabled",
-					"is true while grpc.health.enabled is true, but a gRPC server can bind only one "
-							+ "grpc.health.v1.Health",
-					"Set grpc.server.health-service-enabled=false (or remove it) to serve health-grpc's checks, "
-							+ "or grpc.health.enabled=false to keep devh's health service"));
-	}
-
-	@Test
 	void whenHealthCheckMethodHasParametersThenStartupFailsNamingBeanAndMethod() {
 		this.contextRunner.withBean("badChecks", BadSignatureCheck.class).run((context) -> {
 			assertThat(context).hasFailed();

@@ -15,12 +15,9 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
+import io.github.healthgrpc.server.GrpcServerAdapter;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
-import io.grpc.ServerServiceDefinition;
-import net.devh.boot.grpc.server.service.GrpcService;
-import net.devh.boot.grpc.server.service.GrpcServiceDefinition;
-import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,7 +30,6 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
@@ -133,29 +129,21 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenServiceIsMappedInLowerCaseThenBoundServiceNamesRestoreTheCase() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(GrpcService.class))
-			.withBean(BoundServiceNames.class, () -> () -> Set.of(INVENTORY, "demo.Greeter"))
-			.withPropertyValues("grpc.health.services.demo.inventory.include=db")
-			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
-	}
-
-	@Test
-	void whenServiceIsMappedInLowerCaseThenDevhServiceNamesRestoreTheCase() {
-		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
+		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY, "demo.Greeter"))
 			.withPropertyValues("grpc.health.services.demo.inventory.include=db")
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableThenItHasExactlyTheConfiguredChecks() {
-		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
+		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableAndInPropertiesThenTheEnvironmentVariableWins() {
-		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
+		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
@@ -181,7 +169,7 @@ class HealthGrpcMappingTests {
 	void whenEnvironmentVariableOverridesBracketsThenBothApplyAndTheVariableWinsItsProperty() {
 		// application.properties: [demo.Inventory] includes db and pricing, excludes db;
 		// the variable overrides exclude only, so include must survive from the file.
-		this.contextRunner.withBean(GrpcServiceDiscoverer.class, HealthGrpcMappingTests::inventoryDiscoverer)
+		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services[demo.Inventory].include", "db,pricing",
 					"grpc.health.services[demo.Inventory].exclude", "db")))
@@ -395,9 +383,21 @@ class HealthGrpcMappingTests {
 		});
 	}
 
-	private static GrpcServiceDiscoverer inventoryDiscoverer() {
-		return () -> List.of(new GrpcServiceDefinition("inventoryService", Object.class,
-				ServerServiceDefinition.builder(INVENTORY).build()));
+	// A gRPC server that will bind the given services, as a server adapter describes it.
+	private static GrpcServerAdapter server(String... boundServiceNames) {
+		return new GrpcServerAdapter() {
+
+			@Override
+			public String server() {
+				return "a test server";
+			}
+
+			@Override
+			public Set<String> boundServiceNames() {
+				return Set.of(boundServiceNames);
+			}
+
+		};
 	}
 
 	// Loads a YAML file the way Spring Boot loads application.yml, below the environment variables.

@@ -1,4 +1,4 @@
-package io.github.healthgrpc.grpc;
+package io.github.healthgrpc.server.devh;
 
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.grpc.Metadata;

@@ -1,6 +1,8 @@
-package io.github.healthgrpc.autoconfigure;
+package io.github.healthgrpc.server;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.grpc.ByteArrayMarshaller;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
@@ -24,29 +26,27 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.ServerCalls;
 import net.devh.boot.grpc.common.util.InterceptorOrder;
-import net.devh.boot.grpc.server.event.GrpcServerStartedEvent;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 import net.devh.boot.grpc.server.service.GrpcService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.grpc.server.GlobalServerInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Proves, on the devh server with an application interceptor that rejects calls without
- * an {@code authorization} header, that {@code grpc.health.security.allow-unauthenticated}
- * decides whether Health answers callers without credentials, and that the application's
- * other services stay protected either way.
+ * Proves, on each supported server with an application's global interceptor that rejects
+ * calls without an {@code authorization} header, that
+ * {@code grpc.health.security.allow-unauthenticated} decides whether Health answers
+ * callers without credentials, and that the application's other services stay protected
+ * either way.
  */
 class UnauthenticatedHealthAccessTests {
 
@@ -60,7 +60,7 @@ class UnauthenticatedHealthAccessTests {
 		.setResponseMarshaller(new ByteArrayMarshaller())
 		.build();
 
-	private ConfigurableApplicationContext context;
+	private TestGrpcServer.Started server;
 
 	private ManagedChannel channel;
 
@@ -69,14 +69,15 @@ class UnauthenticatedHealthAccessTests {
 		if (this.channel != null) {
 			this.channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
 		}
-		if (this.context != null) {
-			this.context.close();
+		if (this.server != null) {
+			this.server.close();
 		}
 	}
 
-	@Test
-	void byDefaultHealthAnswersWithoutCredentialsWhileOtherServicesRequireThem() {
-		start();
+	@ParameterizedTest
+	@EnumSource
+	void byDefaultHealthAnswersWithoutCredentialsWhileOtherServicesRequireThem(TestGrpcServer server) {
+		start(server);
 		Channel anonymous = this.channel;
 		assertThat(check(anonymous).getStatus()).isIn(HealthCheckResponse.ServingStatus.SERVING,
 				HealthCheckResponse.ServingStatus.NOT_SERVING);
@@ -88,9 +89,10 @@ class UnauthenticatedHealthAccessTests {
 		assertThat(echo(withCredentials())).containsExactly(42);
 	}
 
-	@Test
-	void byDefaultAMalformedHealthRequestWithoutCredentialsIsStillInvalidArgument() {
-		start();
+	@ParameterizedTest
+	@EnumSource
+	void byDefaultAMalformedHealthRequestWithoutCredentialsIsStillInvalidArgument(TestGrpcServer server) {
+		start(server);
 		MethodDescriptor<byte[], byte[]> rawCheck = ECHO.toBuilder()
 			.setFullMethodName(HealthGrpc.getCheckMethod().getFullMethodName())
 			.build();
@@ -100,23 +102,22 @@ class UnauthenticatedHealthAccessTests {
 			.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
 	}
 
-	@Test
-	void whenNotAllowedHealthRequiresCredentialsLikeEveryOtherService() {
-		start("grpc.health.security.allow-unauthenticated=false");
+	@ParameterizedTest
+	@EnumSource
+	void whenNotAllowedHealthRequiresCredentialsLikeEveryOtherService(TestGrpcServer server) {
+		start(server, "grpc.health.security.allow-unauthenticated=false");
 		assertUnauthenticated(() -> check(this.channel));
 		assertThat(check(withCredentials()).getStatus()).isIn(HealthCheckResponse.ServingStatus.SERVING,
 				HealthCheckResponse.ServingStatus.NOT_SERVING);
 		assertUnauthenticated(() -> echo(this.channel));
 	}
 
-	private void start(String... properties) {
-		this.context = new SpringApplicationBuilder(SecuredServer.class).web(WebApplicationType.NONE)
-			.properties("grpc.server.port=0", "grpc.server.address=127.0.0.1", "grpc.health.shutdown.drain-delay=0s")
-			.properties(properties)
-			.run();
-		int port = this.context.getBean(ServerPort.class).port;
-		assertThat(port).isPositive();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+	private void start(TestGrpcServer server, String... properties) {
+		this.server = server.start(SecuredServer.class,
+				Stream.concat(Stream.of("grpc.health.shutdown.drain-delay=0s"), Arrays.stream(properties))
+					.toArray(String[]::new));
+		assertThat(this.server.port()).isPositive();
+		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.port()).usePlaintext().build();
 	}
 
 	private Channel withCredentials() {
@@ -144,13 +145,20 @@ class UnauthenticatedHealthAccessTests {
 			.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
 	}
 
+	/**
+	 * The same application on either server: each reads its own annotations and ignores
+	 * the other's. Spring Boot's server binds every BindableService bean; devh binds
+	 * {@code @GrpcService} ones.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class SecuredServer {
 
-		// As early as an application can put its own interceptor without tying with health-grpc's.
+		// On devh, as early as an application can put its own interceptor without tying with
+		// health-grpc's; on Spring Boot's server, first of the global interceptors.
 		@Bean
 		@GrpcGlobalServerInterceptor
+		@GlobalServerInterceptor
 		@Order(InterceptorOrder.ORDER_FIRST + 1)
 		ServerInterceptor requireAuthorization() {
 			return new ServerInterceptor() {
@@ -176,25 +184,6 @@ class UnauthenticatedHealthAccessTests {
 					response.onCompleted();
 				}))
 				.build();
-		}
-
-		@Bean
-		ServerPort serverPort() {
-			return new ServerPort();
-		}
-
-	}
-
-	/**
-	 * The port devh's server listens on, from its started event.
-	 */
-	static class ServerPort implements ApplicationListener<GrpcServerStartedEvent> {
-
-		private volatile int port;
-
-		@Override
-		public void onApplicationEvent(GrpcServerStartedEvent event) {
-			this.port = event.getPort();
 		}
 
 	}

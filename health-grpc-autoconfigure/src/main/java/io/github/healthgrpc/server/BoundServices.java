@@ -1,0 +1,59 @@
+package io.github.healthgrpc.server;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.github.healthgrpc.store.StatusStore;
+import io.grpc.ServerServiceDefinition;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Makes every service a started gRPC server binds known to the store; services without a
+ * mapping of their own follow the overall status. A mapped service that the server does
+ * not bind is most likely a misspelling, so it is logged. Server adapters call it when
+ * their server has started.
+ */
+public class BoundServices {
+
+	private static final Log logger = LogFactory.getLog(BoundServices.class);
+
+	private final StatusStore store;
+
+	/**
+	 * Create an instance that feeds the given store.
+	 * @param store the status store
+	 */
+	public BoundServices(StatusStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * Record the services of a server that has just started.
+	 * @param services the service definitions the server binds
+	 */
+	public void serverStarted(Collection<ServerServiceDefinition> services) {
+		Set<String> bound = names(services);
+		Set<String> mappedButNotBound = new TreeSet<>(this.store.statuses().keySet());
+		mappedButNotBound.removeAll(bound);
+		mappedButNotBound.remove(StatusStore.OVERALL);
+		mappedButNotBound.forEach((service) -> logger.warn("grpc.health.services[" + service
+				+ "] maps a service the gRPC server does not bind; clients can still ask for it, but check the "
+				+ "spelling. Bound services: " + bound));
+		this.store.addServices(bound);
+	}
+
+	/**
+	 * The fully qualified names of the given services, in order.
+	 * @param services service definitions, bound or about to be
+	 * @return their names
+	 */
+	public static Set<String> names(Collection<ServerServiceDefinition> services) {
+		return services.stream()
+			.map((service) -> service.getServiceDescriptor().getName())
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+}

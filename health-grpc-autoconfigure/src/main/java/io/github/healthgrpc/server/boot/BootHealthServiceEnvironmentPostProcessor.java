@@ -1,0 +1,18 @@
+package io.github.healthgrpc.server.boot;
+
+import io.github.healthgrpc.server.OwnHealthServiceSwitch;
+
+/**
+ * Switches Spring Boot's own gRPC health service ({@code spring.grpc.server.health.enabled})
+ * off by default while health-grpc's is on.
+ */
+class BootHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
+
+	static final String BOOT_HEALTH_ENABLED = "spring.grpc.server.health.enabled";
+
+	BootHealthServiceEnvironmentPostProcessor() {
+		super(BOOT_HEALTH_ENABLED, "Spring Boot's gRPC health service",
+				"org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration");
+	}
+
+}

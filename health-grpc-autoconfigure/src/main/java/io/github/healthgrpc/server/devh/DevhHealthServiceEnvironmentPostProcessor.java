@@ -1,0 +1,18 @@
+package io.github.healthgrpc.server.devh;
+
+import io.github.healthgrpc.server.OwnHealthServiceSwitch;
+
+/**
+ * Switches devh's own health service ({@code grpc.server.health-service-enabled}) off by
+ * default while health-grpc's is on.
+ */
+class DevhHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
+
+	static final String DEVH_HEALTH_SERVICE_ENABLED = "grpc.server.health-service-enabled";
+
+	DevhHealthServiceEnvironmentPostProcessor() {
+		super(DEVH_HEALTH_SERVICE_ENABLED, "devh's health service",
+				"net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration");
+	}
+
+}

@@ -1,0 +1,44 @@
+package io.github.healthgrpc.server;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.StatusStore;
+import io.grpc.ServerServiceDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves that the services a started server binds become known and follow the overall
+ * status, and that a mapped service the server does not bind is reported.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BoundServicesTests {
+
+	@Test
+	void boundServicesFollowTheOverallAndMisspelledMappingsAreReported(CapturedOutput output) {
+		StatusStore store = new StatusStore();
+		store.defineServices(Map.of("", Set.of(), "demo.Inventroy", Set.of()));
+		store.setAcceptingTraffic(true);
+		new BoundServices(store).serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
+				ServerServiceDefinition.builder("grpc.health.v1.Health").build()));
+		assertThat(store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("grpc.health.v1.Health")).isEqualTo(ServingStatus.SERVING);
+		assertThat(output).contains("grpc.health.services[demo.Inventroy] maps a service the gRPC server does not bind")
+			.contains("Bound services: [demo.Inventory, grpc.health.v1.Health]");
+	}
+
+	@Test
+	void namesAreTheServiceNamesInOrder() {
+		assertThat(BoundServices.names(Set.of(ServerServiceDefinition.builder("b.B").build(),
+				ServerServiceDefinition.builder("a.A").build())))
+			.containsExactly("a.A", "b.B");
+	}
+
+}
