@@ -6,14 +6,20 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A stand-in for the pricing dependency: a real TCP listener on a fixed loopback port
- * that the tests open and close to make the {@code pricing} check UP and DOWN.
+ * that the tests open and close to make the {@code pricing} check UP and DOWN. It notes
+ * when it accepted each connection, which tells a test when the check ran.
  */
 final class PricingServer implements AutoCloseable {
 
 	private final int port;
+
+	private final Queue<Long> acceptedAt = new ConcurrentLinkedQueue<>();
 
 	private ServerSocket serverSocket;
 
@@ -52,7 +58,7 @@ final class PricingServer implements AutoCloseable {
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
 			this.serverSocket = socket;
-			Thread acceptor = new Thread(() -> acceptUntilClosed(socket), "pricing-" + this.port);
+			Thread acceptor = new Thread(() -> acceptUntilClosed(socket, this.acceptedAt), "pricing-" + this.port);
 			acceptor.setDaemon(true);
 			acceptor.start();
 		}
@@ -61,17 +67,36 @@ final class PricingServer implements AutoCloseable {
 		}
 	}
 
-	private static void acceptUntilClosed(ServerSocket socket) {
+	private static void acceptUntilClosed(ServerSocket socket, Queue<Long> acceptedAt) {
 		// Accept and drop every connection: the check polls every second, and an accept
 		// backlog left to fill up would stop new connections after a minute or so.
 		while (!socket.isClosed()) {
 			try (Socket connection = socket.accept()) {
 				// The check only needs the connection to be accepted.
+				acceptedAt.add(System.nanoTime());
 			}
 			catch (IOException ex) {
 				// Closed by close(), or a client that went away: the loop condition decides.
 			}
 		}
+	}
+
+	/**
+	 * When the first connection at or after the given time was accepted.
+	 * @param nanoTime a {@link System#nanoTime()}
+	 * @return the {@link System#nanoTime()} of that connection, or empty if none came yet
+	 */
+	OptionalLong firstAcceptedAfter(long nanoTime) {
+		return this.acceptedAt.stream().mapToLong(Long::longValue).filter((at) -> at >= nanoTime).min();
+	}
+
+	/**
+	 * When the last connection before the given time was accepted.
+	 * @param nanoTime a {@link System#nanoTime()}
+	 * @return the {@link System#nanoTime()} of that connection, or empty if none came before
+	 */
+	OptionalLong lastAcceptedBefore(long nanoTime) {
+		return this.acceptedAt.stream().mapToLong(Long::longValue).filter((at) -> at < nanoTime).max();
 	}
 
 	@Override
