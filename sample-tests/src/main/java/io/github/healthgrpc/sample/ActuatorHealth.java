@@ -27,12 +27,31 @@ final class ActuatorHealth {
 	 * depends on {@code db} only, which stays UP).
 	 */
 	static DocumentContext get(int httpPort) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		return get(httpPort, "/actuator/health");
+	}
+
+	/**
+	 * The body of an endpoint path, such as {@code /actuator/health/grpc}, which must come
+	 * with status 200.
+	 */
+	static DocumentContext get(int httpPort, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(httpPort, path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JsonPath.parse(response.body());
+	}
+
+	/**
+	 * The HTTP status of an endpoint path.
+	 */
+	static int statusCode(int httpPort, String path) throws IOException, InterruptedException {
+		return send(httpPort, path).statusCode();
+	}
+
+	private static HttpResponse<String> send(int httpPort, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -53,6 +53,17 @@ class ActuatorHealthMirrorTests extends AbstractSampleServerTests {
 		assertThat(checks(health(), "demo.Inventory")).isEqualTo(Map.of("db", "UP", "pricing", "UP"));
 	}
 
+	@Test
+	void withTheSamplesShowDetailsAlwaysEveryComponentShowsItsDetailsAlsoOnItsOwnPath() throws Exception {
+		pricingDown();
+		DocumentContext health = health();
+		assertThat(health.read("$.components.grpc.details.services['demo.Inventory'].checks.pricing", String.class))
+			.isEqualTo("DOWN");
+		assertThat(health.read("$.components.db.details.database", String.class)).isEqualTo("H2");
+		DocumentContext grpc = ActuatorHealth.get(this.httpPort, "/actuator/health/grpc");
+		assertThat(grpc.read("$.details.services['demo.Greeter'].status", String.class)).isEqualTo("SERVING");
+	}
+
 	private DocumentContext health() throws IOException, InterruptedException {
 		return ActuatorHealth.get(this.httpPort);
 	}

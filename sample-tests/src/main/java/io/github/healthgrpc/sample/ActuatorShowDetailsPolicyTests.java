@@ -1,17 +1,12 @@
 package io.github.healthgrpc.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +19,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Proves that the {@code grpc} component of {@code /actuator/health} follows Spring Boot's
  * {@code management.endpoint.health.show-details} like any other component: its details
- * (and those of every other check) appear with {@code always} and never with {@code never}
- * or with {@code when-authorized} and no user, on the whole endpoint and on
+ * (and those of every other check) never appear with {@code never} or with
+ * {@code when-authorized} and no user, on the whole endpoint and on
  * {@code /actuator/health/grpc}; with {@code never} alone the component is hidden like
- * every other. Each policy runs on a sample of its own, over real HTTP.
+ * every other. Each policy runs on a sample of its own, over real HTTP. The sample's own
+ * {@code always} is proved by {@link ActuatorHealthMirrorTests}, on the shared context.
  */
 class ActuatorShowDetailsPolicyTests {
 
 	private static final Duration PATIENCE = AbstractSampleServerTests.PATIENCE;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private ConfigurableApplicationContext context;
 
@@ -42,18 +36,6 @@ class ActuatorShowDetailsPolicyTests {
 		if (this.context != null) {
 			this.context.close();
 		}
-	}
-
-	@Test
-	void withAlwaysTheGrpcComponentShowsEveryServiceAndItsMemberChecks() throws Exception {
-		start("always");
-		DocumentContext health = awaitGrpcUp("/actuator/health");
-		assertThat(health.read("$.components.grpc.details.overall.status", String.class)).isEqualTo("SERVING");
-		assertThat(health.read("$.components.grpc.details.services['demo.Inventory'].checks.pricing", String.class))
-			.isEqualTo("DOWN");
-		assertThat(health.read("$.components.db.details.database", String.class)).isEqualTo("H2");
-		DocumentContext grpc = get("/actuator/health/grpc");
-		assertThat(grpc.read("$.details.services['demo.Greeter'].status", String.class)).isEqualTo("SERVING");
 	}
 
 	@Test
@@ -111,21 +93,15 @@ class ActuatorShowDetailsPolicyTests {
 	}
 
 	private DocumentContext get(String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = send(path);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.parse(response.body());
+		return ActuatorHealth.get(httpPort(), path);
 	}
 
 	private int statusCode(String path) throws IOException, InterruptedException {
-		return send(path).statusCode();
+		return ActuatorHealth.statusCode(httpPort(), path);
 	}
 
-	private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	private int httpPort() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
 }
