@@ -292,7 +292,7 @@ public class HealthGrpcProperties {
 
 		/**
 		 * Whether probes and load balancers may call grpc.health.v1.Health without
-		 * credentials, its calls skipping every devh global server interceptor.
+		 * credentials, its calls skipping every global server interceptor of the gRPC server.
 		 */
 		private boolean allowUnauthenticated = true;
 

@@ -16,7 +16,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * never held up by a watcher. An application that never served skips the delay.
  *
  * <p>It runs on {@link ContextClosedEvent}, which Spring publishes before it stops any
- * lifecycle bean; the devh gRPC server stops in the very first lifecycle phase, so a
+ * lifecycle bean; both supported gRPC servers stop in the very first lifecycle phase, so a
  * lifecycle bean could not come before it.
  */
 public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {

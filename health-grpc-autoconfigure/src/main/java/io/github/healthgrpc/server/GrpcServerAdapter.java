@@ -10,11 +10,10 @@ import java.util.Set;
 public interface GrpcServerAdapter {
 
 	/**
-	 * The server, by the name a user knows it and the artifact that brings it, for
-	 * startup failure messages.
-	 * @return such as {@code devh's gRPC server (net.devh:grpc-server-spring-boot-starter)}
+	 * Which server this is, for startup failure messages.
+	 * @return the server
 	 */
-	String server();
+	SupportedGrpcServer server();
 
 	/**
 	 * The fully qualified names of the services the server will bind, known before it

@@ -70,14 +70,6 @@ public abstract class OwnHealthServiceSwitch implements EnvironmentPostProcessor
 		}
 	}
 
-	/**
-	 * The property that switches the server's health service on.
-	 * @return the property name
-	 */
-	public String getProperty() {
-		return this.property;
-	}
-
 	@Override
 	public int getOrder() {
 		return Ordered.LOWEST_PRECEDENCE;

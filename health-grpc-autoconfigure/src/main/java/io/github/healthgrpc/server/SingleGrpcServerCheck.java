@@ -1,5 +1,7 @@
 package io.github.healthgrpc.server;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,9 +17,6 @@ import org.springframework.boot.diagnostics.FailureAnalyzedException;
  */
 public class SingleGrpcServerCheck implements SmartInitializingSingleton {
 
-	static final String SUPPORTED = "Spring Boot's gRPC server (org.springframework.boot:spring-boot-starter-grpc-server)"
-			+ " or devh's (net.devh:grpc-server-spring-boot-starter)";
-
 	private final ObjectProvider<GrpcServerAdapter> adapters;
 
 	/**
@@ -30,20 +29,36 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<GrpcServerAdapter> active = this.adapters.orderedStream().toList();
+		List<SupportedGrpcServer> active = this.adapters.orderedStream().map(GrpcServerAdapter::server).toList();
 		if (active.isEmpty()) {
 			throw new FailureAnalyzedException(
 					"health-grpc serves grpc.health.v1.Health on the application's gRPC server, but found no gRPC "
 							+ "server that it supports.",
-					"Add " + SUPPORTED + ", make sure that server is switched on, or set grpc.health.enabled=false "
-							+ "to run without health-grpc.");
+					"Add " + Arrays.stream(SupportedGrpcServer.values())
+						.map(SupportedGrpcServer::describe)
+						.collect(Collectors.joining(" or "))
+							+ ", make sure that server is switched on, or set grpc.health.enabled=false to run "
+							+ "without health-grpc.");
 		}
 		if (active.size() > 1) {
-			throw new FailureAnalyzedException("health-grpc found more than one gRPC server: "
-					+ active.stream().map(GrpcServerAdapter::server).collect(Collectors.joining(" and "))
-					+ ". Each would start, and health-grpc can serve only one of them.",
-					"Keep one gRPC server: remove the other's dependency, or switch it off.");
+			throw moreThanOne(active);
 		}
+	}
+
+	/**
+	 * The failure of an application that has more than one gRPC server.
+	 * @param servers the servers it has
+	 * @return the failure, saying how to keep one
+	 */
+	static FailureAnalyzedException moreThanOne(Collection<SupportedGrpcServer> servers) {
+		return new FailureAnalyzedException("health-grpc found more than one gRPC server: "
+				+ servers.stream().map(SupportedGrpcServer::describe).collect(Collectors.joining(" and "))
+				+ ". Each would start, and health-grpc can serve only one of them.",
+				"Keep one gRPC server: remove the other's dependency, or switch it off ("
+						+ servers.stream()
+							.map((server) -> server.switchOff() + " switches off " + server.getDescription())
+							.collect(Collectors.joining("; "))
+						+ ").");
 	}
 
 }

@@ -16,6 +16,7 @@ import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.server.GrpcServerAdapter;
+import io.github.healthgrpc.server.SupportedGrpcServer;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -388,8 +389,8 @@ class HealthGrpcMappingTests {
 		return new GrpcServerAdapter() {
 
 			@Override
-			public String server() {
-				return "a test server";
+			public SupportedGrpcServer server() {
+				return SupportedGrpcServer.BOOT;
 			}
 
 			@Override

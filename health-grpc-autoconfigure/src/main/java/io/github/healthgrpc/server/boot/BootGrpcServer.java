@@ -5,6 +5,7 @@ import java.util.TreeSet;
 
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.server.GrpcServerAdapter;
+import io.github.healthgrpc.server.SupportedGrpcServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
@@ -27,9 +28,8 @@ class BootGrpcServer implements GrpcServerAdapter, ApplicationListener<GrpcServe
 	}
 
 	@Override
-	public String server() {
-		return "Spring Boot's gRPC server (org.springframework.boot:spring-boot-starter-grpc-server, "
-				+ "switched off by spring.grpc.server.enabled=false)";
+	public SupportedGrpcServer server() {
+		return SupportedGrpcServer.BOOT;
 	}
 
 	@Override

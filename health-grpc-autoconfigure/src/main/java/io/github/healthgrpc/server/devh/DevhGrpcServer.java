@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.server.GrpcServerAdapter;
+import io.github.healthgrpc.server.SupportedGrpcServer;
 import net.devh.boot.grpc.server.event.GrpcServerStartedEvent;
 import net.devh.boot.grpc.server.service.GrpcServiceDefinition;
 import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
@@ -27,8 +28,8 @@ class DevhGrpcServer implements GrpcServerAdapter, ApplicationListener<GrpcServe
 	}
 
 	@Override
-	public String server() {
-		return "devh's gRPC server (net.devh:grpc-server-spring-boot-starter)";
+	public SupportedGrpcServer server() {
+		return SupportedGrpcServer.DEVH;
 	}
 
 	@Override

@@ -1,7 +1,6 @@
-package io.github.healthgrpc.autoconfigure;
+package io.github.healthgrpc.server;
 
-import io.github.healthgrpc.server.GrpcServerAdapter;
-import io.github.healthgrpc.server.SingleGrpcServerCheck;
+import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

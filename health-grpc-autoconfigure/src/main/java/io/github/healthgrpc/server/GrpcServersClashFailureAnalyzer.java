@@ -1,0 +1,51 @@
+package io.github.healthgrpc.server;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+
+/**
+ * Explains a failure to define a bean that two gRPC servers' auto-configurations both
+ * define: with devh's and Spring Boot's server on the class path, both define
+ * {@code shadedNettyGrpcServerFactory}, and startup fails before any bean exists, so
+ * before {@link SingleGrpcServerCheck} could say what is wrong.
+ */
+class GrpcServersClashFailureAnalyzer extends AbstractFailureAnalyzer<BeanDefinitionOverrideException>
+		implements Ordered {
+
+	/**
+	 * Before Spring Boot's own analyzer of the same failure, which would suggest renaming
+	 * a bean or allowing overriding.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BeanDefinitionOverrideException cause) {
+		Set<SupportedGrpcServer> servers = Stream.of(cause.getBeanDefinition(), cause.getExistingDefinition())
+			.map(GrpcServersClashFailureAnalyzer::definedBy)
+			.flatMap((className) -> Arrays.stream(SupportedGrpcServer.values()).filter((s) -> s.owns(className)))
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(SupportedGrpcServer.class)));
+		return (servers.size() > 1) ? SingleGrpcServerCheck.moreThanOne(servers).analysis() : null;
+	}
+
+	// A @Bean method's definition names its configuration class as its factory bean.
+	private static String definedBy(BeanDefinition definition) {
+		String factoryBean = definition.getFactoryBeanName();
+		String beanClass = definition.getBeanClassName();
+		return (factoryBean != null) ? factoryBean : (beanClass != null) ? beanClass : "";
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.github.healthgrpc.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The dependencies the README promises, checked on the compiled main classes: the core
+ * knows no gRPC server, the views only read the store, and each server adapter stands
+ * alone.
+ */
+@AnalyzeClasses(packages = "io.github.healthgrpc", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	private static final String[] ADAPTERS = { "io.github.healthgrpc.server.devh..",
+			"io.github.healthgrpc.server.boot.." };
+
+	@ArchTest
+	static final ArchRule theCoreImportsNoGrpcServer = noClasses().that()
+		.resideInAPackage("io.github.healthgrpc..")
+		.and()
+		.resideOutsideOfPackages(ADAPTERS)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("net.devh..", "org.springframework.grpc..", "org.springframework.boot.grpc..")
+		.because("only a server adapter may know its server");
+
+	@ArchTest
+	static final ArchRule theCoreImportsNoAdapter = noClasses().that()
+		.resideInAPackage("io.github.healthgrpc..")
+		.and()
+		.resideOutsideOfPackages(ADAPTERS)
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(ADAPTERS)
+		.because("adapters plug into the core through io.github.healthgrpc.server, never the other way");
+
+	/**
+	 * Frozen: the violations recorded in {@code src/test/resources/archunit_store} (the
+	 * metrics view reading the engine's load through {@code CheckRunner}) are the only
+	 * ones allowed. Any other dependency of a view on the engine or a source fails, and
+	 * ArchUnit removes a recorded violation from the store once the code no longer has it.
+	 */
+	@ArchTest
+	static final ArchRule viewsOnlyReadTheStore = FreezingArchRule.freeze(noClasses().that()
+		.resideInAnyPackage("io.github.healthgrpc.grpc..", "io.github.healthgrpc.actuate..",
+				"io.github.healthgrpc.metrics..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.github.healthgrpc.engine..", "io.github.healthgrpc.source..")
+		.because("views read the status store and never run or schedule a check"));
+
+	@ArchTest
+	static final ArchRule adaptersDoNotImportEachOther = slices().matching("io.github.healthgrpc.server.(*)..")
+		.should()
+		.notDependOnEachOther()
+		.because("each server adapter is one small package of its own");
+
+}
