@@ -37,7 +37,8 @@ final class SampleContexts {
 		List<String> all = new ArrayList<>(sample.grpcServerArguments(0));
 		all.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		all.addAll(List.of(args));
-		return new SpringApplicationBuilder(sample.applicationClass()).listeners(listeners.toArray(ApplicationListener[]::new))
+		return new SpringApplicationBuilder(sample.applicationClass())
+			.listeners(listeners.toArray(ApplicationListener[]::new))
 			.run(all.toArray(String[]::new));
 	}
 
