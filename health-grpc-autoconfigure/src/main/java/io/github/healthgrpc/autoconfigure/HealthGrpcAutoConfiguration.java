@@ -1,15 +1,16 @@
 package io.github.healthgrpc.autoconfigure;
 
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
+import io.github.healthgrpc.engine.EngineLoad;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.metrics.CheckEngineLoad;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
 import io.github.healthgrpc.server.GrpcServerAdapter;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
@@ -26,13 +27,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -45,9 +46,13 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(
 		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(HealthGrpcProperties.class)
 @Import(HealthGrpcServerConfiguration.class)
 public final class HealthGrpcAutoConfiguration {
+
+	@Bean
+	HealthGrpcPropertiesBinder healthGrpcProperties(Environment environment) {
+		return new HealthGrpcPropertiesBinder(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -58,10 +63,7 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CheckRunner healthGrpcCheckRunner(StatusStore store, HealthGrpcProperties properties) {
-		int poolSize = PropertyValidation.positive("grpc.health.scheduler.pool-size",
-				properties.getScheduler().getPoolSize(),
-				"Set it to the number of checks that may run at once, such as 4");
-		return new CheckRunner(store, poolSize);
+		return new CheckRunner(store, properties.getScheduler().getPoolSize());
 	}
 
 	@Bean
@@ -74,14 +76,23 @@ public final class HealthGrpcAutoConfiguration {
 		return new ManualCheckSource(handles);
 	}
 
+	// Lazy: the engine resolves the mappings when it starts, once every bean and so every
+	// check exists.
+	@Bean
+	@Lazy
+	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
+			ObjectProvider<GrpcServerAdapter> servers, Environment environment) {
+		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
+				properties, servers.orderedStream()
+					.flatMap((server) -> server.boundServiceNames().stream())
+					.collect(Collectors.toUnmodifiableSet()),
+				environment);
+	}
+
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
-			ObjectProvider<CheckSource> sources, HealthGrpcProperties properties, Environment environment,
-			ObjectProvider<GrpcServerAdapter> servers) {
-		return new HealthEngineLifecycle(store, runner, sources.orderedStream().toList(), properties, environment,
-				() -> servers.orderedStream()
-					.flatMap((server) -> server.boundServiceNames().stream())
-					.collect(Collectors.toUnmodifiableSet()));
+			ObjectProvider<HealthMappings> mappings) {
+		return new HealthEngineLifecycle(store, runner, mappings);
 	}
 
 	@Bean
@@ -92,9 +103,7 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
 			HealthGrpcProperties properties) {
-		Duration drainDelay = PropertyValidation.notNegative("grpc.health.shutdown.drain-delay",
-				properties.getShutdown().getDrainDelay(), "Set it to 0s or more, such as 3s");
-		return new ShutdownDrain(store, context, drainDelay);
+		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -105,7 +114,12 @@ public final class HealthGrpcAutoConfiguration {
 		@ConditionalOnMissingBean
 		HealthGrpcMetrics healthGrpcMetrics(StatusStore store, CheckRunner runner,
 				ObjectProvider<HealthGrpcService> healthService) {
-			return new HealthGrpcMetrics(store, runner, () -> {
+			// The metrics see the engine's counts, not the engine.
+			return new HealthGrpcMetrics(store, () -> {
+				EngineLoad load = runner.load();
+				return new CheckEngineLoad(load.evaluations(), load.lateStarts(), load.skippedTicks(), load.queued(),
+						load.stuck(), load.threadsWrittenOff());
+			}, () -> {
 				HealthGrpcService service = healthService.getIfAvailable();
 				return (service != null) ? service.watcherCount() : 0;
 			});

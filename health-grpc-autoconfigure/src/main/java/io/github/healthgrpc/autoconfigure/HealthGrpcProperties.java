@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>Service and check names are map keys. gRPC service names contain dots; write them
  * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
- * health-grpc reads both, although Spring Boot's binder alone would drop the plain form.
+ * health-grpc binds both, although Spring Boot's binder alone would drop the plain form.
  * Every other property under {@code grpc.health} must be one of these: an unknown one
- * stops startup.
+ * stops startup, except in environment variables and system properties, as with Spring
+ * Boot's {@code ignoreUnknownFields = false}.
  */
 @ConfigurationProperties("grpc.health")
 public class HealthGrpcProperties {
@@ -30,10 +31,6 @@ public class HealthGrpcProperties {
 	 * Checks that make up the server's overall status (service "").
 	 */
 	private final Group overall = new Group();
-
-	// health-grpc reads the services and checks entries itself (DottedKeyMap), because
-	// Spring Boot's binder drops a plain dotted key such as demo.Inventory; these maps are
-	// never read and stay for the configuration metadata that IDEs complete from.
 
 	/**
 	 * Checks of each gRPC service, by fully qualified service name as a plain key or in
@@ -73,20 +70,10 @@ public class HealthGrpcProperties {
 		return this.overall;
 	}
 
-	/**
-	 * Service mappings as Spring Boot's binder sees them, without plain dotted keys;
-	 * health-grpc reads {@code grpc.health.services} itself instead.
-	 * @return the mappings the binder kept
-	 */
 	public Map<String, Group> getServices() {
 		return this.services;
 	}
 
-	/**
-	 * Check settings as Spring Boot's binder sees them, without dotted check names;
-	 * health-grpc reads {@code grpc.health.checks} itself instead.
-	 * @return the settings the binder kept
-	 */
 	public Map<String, Check> getChecks() {
 		return this.checks;
 	}

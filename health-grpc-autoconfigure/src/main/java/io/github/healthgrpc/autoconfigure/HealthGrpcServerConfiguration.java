@@ -20,15 +20,8 @@ class HealthGrpcServerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
-		int maxServices = PropertyValidation.positive("grpc.health.list.max-services",
-				properties.getList().getMaxServices(), "Set it to at least 1; the protocol suggests 100");
-		int maxWatchers = PropertyValidation.positive("grpc.health.watch.max-watchers",
-				properties.getWatch().getMaxWatchers(),
-				"Set it to the most Watch calls the server may hold open, such as 10000");
-		int maxUnknown = PropertyValidation.positive("grpc.health.watch.max-unknown-services",
-				properties.getWatch().getMaxUnknownServices(),
-				"Set it to the most distinct unknown service names that may be watched at once, such as 100");
-		return new HealthGrpcService(store, maxServices, new WatchLimits(maxWatchers, maxUnknown));
+		return new HealthGrpcService(store, properties.getList().getMaxServices(),
+				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices()));
 	}
 
 	@Bean

@@ -3,11 +3,8 @@ package io.github.healthgrpc.engine;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.github.healthgrpc.store.StatusStore;
@@ -18,10 +15,13 @@ import org.springframework.util.Assert;
 /**
  * Runs every check and records its results in the {@link StatusStore}.
  *
- * <p>Polled checks run on their own interval and timeout on a bounded pool of worker
- * threads that belongs to this runner alone, never on a gRPC thread or on the caller of
- * a health request. A single timer thread only starts evaluations and fires timeouts.
- * Pushed checks are recorded the moment the application sets them.
+ * <p>Polled checks run on their own interval and timeout on a pool of worker threads that
+ * belongs to this runner alone, never on a gRPC thread or on the caller of a health
+ * request. The pool has {@code workerThreads} threads for evaluations; a thread whose check
+ * is stuck past its timeout is written off and replaced until it returns, so the pool never
+ * holds more than {@code workerThreads} plus the number of stuck checks. A single timer
+ * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
+ * overdue answers. Pushed checks are recorded the moment the application sets them.
  */
 public final class CheckRunner implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final ScheduledThreadPoolExecutor timer;
 
-	private final ThreadPoolExecutor workers;
+	private final WorkerPool workers;
 
 	private final CheckChangeLog changeLog = new CheckChangeLog();
 
@@ -52,8 +52,7 @@ public final class CheckRunner implements AutoCloseable {
 		this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("health-grpc-timer-"));
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.load = new LoadCounter(workerThreads);
-		this.workers = new ThreadPoolExecutor(workerThreads, workerThreads, 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(), daemonThreads("health-grpc-check-"));
+		this.workers = new WorkerPool(workerThreads, daemonThreads("health-grpc-check-"));
 	}
 
 	/**
@@ -83,7 +82,7 @@ public final class CheckRunner implements AutoCloseable {
 	 * @return the counts since start
 	 */
 	public EngineLoad load() {
-		return this.load.snapshot(this.workers.getQueue().size());
+		return this.load.snapshot(this.workers.queued(), this.workers.everWrittenOff());
 	}
 
 	/**
@@ -104,7 +103,9 @@ public final class CheckRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Stop every check and release the threads; a running evaluation is interrupted.
+	 * Stop every check and release the threads; a running evaluation is interrupted and an
+	 * outstanding asynchronous answer is cancelled. A thread stuck in code that ignores
+	 * interrupts ends when that code returns.
 	 */
 	@Override
 	public synchronized void close() {
@@ -112,6 +113,7 @@ public final class CheckRunner implements AutoCloseable {
 		pause();
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
+		this.polledTasks.forEach(PolledCheckTask::cancel);
 	}
 
 	private void record(String checkName, Health health) {

@@ -10,7 +10,13 @@ package io.github.healthgrpc.engine;
  * finished (a slow or hanging check)
  * @param queued evaluations waiting for a worker thread right now; never more than the
  * number of polled checks
+ * @param stuck evaluations right now that missed their timeout and have not returned (or
+ * whose answer could not be cancelled); each keeps its check busy and DOWN, and each that
+ * holds a thread has been replaced in the pool
+ * @param threadsWrittenOff worker threads written off because their check did not return at
+ * its timeout, each replaced while it stayed stuck
  */
-public record EngineLoad(long evaluations, long lateStarts, long skippedTicks, int queued) {
+public record EngineLoad(long evaluations, long lateStarts, long skippedTicks, int queued, int stuck,
+		long threadsWrittenOff) {
 
 }

@@ -1,6 +1,7 @@
 package io.github.healthgrpc.engine;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,6 +25,8 @@ final class LoadCounter {
 
 	private final LongAdder skippedTicks = new LongAdder();
 
+	private final AtomicInteger stuck = new AtomicInteger();
+
 	private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_EVERY_NANOS);
 
 	private final int workerThreads;
@@ -44,8 +47,13 @@ final class LoadCounter {
 		this.skippedTicks.increment();
 	}
 
-	EngineLoad snapshot(int queued) {
-		return new EngineLoad(this.evaluations.sum(), this.lateStarts.sum(), this.skippedTicks.sum(), queued);
+	void stuck(int delta) {
+		this.stuck.addAndGet(delta);
+	}
+
+	EngineLoad snapshot(int queued, long threadsWrittenOff) {
+		return new EngineLoad(this.evaluations.sum(), this.lateStarts.sum(), this.skippedTicks.sum(), queued,
+				this.stuck.get(), threadsWrittenOff);
 	}
 
 	private void reportOverload(String checkName, long waitedNanos) {

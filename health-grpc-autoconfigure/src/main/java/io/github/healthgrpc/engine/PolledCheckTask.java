@@ -1,9 +1,7 @@
 package io.github.healthgrpc.engine;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,14 +14,17 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * One polled check: each tick of its interval queues an evaluation for a worker thread,
- * unless the previous one is still running.
+ * unless the previous one has not ended.
  *
  * <p>Two deadlines keep the result honest. An evaluation must start within the check's
  * interval (by then it is overdue: every worker was busy) and, once started, answer within
- * the check's timeout; missing either makes the check DOWN with the reason. The timeout
- * interrupts the worker, which ends most blocking calls. A check that never returns holds
- * at most one worker thread and is never started twice: its ticks are skipped and it stays
- * DOWN until it returns.
+ * the check's timeout; missing either makes the check DOWN with the reason. At the timeout
+ * the worker is interrupted, which ends most blocking calls, and an asynchronous answer is
+ * cancelled, which reaches the future or {@code Mono} the check returned. A check that
+ * still does not return is stuck: its thread is written off and replaced, it is never
+ * started twice, and it stays DOWN until it returns. A result is recorded on the thread
+ * that produced it (only a missed deadline is recorded on the timer thread), and only if
+ * no newer evaluation has recorded one.
  */
 final class PolledCheckTask implements Runnable {
 
@@ -33,24 +34,33 @@ final class PolledCheckTask implements Runnable {
 
 	private final ScheduledExecutorService timer;
 
-	private final Executor workers;
+	private final WorkerPool workers;
 
 	private final BiConsumer<String, Health> recorder;
 
 	private final LoadCounter load;
 
+	private final StuckLog stuckLog;
+
 	private final AtomicBoolean busy = new AtomicBoolean();
 
-	private @Nullable Thread worker;
+	private final Object recordLock = new Object();
+
+	private long sequence;
+
+	private long recordedSequence;
+
+	private volatile @Nullable Evaluation current;
 
 	PolledCheckTask(CheckDefinition.Polled check, CheckSchedule schedule, ScheduledExecutorService timer,
-			Executor workers, BiConsumer<String, Health> recorder, LoadCounter load) {
+			WorkerPool workers, BiConsumer<String, Health> recorder, LoadCounter load) {
 		this.check = check;
 		this.schedule = schedule;
 		this.timer = timer;
 		this.workers = workers;
 		this.recorder = recorder;
 		this.load = load;
+		this.stuckLog = new StuckLog(check.name(), schedule.timeout());
 	}
 
 	ScheduledFuture<?> schedule() {
@@ -64,17 +74,9 @@ final class PolledCheckTask implements Runnable {
 			this.load.skipped();
 			return;
 		}
-		Evaluation evaluation = new Evaluation();
-		// Arm the start deadline and attach the recording before the evaluation can start,
-		// so a result is recorded on the worker that produced it, never on the timer thread
-		// (only a missed deadline is recorded there).
-		evaluation.arm(this.schedule.interval(), false);
-		evaluation.result.whenComplete((health, failure) -> {
-			evaluation.disarm();
-			this.recorder.accept(this.check.name(), CheckOutcomes.of(health, failure));
-		});
-		CompletableFuture.allOf(evaluation.result, evaluation.workerDone)
-			.whenComplete((ignored, failure) -> this.busy.set(false));
+		Evaluation evaluation = new Evaluation(++this.sequence, this.workers, this.load);
+		this.current = evaluation;
+		evaluation.arm(after(this.schedule.interval(), () -> missStart(evaluation)));
 		try {
 			this.workers.execute(() -> evaluate(evaluation));
 		}
@@ -84,108 +86,121 @@ final class PolledCheckTask implements Runnable {
 		}
 	}
 
+	/**
+	 * Cancel the outstanding answer, if any, as the engine closes.
+	 */
+	void cancel() {
+		Evaluation evaluation = this.current;
+		if (evaluation != null) {
+			cancel(evaluation.pendingAnswer());
+		}
+	}
+
 	private void evaluate(Evaluation evaluation) {
-		// Known to the deadline before anything else, so a deadline that fires from here
-		// on can interrupt this thread.
-		setWorker(Thread.currentThread());
-		try {
-			this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
-					this.schedule.interval().toNanos());
-			if (evaluation.result.isDone()) {
-				return; // missed its start deadline, already recorded
-			}
-			evaluation.arm(this.schedule.timeout(), true);
-			CompletionStage<Health> stage = this.check.function().evaluate();
-			evaluation.answer = stage;
-			stage.whenComplete((health, failure) -> complete(evaluation.result, health, failure));
-		}
-		catch (Throwable ex) {
-			evaluation.result.completeExceptionally(ex);
-		}
-		finally {
-			clearWorker();
-			evaluation.workerDone.complete(null);
-		}
-	}
-
-	private void missDeadline(Evaluation evaluation, Duration deadline, boolean started) {
-		if (evaluation.result.completeExceptionally(new CheckTimeoutException(deadline, started))) {
-			interruptWorker();
-			evaluation.abandonAnswer();
-		}
-	}
-
-	private static void complete(CompletableFuture<Health> result, @Nullable Health health,
-			@Nullable Throwable failure) {
-		if (failure != null) {
-			result.completeExceptionally(failure);
+		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
+				this.schedule.interval().toNanos());
+		if (evaluation.enter()) {
+			evaluation.arm(after(this.schedule.timeout(), () -> missTimeout(evaluation)));
+			answer(evaluation);
 		}
 		else {
-			result.complete(health);
+			// It missed its start deadline, already recorded: no answer will come.
+			ended(evaluation, evaluation.answerDone());
+		}
+		ended(evaluation, evaluation.leave());
+	}
+
+	private void answer(Evaluation evaluation) {
+		CompletionStage<Health> answer;
+		try {
+			answer = this.check.function().evaluate();
+		}
+		catch (Throwable ex) {
+			settle(evaluation, CheckOutcomes.of(null, ex));
+			ended(evaluation, evaluation.answerDone());
+			return;
+		}
+		if (answer == null) {
+			settle(evaluation, CheckOutcomes.of(null, null));
+			ended(evaluation, evaluation.answerDone());
+			return;
+		}
+		if (evaluation.answered(answer)) {
+			cancel(answer);
+		}
+		answer.whenComplete((health, failure) -> {
+			settle(evaluation, CheckOutcomes.of(health, failure));
+			ended(evaluation, evaluation.answerDone());
+		});
+	}
+
+	private void missStart(Evaluation evaluation) {
+		if (evaluation.settleUnstarted()) {
+			record(evaluation, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.interval(), false)));
 		}
 	}
 
-	private synchronized void setWorker(Thread thread) {
-		this.worker = thread;
-	}
-
-	// Clears the interrupt under the same lock as interruptWorker, so an interrupt meant
-	// for this check can never reach the next task that the worker thread runs.
-	private synchronized void clearWorker() {
-		this.worker = null;
-		Thread.interrupted();
-	}
-
-	private synchronized void interruptWorker() {
-		if (this.worker != null) {
-			this.worker.interrupt();
+	private void missTimeout(Evaluation evaluation) {
+		if (!evaluation.settle()) {
+			return; // answered at the last moment
 		}
-	}
-
-	/**
-	 * The state of one evaluation: its result, whether its worker has let go, and the
-	 * deadline currently armed.
-	 */
-	private final class Evaluation {
-
-		private final CompletableFuture<Health> result = new CompletableFuture<>();
-
-		private final CompletableFuture<Void> workerDone = new CompletableFuture<>();
-
-		private final long queuedAt = System.nanoTime();
-
-		private @Nullable ScheduledFuture<?> deadline;
-
-		private volatile @Nullable CompletionStage<Health> answer;
-
-		synchronized void arm(Duration after, boolean started) {
-			if (this.deadline != null) {
-				this.deadline.cancel(false);
-			}
-			this.deadline = PolledCheckTask.this.timer.schedule(() -> missDeadline(this, after, started),
-					after.toNanos(), TimeUnit.NANOSECONDS);
-		}
-
-		// An asynchronous answer that came too late is cancelled, so that, for example, a
-		// reactive check that never completes leaves no subscription behind each interval.
-		void abandonAnswer() {
-			CompletionStage<Health> pending = this.answer;
-			if (pending != null) {
-				try {
-					pending.toCompletableFuture().cancel(true);
+		record(evaluation, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
+		// Recorded before the answer is cancelled: the cancellation may end the evaluation
+		// and free the check for its next tick.
+		cancel(evaluation.overdue());
+		if (evaluation.isStuck()) {
+			// An interrupt ends most blocking calls at once; a check that ignores it for
+			// another timeout is reported.
+			evaluation.arm(after(this.schedule.timeout(), () -> {
+				if (evaluation.isStuck()) {
+					this.stuckLog.stuck(evaluation.worker());
 				}
-				catch (UnsupportedOperationException ex) {
-					// A stage that cannot be cancelled: nothing more to do.
-				}
+			}));
+		}
+	}
+
+	private void settle(Evaluation evaluation, Health health) {
+		if (evaluation.settle()) {
+			evaluation.disarm();
+			this.stuckLog.answered();
+			record(evaluation, health);
+		}
+	}
+
+	private void record(Evaluation evaluation, Health health) {
+		synchronized (this.recordLock) {
+			// Evaluations end before the next starts, so results arrive in order; the check
+			// makes it certain that an older result never overwrites a newer one.
+			if (evaluation.sequence <= this.recordedSequence) {
+				return;
+			}
+			this.recordedSequence = evaluation.sequence;
+			this.recorder.accept(this.check.name(), health);
+		}
+	}
+
+	private void ended(Evaluation evaluation, boolean ended) {
+		if (ended) {
+			this.busy.set(false);
+		}
+	}
+
+	// Cancelled on the calling thread, the timer's at a timeout, as CompletableFuture's own
+	// orTimeout does: what cancellation runs (disposing a subscription, aborting a call) is
+	// brief by nature.
+	private static void cancel(@Nullable CompletionStage<Health> answer) {
+		if (answer != null) {
+			try {
+				answer.toCompletableFuture().cancel(true);
+			}
+			catch (UnsupportedOperationException ex) {
+				// A stage that cannot be cancelled keeps the check busy until it completes.
 			}
 		}
+	}
 
-		synchronized void disarm() {
-			if (this.deadline != null) {
-				this.deadline.cancel(false);
-			}
-		}
-
+	private ScheduledFuture<?> after(Duration delay, Runnable action) {
+		return this.timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 }

@@ -3,8 +3,9 @@ package io.github.healthgrpc.metrics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
-import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
@@ -22,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code grpc.health.checks.evaluations}, {@code grpc.health.checks.late.starts} and
  * {@code grpc.health.checks.skipped.ticks} (counters): what the engine did and where it
  * fell behind;</li>
+ * <li>{@code grpc.health.checks.stuck} (gauge) and {@code grpc.health.checks.threads.written.off}
+ * (counter): evaluations stuck past their timeout, and the worker threads written off and
+ * replaced for them;</li>
  * <li>{@code grpc.health.checks.queued} and {@code grpc.health.watchers} (gauges).</li>
  * </ul>
  * Every meter reads state the store or the engine already keeps; none runs a check.
@@ -30,7 +34,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
 	private final StatusStore store;
 
-	private final CheckRunner runner;
+	private final Supplier<CheckEngineLoad> engine;
 
 	private final IntSupplier watchers;
 
@@ -41,35 +45,52 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	/**
 	 * Create the meters' source.
 	 * @param store the status store
-	 * @param runner the check engine
+	 * @param engine what the check engine has done so far, read on each measurement
 	 * @param watchers the number of open Watch calls
 	 */
-	public HealthGrpcMetrics(StatusStore store, CheckRunner runner, IntSupplier watchers) {
+	public HealthGrpcMetrics(StatusStore store, Supplier<CheckEngineLoad> engine, IntSupplier watchers) {
 		this.store = store;
-		this.runner = runner;
+		this.engine = engine;
 		this.watchers = watchers;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		FunctionCounter.builder("grpc.health.checks.evaluations", this.runner, (r) -> r.load().evaluations())
-			.description("Check evaluations started")
-			.register(registry);
-		FunctionCounter.builder("grpc.health.checks.late.starts", this.runner, (r) -> r.load().lateStarts())
-			.description("Evaluations that waited longer than their interval for a worker thread")
-			.register(registry);
-		FunctionCounter.builder("grpc.health.checks.skipped.ticks", this.runner, (r) -> r.load().skippedTicks())
-			.description("Intervals skipped because the check's previous evaluation was still running")
-			.register(registry);
-		Gauge.builder("grpc.health.checks.queued", this.runner, (r) -> r.load().queued())
-			.description("Evaluations waiting for a worker thread")
-			.register(registry);
+		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started",
+				CheckEngineLoad::evaluations);
+		counter(registry, "grpc.health.checks.late.starts",
+				"Evaluations that waited longer than their interval for a worker thread", CheckEngineLoad::lateStarts);
+		counter(registry, "grpc.health.checks.skipped.ticks",
+				"Intervals skipped because the check's previous evaluation had not ended",
+				CheckEngineLoad::skippedTicks);
+		counter(registry, "grpc.health.checks.threads.written.off",
+				"Worker threads written off and replaced because their check did not return at its timeout",
+				CheckEngineLoad::threadsWrittenOff);
+		gauge(registry, "grpc.health.checks.queued", "Evaluations waiting for a worker thread",
+				CheckEngineLoad::queued);
+		gauge(registry, "grpc.health.checks.stuck",
+				"Evaluations past their timeout that have not returned; each keeps its check DOWN",
+				CheckEngineLoad::stuck);
 		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
 			.description("Open Watch calls")
 			.register(registry);
 		this.store.statuses().keySet().forEach(this::registerServingGauge);
 		this.store.addListener(this);
+	}
+
+	private void counter(MeterRegistry registry, String name, String description,
+			ToDoubleFunction<CheckEngineLoad> count) {
+		FunctionCounter.builder(name, this.engine, (engine) -> count.applyAsDouble(engine.get()))
+			.description(description)
+			.register(registry);
+	}
+
+	private void gauge(MeterRegistry registry, String name, String description,
+			ToDoubleFunction<CheckEngineLoad> value) {
+		Gauge.builder(name, this.engine, (engine) -> value.applyAsDouble(engine.get()))
+			.description(description)
+			.register(registry);
 	}
 
 	@Override

@@ -1,6 +1,6 @@
 /**
  * Micrometer meters for health-grpc: serving status per service, engine load and open
- * watchers, a view of the status store and the engine.
+ * watchers, a view of the status store and of counts handed over from the engine.
  */
 @NullMarked
 package io.github.healthgrpc.metrics;

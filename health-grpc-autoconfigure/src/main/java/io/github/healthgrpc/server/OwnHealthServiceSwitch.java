@@ -64,9 +64,10 @@ public abstract class OwnHealthServiceSwitch implements EnvironmentPostProcessor
 	public void rejectSwitchedOn(Environment environment) {
 		if (environment.getProperty(this.property, Boolean.class, false)) {
 			throw new InvalidConfigurationPropertyValueException(this.property, environment.getProperty(this.property),
-					HEALTH_GRPC_ENABLED + " is true, and a gRPC server can bind only one grpc.health.v1.Health. Set "
-							+ this.property + "=false (or remove it) to serve health-grpc's checks, or "
-							+ HEALTH_GRPC_ENABLED + "=false to keep " + this.healthService + ".");
+					"A gRPC server can bind only one grpc.health.v1.Health, and health-grpc serves it while "
+							+ HEALTH_GRPC_ENABLED + " is true. Set " + this.property + "=false (or remove it) to "
+							+ "serve health-grpc's checks, or " + HEALTH_GRPC_ENABLED + "=false to keep "
+							+ this.healthService + ".");
 		}
 	}
 

@@ -5,19 +5,30 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
 
 /**
- * Stops startup unless exactly one gRPC server adapter is active: with none, nothing
- * would serve {@code grpc.health.v1.Health}; with two, two servers would start and
- * health-grpc could describe only one. It runs once every bean exists, before any server
- * starts.
+ * Stops startup unless the application has exactly one gRPC server for health-grpc:
+ * without any supported server on the class path nothing could serve
+ * {@code grpc.health.v1.Health}; with two switched on, both would start and health-grpc
+ * could serve only one. A supported server that is on the class path but switched off (as
+ * in some tests) is only logged: the checks, the store and {@code /actuator/health} still
+ * work. It runs once every bean exists, before any server starts.
  */
-public class SingleGrpcServerCheck implements SmartInitializingSingleton {
+public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanClassLoaderAware {
+
+	private static final Log logger = LogFactory.getLog(SingleGrpcServerCheck.class);
 
 	private final ObjectProvider<GrpcServerAdapter> adapters;
+
+	private @Nullable ClassLoader classLoader;
 
 	/**
 	 * Create a check of the given adapters.
@@ -28,21 +39,31 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton {
 	}
 
 	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
 	public void afterSingletonsInstantiated() {
 		List<SupportedGrpcServer> active = this.adapters.orderedStream().map(GrpcServerAdapter::server).toList();
-		if (active.isEmpty()) {
-			throw new FailureAnalyzedException(
-					"health-grpc serves grpc.health.v1.Health on the application's gRPC server, but found no gRPC "
-							+ "server that it supports.",
-					"Add " + Arrays.stream(SupportedGrpcServer.values())
-						.map(SupportedGrpcServer::describe)
-						.collect(Collectors.joining(" or "))
-							+ ", make sure that server is switched on, or set grpc.health.enabled=false to run "
-							+ "without health-grpc.");
-		}
 		if (active.size() > 1) {
 			throw moreThanOne(active);
 		}
+		if (!active.isEmpty()) {
+			return;
+		}
+		List<SupportedGrpcServer> present = Arrays.stream(SupportedGrpcServer.values())
+			.filter((server) -> server.isPresent(this.classLoader))
+			.toList();
+		if (present.isEmpty()) {
+			throw new FailureAnalyzedException(
+					"health-grpc serves grpc.health.v1.Health on the application's gRPC server, but found no gRPC "
+							+ "server that it supports on the class path.",
+					"Add " + describe(Arrays.asList(SupportedGrpcServer.values()), " or ")
+							+ ", or set grpc.health.enabled=false to run without health-grpc.");
+		}
+		logger.warn("grpc.health.v1.Health is not served: no gRPC server runs (on the class path but switched off: "
+				+ describe(present, ", ") + "). The checks and /actuator/health still work.");
 	}
 
 	/**
@@ -52,13 +73,16 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton {
 	 */
 	static FailureAnalyzedException moreThanOne(Collection<SupportedGrpcServer> servers) {
 		return new FailureAnalyzedException("health-grpc found more than one gRPC server: "
-				+ servers.stream().map(SupportedGrpcServer::describe).collect(Collectors.joining(" and "))
-				+ ". Each would start, and health-grpc can serve only one of them.",
+				+ describe(servers, " and ") + ". Each would start, and health-grpc can serve only one of them.",
 				"Keep one gRPC server: remove the other's dependency, or switch it off ("
 						+ servers.stream()
 							.map((server) -> server.switchOff() + " switches off " + server.getDescription())
 							.collect(Collectors.joining("; "))
 						+ ").");
+	}
+
+	private static String describe(Collection<SupportedGrpcServer> servers, String separator) {
+		return servers.stream().map(SupportedGrpcServer::describe).collect(Collectors.joining(separator));
 	}
 
 }

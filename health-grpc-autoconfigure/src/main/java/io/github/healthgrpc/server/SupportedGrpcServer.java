@@ -1,5 +1,9 @@
 package io.github.healthgrpc.server;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.ClassUtils;
+
 /**
  * The gRPC servers that health-grpc has an adapter for, as startup failures name them.
  */
@@ -9,13 +13,15 @@ public enum SupportedGrpcServer {
 	 * Spring Boot's own gRPC server.
 	 */
 	BOOT("Spring Boot's gRPC server", "org.springframework.boot:spring-boot-starter-grpc-server",
-			"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false"),
+			"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false",
+			"org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration"),
 
 	/**
 	 * devh's gRPC server.
 	 */
 	DEVH("devh's gRPC server", "net.devh:grpc-server-spring-boot-starter", "net.devh.boot.grpc.server.",
-			"spring.autoconfigure.exclude=net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration");
+			"spring.autoconfigure.exclude=net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
+			"net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration");
 
 	private final String description;
 
@@ -25,11 +31,15 @@ public enum SupportedGrpcServer {
 
 	private final String switchOff;
 
-	SupportedGrpcServer(String description, String artifact, String packagePrefix, String switchOff) {
+	private final String autoConfiguration;
+
+	SupportedGrpcServer(String description, String artifact, String packagePrefix, String switchOff,
+			String autoConfiguration) {
 		this.description = description;
 		this.artifact = artifact;
 		this.packagePrefix = packagePrefix;
 		this.switchOff = switchOff;
+		this.autoConfiguration = autoConfiguration;
 	}
 
 	/**
@@ -55,6 +65,15 @@ public enum SupportedGrpcServer {
 	 */
 	public boolean owns(String className) {
 		return className.startsWith(this.packagePrefix);
+	}
+
+	/**
+	 * Whether the server's auto-configuration is on the class path, switched on or not.
+	 * @param classLoader the application's class loader
+	 * @return whether the server is there
+	 */
+	public boolean isPresent(@Nullable ClassLoader classLoader) {
+		return ClassUtils.isPresent(this.autoConfiguration, classLoader);
 	}
 
 	/**

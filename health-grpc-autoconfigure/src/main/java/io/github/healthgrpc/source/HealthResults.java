@@ -22,7 +22,7 @@ final class HealthResults {
 
 	static CompletionStage<Health> toStage(@Nullable Object value) {
 		if (value instanceof CompletionStage<?> stage) {
-			return stage.thenApply(HealthResults::toHealth);
+			return new ConvertedAnswer(stage);
 		}
 		return CompletableFuture.completedFuture(toHealth(value));
 	}

@@ -207,7 +207,7 @@ class HealthGrpcAutoConfigurationTests {
 				assertThat(properties.getList().getMaxServices()).isEqualTo(100);
 				assertThat(context.getBean(ShutdownDrain.class)).extracting("drainDelay")
 					.isEqualTo(Duration.ofSeconds(3));
-				assertThat(context.getBean(CheckRunner.class)).extracting("workers.corePoolSize").isEqualTo(4);
+				assertThat(context.getBean(CheckRunner.class)).extracting("workers.size").isEqualTo(4);
 				// The drain delay would make this context's close wait 3s; skip the drain.
 				context.getBean(StatusStore.class).close();
 			});
@@ -216,7 +216,7 @@ class HealthGrpcAutoConfigurationTests {
 	@Test
 	void whenSchedulerPoolSizeIsSetThenCheckRunnerUsesIt() {
 		this.contextRunner.withPropertyValues("grpc.health.scheduler.pool-size=2")
-			.run((context) -> assertThat(context.getBean(CheckRunner.class)).extracting("workers.corePoolSize")
+			.run((context) -> assertThat(context.getBean(CheckRunner.class)).extracting("workers.size")
 				.isEqualTo(2));
 	}
 

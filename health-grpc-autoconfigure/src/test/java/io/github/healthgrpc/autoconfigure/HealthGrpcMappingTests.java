@@ -22,6 +22,7 @@ import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -50,10 +51,12 @@ class HealthGrpcMappingTests {
 	private static final String INVENTORY = "demo.Inventory";
 
 	// db (a HealthIndicator), pricing (a @HealthCheck method), cache (a ManualHealthCheck)
-	// and Boot's own ping contributor.
+	// and Boot's own ping contributor. ConfigurationPropertiesAutoConfiguration: as in every
+	// application, Spring Boot binds @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class, HealthGrpcAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+				HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+				HealthGrpcAutoConfiguration.class))
 		.withUserConfiguration(ChecksConfiguration.class)
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
@@ -178,6 +181,14 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
+	void whenNoBoundServiceRestoresTheCaseThenTheSpellingWithCapitalsNamesTheService() {
+		// No gRPC server adapter here: the properties' spelling, not the variable's, names the service.
+		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
+			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "db,pricing")))
+			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
+	}
+
+	@Test
 	void whenServicesAreMappedInYamlWithPlainKeysThenEachHasItsOwnChecks() {
 		this.contextRunner.withInitializer(yaml("health-grpc-plain-keys.yml"))
 			.run(this::assertYamlMappingApplies);
@@ -243,6 +254,28 @@ class HealthGrpcMappingTests {
 		this.contextRunner.withPropertyValues("grpc.health.overall.include=db,pricing")
 			.run((context) -> assertThat(members(context, StatusStore.OVERALL)).containsExactlyInAnyOrder("db",
 					"pricing"));
+	}
+
+	@Test
+	void whenOverallExcludesEveryCheckThenItFollowsReadinessAlone() {
+		this.contextRunner.withPropertyValues("grpc.health.overall.exclude=*").run((context) -> {
+			assertThat(members(context, StatusStore.OVERALL)).isEmpty();
+			StatusStore store = context.getBean(StatusStore.class);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING);
+		});
+	}
+
+	@Test
+	void whenApplicationHasNoChecksThenAServiceMappedToEveryCheckFollowsReadinessAlone() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class))
+			.withPropertyValues("grpc.health.shutdown.drain-delay=0s", "grpc.health.services.demo.Inventory.include=*")
+			.run((context) -> {
+				assertThat(members(context, INVENTORY)).isEmpty();
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				assertThat(context.getBean(StatusStore.class).status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+			});
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,11 @@ class HealthGrpcWatchLimitsTests {
 		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidHealthConfigurationException.class)
-				.hasMessageContaining(property)
-				.hasMessageContaining("must be positive but is " + value);
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (invalid) -> {
+					assertThat(invalid.getName()).isEqualTo(property);
+					assertThat(invalid.getValue()).isEqualTo(value);
+					assertThat(invalid.getReason()).startsWith("It must be positive.");
+				});
 		});
 	}
 

@@ -116,13 +116,17 @@ class FaultyChecksTests {
 		int flapsDuring = this.flaps.get() - flapsBefore;
 		Collections.sort(latencies);
 		long p50 = TimeUnit.NANOSECONDS.toMicros(latencies.get(latencies.size() / 2));
+		long p99 = TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() * 99 / 100));
 		long max = TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() - 1));
-		System.out.printf("faulty checks: %d Check calls in %.1fs, p50 %d us, max %d ms; good check ran %d times "
-				+ "(interval 50ms), flapping check %d times%n", latencies.size(), seconds, p50, max, goodRunsDuring,
-				flapsDuring);
-		// Generous bounds for two slow cores shared with other work.
-		assertThat(max).isLessThan(1000);
-		assertThat(goodRunsDuring).isGreaterThanOrEqualTo((int) (seconds * 20 * 0.4));
+		int scheduledRuns = (int) (seconds / 0.05);
+		System.out.printf("faulty checks: %d Check calls in %.1fs, p50 %d us, p99 %d ms, max %d ms; good check ran "
+				+ "%d of %d scheduled times (interval 50ms), flapping check %d times%n", latencies.size(), seconds, p50,
+				p99, max, goodRunsDuring, scheduledRuns, flapsDuring);
+		// A Check is a map lookup: milliseconds at worst, even on two cores shared with other
+		// builds; the bounds leave room for a garbage collection or a descheduled thread.
+		assertThat(p99).isLessThan(40);
+		assertThat(max).isLessThan(100);
+		assertThat(goodRunsDuring).isGreaterThanOrEqualTo((int) (scheduledRuns * 0.9));
 		assertThat(this.runner.load().skippedTicks()).isPositive();
 
 		// The flapping check changed hundreds of times but logged about once a second.

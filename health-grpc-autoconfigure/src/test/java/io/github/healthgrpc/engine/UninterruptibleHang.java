@@ -8,11 +8,15 @@ import org.springframework.boot.health.contributor.Health;
  * A check body that hangs like a call stuck in native code: interrupts do not end it,
  * only {@link #release()} does.
  */
-final class UninterruptibleHang {
+public final class UninterruptibleHang {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	Health hang() {
+	/**
+	 * Hang until released, whatever interrupts the thread.
+	 * @return UP, once released
+	 */
+	public Health hang() {
 		boolean released = false;
 		while (!released) {
 			try {
@@ -26,7 +30,10 @@ final class UninterruptibleHang {
 		return Health.up().build();
 	}
 
-	void release() {
+	/**
+	 * End every hang, now and later.
+	 */
+	public void release() {
 		this.release.countDown();
 	}
 

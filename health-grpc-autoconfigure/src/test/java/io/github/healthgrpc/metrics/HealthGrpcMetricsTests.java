@@ -1,52 +1,51 @@
 package io.github.healthgrpc.metrics;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.healthgrpc.engine.CheckDefinition;
-import io.github.healthgrpc.engine.CheckRunner;
-import io.github.healthgrpc.engine.CheckSchedule;
 import io.github.healthgrpc.store.StatusStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that the meters follow the store and the engine, services that become known
- * later included.
+ * Proves that the meters follow the store, services that become known later included,
+ * and read the engine's counts on each measurement.
  */
 class HealthGrpcMetricsTests {
 
 	@Test
-	void servingGaugesFollowTheStoreAndEngineCountersFollowTheRunner() {
+	void servingGaugesFollowTheStore() {
 		StatusStore store = new StatusStore();
 		store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		try (CheckRunner runner = new CheckRunner(store, 1)) {
-			new HealthGrpcMetrics(store, runner, () -> 7).bindTo(registry);
-			assertThat(serving(registry, "overall")).isZero();
-			runner.start(List.of(new CheckDefinition.Polled("db",
-					() -> CompletableFuture.completedFuture(Health.up().build()))),
-					(name) -> new CheckSchedule(Duration.ofMillis(20), Duration.ofSeconds(1)));
-			store.setAcceptingTraffic(true);
-			await().untilAsserted(() -> assertThat(serving(registry, "demo.Inventory")).isOne());
-			assertThat(serving(registry, "overall")).isOne();
-			store.addServices(List.of("demo.Greeter"));
-			assertThat(serving(registry, "demo.Greeter")).isOne();
-			await().untilAsserted(() -> assertThat(
-					registry.get("grpc.health.checks.evaluations").functionCounter().count()).isGreaterThan(2));
-			assertThat(registry.get("grpc.health.watchers").gauge().value()).isEqualTo(7);
-			// The other engine meters exist (get() throws if not); their values depend on timing.
-			registry.get("grpc.health.checks.late.starts").functionCounter();
-			registry.get("grpc.health.checks.skipped.ticks").functionCounter();
-			registry.get("grpc.health.checks.queued").gauge();
-		}
+		new HealthGrpcMetrics(store, () -> new CheckEngineLoad(0, 0, 0, 0, 0, 0), () -> 7).bindTo(registry);
+		assertThat(serving(registry, "overall")).isZero();
+		store.record("db", Health.up().build());
+		store.setAcceptingTraffic(true);
+		assertThat(serving(registry, "demo.Inventory")).isOne();
+		assertThat(serving(registry, "overall")).isOne();
+		store.addServices(List.of("demo.Greeter"));
+		assertThat(serving(registry, "demo.Greeter")).isOne();
+		assertThat(registry.get("grpc.health.watchers").gauge().value()).isEqualTo(7);
+	}
+
+	@Test
+	void engineMetersReadTheEnginesCountsOnEachMeasurement() {
+		AtomicReference<CheckEngineLoad> load = new AtomicReference<>(new CheckEngineLoad(0, 0, 0, 0, 0, 0));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new HealthGrpcMetrics(new StatusStore(), load::get, () -> 0).bindTo(registry);
+		load.set(new CheckEngineLoad(100, 2, 30, 4, 5, 6));
+		assertThat(registry.get("grpc.health.checks.evaluations").functionCounter().count()).isEqualTo(100);
+		assertThat(registry.get("grpc.health.checks.late.starts").functionCounter().count()).isEqualTo(2);
+		assertThat(registry.get("grpc.health.checks.skipped.ticks").functionCounter().count()).isEqualTo(30);
+		assertThat(registry.get("grpc.health.checks.queued").gauge().value()).isEqualTo(4);
+		assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isEqualTo(5);
+		assertThat(registry.get("grpc.health.checks.threads.written.off").functionCounter().count()).isEqualTo(6);
 	}
 
 	private static double serving(SimpleMeterRegistry registry, String service) {

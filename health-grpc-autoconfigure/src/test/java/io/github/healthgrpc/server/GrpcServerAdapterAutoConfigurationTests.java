@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -67,6 +69,19 @@ class GrpcServerAdapterAutoConfigurationTests {
 	}
 
 	@Test
+	void whenTheOnlyServerOnTheClassPathIsSwitchedOffThenStartupGoesOnAndSaysHealthIsNotServed(
+			CapturedOutput output) {
+		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh."))
+			.withPropertyValues("spring.grpc.server.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(GrpcServerAdapter.class);
+				assertThat(output).contains("grpc.health.v1.Health is not served: no gRPC server runs (on the class "
+						+ "path but switched off: Spring Boot's gRPC server "
+						+ "(org.springframework.boot:spring-boot-starter-grpc-server))");
+			});
+	}
+
+	@Test
 	void whenOnlySpringBootsServerIsOnTheClassPathThenItIsServed() {
 		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh.")).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -110,6 +125,14 @@ class GrpcServerAdapterAutoConfigurationTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("health-grpc found more than one gRPC server")
 			.doesNotContain("Consider renaming one of the beans");
+	}
+
+	@Test
+	void theCoreTheCheckAndEveryAdapterAreListedAsAutoConfigurations() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())).contains(
+				HealthGrpcAutoConfiguration.class.getName(), GrpcServerAdapterAutoConfiguration.class.getName(),
+				DevhGrpcServerAdapterAutoConfiguration.class.getName(),
+				BootGrpcServerAdapterAutoConfiguration.class.getName());
 	}
 
 	private static AutoConfigurations devh() {

@@ -36,6 +36,8 @@ public abstract class OwnHealthServiceSwitchTests {
 
 	private final String property;
 
+	private final String healthService;
+
 	private final String classPathPrefix;
 
 	private final TestGrpcServer server;
@@ -46,15 +48,18 @@ public abstract class OwnHealthServiceSwitchTests {
 	 * Create the tests for one server.
 	 * @param postProcessor the server's switch
 	 * @param property the property that switches the server's health service on
+	 * @param healthService the server's health service, as the failure names it
 	 * @param classPathPrefix the package prefix of the server's classes
 	 * @param server the server, as the end-to-end tests start it
 	 * @param propertySourceConfiguration a configuration whose {@code @PropertySource}
 	 * file sets the property to {@code true}
 	 */
 	protected OwnHealthServiceSwitchTests(OwnHealthServiceSwitch postProcessor, String property,
-			String classPathPrefix, TestGrpcServer server, Class<?> propertySourceConfiguration) {
+			String healthService, String classPathPrefix, TestGrpcServer server,
+			Class<?> propertySourceConfiguration) {
 		this.postProcessor = postProcessor;
 		this.property = property;
+		this.healthService = healthService;
 		this.classPathPrefix = classPathPrefix;
 		this.server = server;
 		this.propertySourceConfiguration = propertySourceConfiguration;
@@ -208,10 +213,10 @@ public abstract class OwnHealthServiceSwitchTests {
 			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (invalid) -> {
 				assertThat(invalid.getName()).isEqualTo(this.property);
 				assertThat(invalid.getValue()).isEqualTo("true");
-				assertThat(invalid.getReason()).contains("grpc.health.enabled is true")
-					.contains("only one grpc.health.v1.Health")
-					.contains(this.property + "=false")
-					.contains("grpc.health.enabled=false");
+				assertThat(invalid.getReason()).isEqualTo("A gRPC server can bind only one grpc.health.v1.Health, "
+						+ "and health-grpc serves it while grpc.health.enabled is true. Set " + this.property
+						+ "=false (or remove it) to serve health-grpc's checks, or grpc.health.enabled=false to keep "
+						+ this.healthService + ".");
 			});
 	}
 

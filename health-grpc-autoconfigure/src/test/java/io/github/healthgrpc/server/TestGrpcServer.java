@@ -70,21 +70,28 @@ public enum TestGrpcServer {
 	 * @return the started application and the port its gRPC server listens on
 	 */
 	public Started start(Class<?> configuration, String... properties) {
+		return start(application(configuration).properties(properties));
+	}
+
+	/**
+	 * Start an application made by {@link #application(Class...)}.
+	 * @param application the application
+	 * @return the started application and the port its gRPC server listens on
+	 */
+	public Started start(SpringApplicationBuilder application) {
 		AtomicInteger port = new AtomicInteger();
-		ConfigurableApplicationContext context = application(configuration).listeners(portListener(port))
-			.properties(properties)
-			.run();
+		ConfigurableApplicationContext context = application.listeners(portListener(port)).run();
 		return new Started(context, port.get());
 	}
 
 	/**
 	 * An application without a web server on this gRPC server, not started yet. The
 	 * server's properties are default properties: anything else overrides them.
-	 * @param configuration the application's configuration
+	 * @param sources the application's configuration
 	 * @return the application
 	 */
-	public SpringApplicationBuilder application(Class<?> configuration) {
-		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
+	public SpringApplicationBuilder application(Class<?>... sources) {
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.bannerMode(Banner.Mode.OFF)
 			.properties(this.properties);

@@ -26,4 +26,24 @@ class HealthResultsTests {
 		assertThat(health.get().getStatus()).isEqualTo(Status.UP);
 	}
 
+	@Test
+	void cancellingTheConvertedStageCancelsTheStageTheCheckReturned() {
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		CompletableFuture<Health> health = HealthResults.toStage(future).toCompletableFuture();
+		assertThat(health.cancel(true)).isTrue();
+		assertThat(future).isCancelled();
+		assertThat(health).isCancelled();
+	}
+
+	@Test
+	void aConvertedStageWhoseSourceCannotBeCancelledCompletesOnlyWithTheSource() throws Exception {
+		CompletableFuture<Object> future = new CompletableFuture<>();
+		CompletableFuture<Health> health = HealthResults.toStage(future.minimalCompletionStage()).toCompletableFuture();
+		health.cancel(true);
+		// Still outstanding: the engine must not start the check again while the call runs.
+		assertThat(health).isNotDone();
+		future.complete(true);
+		assertThat(health.get().getStatus()).isEqualTo(Status.UP);
+	}
+
 }

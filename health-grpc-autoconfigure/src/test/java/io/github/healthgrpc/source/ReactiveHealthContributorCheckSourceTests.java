@@ -1,10 +1,15 @@
 package io.github.healthgrpc.source;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckRunner;
+import io.github.healthgrpc.engine.CheckSchedule;
+import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -18,6 +23,7 @@ import org.springframework.boot.health.registry.DefaultHealthContributorRegistry
 import org.springframework.boot.health.registry.DefaultReactiveHealthContributorRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ReactiveHealthContributorCheckSourceTests {
 
@@ -48,6 +54,26 @@ class ReactiveHealthContributorCheckSourceTests {
 		assertThat(result).isCompleted();
 		assertThat(result.get().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(result.get().getDetails()).containsEntry("cluster", "lost");
+	}
+
+	@Test
+	void anOverdueMonoIsCancelledSoNoSubscriptionIsLeftBehind() {
+		AtomicInteger subscriptions = new AtomicInteger();
+		AtomicInteger cancels = new AtomicInteger();
+		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
+		registry.registerContributor("redis", (ReactiveHealthIndicator) () -> Mono.<Health>never()
+			.doOnSubscribe((subscription) -> subscriptions.incrementAndGet())
+			.doOnCancel(cancels::incrementAndGet));
+		StatusStore store = new StatusStore();
+		try (CheckRunner runner = new CheckRunner(store, 1)) {
+			runner.start(new ReactiveHealthContributorCheckSource(registry, null).checks(),
+					(name) -> new CheckSchedule(Duration.ofMillis(30), Duration.ofMillis(20)));
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> {
+				assertThat(subscriptions.get() - cancels.get()).isBetween(0, 1);
+				return cancels.get() >= 10;
+			});
+			assertThat(store.checkResult("redis").getStatus()).isEqualTo(Status.DOWN);
+		}
 	}
 
 	@Test

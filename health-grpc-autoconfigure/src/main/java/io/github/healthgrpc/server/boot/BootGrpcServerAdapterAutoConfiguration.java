@@ -19,6 +19,12 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * server binds. Spring Boot's own gRPC health is switched off by
  * {@link BootHealthServiceEnvironmentPostProcessor}.
  *
+ * <p>The drain needs nothing here: {@code ShutdownDrain} runs on
+ * {@code ContextClosedEvent}, before Spring gRPC's {@code GrpcServerLifecycle} (phase
+ * {@code Integer.MAX_VALUE}, the first to stop) shuts the server down, so the server's
+ * {@code spring.grpc.server.shutdown.grace-period} starts after the drain and bounds only
+ * calls other than Watch, which the drain has completed.
+ *
  * <p>It comes before Spring Boot's server auto-configuration, whose
  * {@code @ConditionalOnBean(BindableService.class)} must see the Health service of an
  * application that has no other, and matches when that auto-configuration does

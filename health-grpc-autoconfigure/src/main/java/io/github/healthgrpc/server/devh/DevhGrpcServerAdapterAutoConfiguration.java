@@ -20,7 +20,9 @@ import org.springframework.core.env.Environment;
  * Serves health-grpc on devh's gRPC server, when devh runs one: registers the Health
  * service with it, lets Health calls past its global interceptors, and tells health-grpc
  * which services it binds. devh's own health service is switched off by
- * {@link DevhHealthServiceEnvironmentPostProcessor}.
+ * {@link DevhHealthServiceEnvironmentPostProcessor}. The drain needs nothing here:
+ * {@code ShutdownDrain} runs on {@code ContextClosedEvent}, before devh's
+ * {@code GrpcServerLifecycle} (phase {@code Integer.MAX_VALUE}) shuts the server down.
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		afterName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")

@@ -15,7 +15,8 @@ class BootHealthServiceEnvironmentPostProcessorTests extends OwnHealthServiceSwi
 
 	BootHealthServiceEnvironmentPostProcessorTests() {
 		super(new BootHealthServiceEnvironmentPostProcessor(), "spring.grpc.server.health.enabled",
-				"org.springframework.boot.grpc.", TestGrpcServer.BOOT, BootHealthServiceOnConfiguration.class);
+				"Spring Boot's gRPC health service", "org.springframework.boot.grpc.", TestGrpcServer.BOOT,
+				BootHealthServiceOnConfiguration.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)

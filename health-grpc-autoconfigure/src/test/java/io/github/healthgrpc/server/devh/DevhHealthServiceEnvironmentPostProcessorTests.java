@@ -14,7 +14,8 @@ import org.springframework.context.annotation.PropertySource;
 class DevhHealthServiceEnvironmentPostProcessorTests extends OwnHealthServiceSwitchTests {
 
 	DevhHealthServiceEnvironmentPostProcessorTests() {
-		super(new DevhHealthServiceEnvironmentPostProcessor(), "grpc.server.health-service-enabled", "net.devh.",
+		super(new DevhHealthServiceEnvironmentPostProcessor(), "grpc.server.health-service-enabled",
+				"devh's health service", "net.devh.",
 				TestGrpcServer.DEVH, DevhHealthServiceOnConfiguration.class);
 	}
 

@@ -1,0 +1,125 @@
+package io.github.healthgrpc.autoconfigure;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.github.healthgrpc.engine.CheckDefinition;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorMembership;
+import org.springframework.core.env.Environment;
+
+/**
+ * Selects checks by the names that {@code grpc.health} gives them, with Spring Boot's
+ * health group membership: {@code include} minus {@code exclude}, {@code *} for all, and
+ * a composite's name selecting its members ({@code db} selects {@code db/primary}). The
+ * same selection validates the names: a name is known if it selects a check on its own,
+ * so a typo stops startup instead of silently selecting nothing, and so does a service
+ * whose include minus exclude leaves no check.
+ */
+final class CheckSelection {
+
+	private final Set<String> names;
+
+	private final Environment environment;
+
+	/**
+	 * Create a selection over the given checks.
+	 * @param checks every check; their names must be unique
+	 * @param environment the environment the names were bound from, for failure reports
+	 */
+	CheckSelection(List<CheckDefinition> checks, Environment environment) {
+		this.names = uniqueNames(checks);
+		this.environment = environment;
+	}
+
+	/**
+	 * The checks that a group selects, after validating its names.
+	 * @param property the group's property, such as {@code grpc.health.overall}
+	 * @param group the group
+	 * @return the names of the selected checks
+	 */
+	Set<String> members(String property, HealthGrpcProperties.Group group) {
+		requireKnown(property + ".include", group.getInclude());
+		requireKnown(property + ".exclude", group.getExclude());
+		return select(group.getInclude(), group.getExclude());
+	}
+
+	/**
+	 * The checks that a service's group selects, after validating its names and that they
+	 * leave a check. In an application without checks, a wildcard selects nothing, and the
+	 * service then follows readiness alone.
+	 * @param property the group's property, such as {@code grpc.health.services[demo.Inventory]}
+	 * @param group the group
+	 * @return the names of the selected checks
+	 */
+	Set<String> nonEmptyMembers(String property, HealthGrpcProperties.Group group) {
+		Set<String> members = members(property, group);
+		if (members.isEmpty() && !this.names.isEmpty()) {
+			throw InvalidHealthProperty.of(this.environment, property + ".exclude",
+					String.join(",", group.getExclude()),
+					property + " selects no check: include " + (group.getInclude().isEmpty() ? "[*]"
+							: group.getInclude()) + " minus exclude " + group.getExclude() + " leaves nothing. "
+							+ "Exclude fewer checks, or remove the mapping for the service to follow the "
+							+ "overall status.");
+		}
+		return members;
+	}
+
+	/**
+	 * The one check that a settings key names when case is ignored, as environment
+	 * variables (which cannot carry capitals) need.
+	 * @param key the key
+	 * @param property the property the key was written in, for failures
+	 * @param value that property's value
+	 * @return the check's name
+	 */
+	String named(String key, String property, Object value) {
+		Set<String> matches = this.names.stream()
+			.filter((name) -> name.equalsIgnoreCase(key))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (matches.size() != 1) {
+			throw InvalidHealthProperty.of(this.environment, property, value, matches.isEmpty()
+					? "'" + key + "' in its name is not a check. " + knownChecks()
+					: "'" + key + "' in its name matches the checks " + matches + ", which differ only by case. "
+							+ "Give the checks names that differ by more than case: settings keys, like "
+							+ "environment variables, ignore case.");
+		}
+		return matches.iterator().next();
+	}
+
+	private void requireKnown(String property, Set<String> names) {
+		for (String name : names) {
+			// "*" is valid even in an application that has no checks at all.
+			if (!"*".equals(name.trim()) && select(Set.of(name), Set.of()).isEmpty()) {
+				throw InvalidHealthProperty.of(this.environment, property, name,
+						"'" + name + "' is not a check. " + knownChecks());
+			}
+		}
+	}
+
+	private Set<String> select(Set<String> include, Set<String> exclude) {
+		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(include, exclude);
+		return this.names.stream().filter(membership::isMember).collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	private String knownChecks() {
+		return "Use one of the known checks " + this.names + " (Actuator health contributors by the name "
+				+ "/actuator/health shows, @HealthCheck names and ManualHealthCheck names), or * for all.";
+	}
+
+	private static Set<String> uniqueNames(List<CheckDefinition> checks) {
+		Set<String> names = new TreeSet<>();
+		Set<String> duplicates = checks.stream()
+			.map(CheckDefinition::name)
+			.filter((name) -> !names.add(name))
+			.collect(Collectors.toCollection(TreeSet::new));
+		if (!duplicates.isEmpty()) {
+			throw new IllegalStateException("Check names " + duplicates + " are used by more than one check "
+					+ "(health contributors, @HealthCheck methods and ManualHealthCheck beans share one "
+					+ "namespace). Give every check a unique name.");
+		}
+		return names;
+	}
+
+}
