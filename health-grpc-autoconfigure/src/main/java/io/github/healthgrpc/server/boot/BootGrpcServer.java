@@ -43,4 +43,13 @@ class BootGrpcServer implements GrpcServerAdapter, ApplicationListener<GrpcServe
 		this.boundServices.serverStarted(event.getServer().getServices());
 	}
 
+	/**
+	 * Never on an asynchronous multicaster's executor, so that the bound services are
+	 * known by the time the server's start has been announced.
+	 */
+	@Override
+	public boolean supportsAsyncExecution() {
+		return false;
+	}
+
 }
