@@ -148,6 +148,22 @@ class StatusStoreTests {
 		assertThat(heard).containsExactly("=SERVING");
 	}
 
+	@Test
+	void aRemovedListenerHearsNothingMoreAndTheOthersKeepHearing() {
+		List<String> removedHeard = new CopyOnWriteArrayList<>();
+		StatusListener removed = (service, status) -> removedHeard.add(service + "=" + status);
+		this.store.addListener(removed);
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		assertThat(heard()).containsExactly("=SERVING");
+		assertThat(removedHeard).containsExactly("=SERVING");
+		this.store.removeListener(removed);
+		this.store.record("db", Health.down().build());
+		this.store.close();
+		assertThat(heard()).containsExactly("=SERVING", "=NOT_SERVING", "closed");
+		assertThat(removedHeard).containsExactly("=SERVING");
+	}
+
 	private List<String> heard() {
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).as("listeners still behind").isEmpty();
 		return this.changes;
