@@ -49,9 +49,9 @@ final class ShutdownLoad implements AutoCloseable {
 
 	/**
 	 * How long after the drain delay every stream must have ended and shutdown must be over:
-	 * runs take tens of milliseconds (the README quotes drain + 0.1 s); one second leaves
-	 * room for busy cores, and is far below the gRPC servers' 30 s shutdown grace period, so
-	 * a call left open fails it.
+	 * runs take tens to a few hundred milliseconds (the README's Guarantees quote them); one
+	 * second leaves room for busy cores, and is far below the gRPC servers' 30 s shutdown
+	 * grace period, so a call left open fails it.
 	 */
 	static final Duration GRACE = Duration.ofSeconds(1);
 
