@@ -48,6 +48,8 @@ public abstract class GrpcServerAdapterTests {
 
 	private final Class<? extends GrpcServerAdapter> adapterType;
 
+	private final Class<? extends EndWatchesOnServerShutdown<?>> shutdownListenerType;
+
 	private final String classPathPrefix;
 
 	private final String ownHealthProperty;
@@ -59,17 +61,20 @@ public abstract class GrpcServerAdapterTests {
 	 * adapter, the server on a random loopback port
 	 * @param adapterOnly a runner with health-grpc and the adapter, without the server
 	 * @param adapterType the adapter's {@link GrpcServerAdapter}
+	 * @param shutdownListenerType the adapter's listener for its server's shutdown event
 	 * @param classPathPrefix the package prefix of the server's classes
 	 * @param ownHealthProperty the property that switches the server's own health service on
 	 */
 	protected GrpcServerAdapterTests(TestGrpcServer server, ApplicationContextRunner runner,
 			ApplicationContextRunner adapterOnly, Class<? extends GrpcServerAdapter> adapterType,
-			String classPathPrefix, String ownHealthProperty) {
+			Class<? extends EndWatchesOnServerShutdown<?>> shutdownListenerType, String classPathPrefix,
+			String ownHealthProperty) {
 		this.server = server;
 		this.runner = runner.withPropertyValues("grpc.health.shutdown.drain-delay=0s")
 			.withUserConfiguration(InventoryService.class);
 		this.adapterOnly = adapterOnly.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 		this.adapterType = adapterType;
+		this.shutdownListenerType = shutdownListenerType;
 		this.classPathPrefix = classPathPrefix;
 		this.ownHealthProperty = ownHealthProperty;
 	}
@@ -100,10 +105,25 @@ public abstract class GrpcServerAdapterTests {
 	}
 
 	@Test
+	void whenTheServerRunsThenTheAdapterListensForItsShutdownToEndWatchCalls() {
+		// Without it a context stop (no drain) would leave Watch calls open for the whole
+		// grace period: ServerShutdownEdgeCasesTests proves what the listener does.
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(EndWatchesOnServerShutdown.class);
+			assertThat(context).getBean(EndWatchesOnServerShutdown.class).isInstanceOf(this.shutdownListenerType);
+			assertThat(context.getBeanNamesForType(EndWatchesOnServerShutdown.class)).singleElement()
+				.asString()
+				.startsWith("healthGrpc");
+		});
+	}
+
+	@Test
 	void whenTheServerIsNotOnTheClassPathThenTheAdapterBacksOff() {
 		this.adapterOnly.withClassLoader(new FilteredClassLoader(this.classPathPrefix)).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(GrpcServerAdapter.class);
+			assertThat(context).doesNotHaveBean(EndWatchesOnServerShutdown.class);
 			assertThat(context).hasSingleBean(HealthGrpcService.class);
 		});
 	}
@@ -113,6 +133,7 @@ public abstract class GrpcServerAdapterTests {
 		this.runner.withPropertyValues("grpc.health.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(GrpcServerAdapter.class);
+			assertThat(context).doesNotHaveBean(EndWatchesOnServerShutdown.class);
 			assertThat(context).doesNotHaveBean(HealthGrpcService.class);
 		});
 	}

@@ -20,12 +20,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import net.devh.boot.grpc.server.service.GrpcService;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -64,19 +63,10 @@ class ServerShutdownTests {
 		.setResponseMarshaller(new ByteArrayMarshaller())
 		.build();
 
+	@AutoClose
+	private final ServerFixture fixture = new ServerFixture();
+
 	private final List<ManagedChannel> channels = new ArrayList<>();
-
-	private TestGrpcServer.Started server;
-
-	@AfterEach
-	void stop() throws InterruptedException {
-		for (ManagedChannel channel : this.channels) {
-			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		}
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
 
 	@ParameterizedTest
 	@EnumSource
@@ -141,17 +131,17 @@ class ServerShutdownTests {
 	}
 
 	private void start(TestGrpcServer server, String gracePeriod) {
-		this.server = server.start(Application.class, "grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms",
-				gracePeriod);
+		this.fixture.start(server, server.application(Application.class)
+			.properties("grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms", gracePeriod));
 		for (int i = 0; i < CHANNELS; i++) {
-			this.channels.add(NettyChannelBuilder.forAddress("127.0.0.1", this.server.port()).usePlaintext().build());
+			this.channels.add(this.fixture.channel());
 		}
 		await().atMost(PATIENCE).until(() -> check(this.channels.get(0), "demo.Inventory") == ServingStatus.SERVING);
 	}
 
 	private CompletableFuture<Long> close() {
 		return CompletableFuture.supplyAsync(() -> {
-			this.server.close();
+			this.fixture.started().close();
 			return System.nanoTime();
 		});
 	}

@@ -1,5 +1,6 @@
 package io.github.healthgrpc.server;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The gRPC servers that health-grpc supports, as the end-to-end tests start them: both are
@@ -81,7 +84,7 @@ public enum TestGrpcServer {
 	public Started start(SpringApplicationBuilder application) {
 		AtomicInteger port = new AtomicInteger();
 		ConfigurableApplicationContext context = application.listeners(portListener(port)).run();
-		return new Started(context, port.get());
+		return new Started(context, port);
 	}
 
 	/**
@@ -108,11 +111,35 @@ public enum TestGrpcServer {
 	}
 
 	/**
-	 * A started application.
-	 * @param context its context
-	 * @param port the port its gRPC server listens on
+	 * A started application and the port its gRPC server listens on.
 	 */
-	public record Started(ConfigurableApplicationContext context, int port) implements AutoCloseable {
+	public static final class Started implements AutoCloseable {
+
+		private final ConfigurableApplicationContext context;
+
+		private final AtomicInteger port;
+
+		Started(ConfigurableApplicationContext context, AtomicInteger port) {
+			this.context = context;
+			this.port = port;
+		}
+
+		/**
+		 * The started application's context.
+		 * @return the context
+		 */
+		public ConfigurableApplicationContext context() {
+			return this.context;
+		}
+
+		/**
+		 * The port the server listens on since it last started. With an asynchronous event
+		 * multicaster its started event may still be on its way: this waits for it.
+		 * @return the port
+		 */
+		public int port() {
+			return await().atMost(Duration.ofSeconds(30)).until(this.port::get, (port) -> port > 0);
+		}
 
 		@Override
 		public void close() {

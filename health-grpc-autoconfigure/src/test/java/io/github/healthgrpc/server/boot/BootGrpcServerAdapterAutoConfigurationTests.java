@@ -57,8 +57,8 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 	};
 
 	BootGrpcServerAdapterAutoConfigurationTests() {
-		super(TestGrpcServer.BOOT, RUNNER, ADAPTER_ONLY, BootGrpcServer.class, "org.springframework.boot.grpc.server.",
-				"spring.grpc.server.health.enabled");
+		super(TestGrpcServer.BOOT, RUNNER, ADAPTER_ONLY, BootGrpcServer.class, BootServerShutdown.class,
+				"org.springframework.boot.grpc.server.", "spring.grpc.server.health.enabled");
 	}
 
 	@Override

@@ -40,7 +40,8 @@ class DevhGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 					.withConfiguration(AutoConfigurations.of(GrpcServerAutoConfiguration.class,
 							GrpcServerFactoryAutoConfiguration.class, GrpcHealthServiceAutoConfiguration.class))
 					.withPropertyValues("grpc.server.port=0", "grpc.server.address=127.0.0.1"),
-				ADAPTER_ONLY, DevhGrpcServer.class, "net.devh.", "grpc.server.health-service-enabled");
+				ADAPTER_ONLY, DevhGrpcServer.class, DevhServerShutdown.class, "net.devh.",
+				"grpc.server.health-service-enabled");
 	}
 
 	@Override
