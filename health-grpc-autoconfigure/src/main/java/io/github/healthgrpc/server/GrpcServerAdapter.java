@@ -13,7 +13,7 @@ public interface GrpcServerAdapter {
 	 * Which server this is, for startup failure messages.
 	 * @return the server
 	 */
-	SupportedGrpcServer server();
+	GrpcServerSupport server();
 
 	/**
 	 * The fully qualified names of the services the server will bind, known before it

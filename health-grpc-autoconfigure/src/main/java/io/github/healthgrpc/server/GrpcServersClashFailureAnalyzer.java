@@ -1,9 +1,6 @@
 package io.github.healthgrpc.server;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -34,10 +31,13 @@ class GrpcServersClashFailureAnalyzer extends AbstractFailureAnalyzer<BeanDefini
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, BeanDefinitionOverrideException cause) {
-		Set<SupportedGrpcServer> servers = Stream.of(cause.getBeanDefinition(), cause.getExistingDefinition())
+		List<String> definers = Stream.of(cause.getBeanDefinition(), cause.getExistingDefinition())
 			.map(GrpcServersClashFailureAnalyzer::definedBy)
-			.flatMap((className) -> Arrays.stream(SupportedGrpcServer.values()).filter((s) -> s.owns(className)))
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(SupportedGrpcServer.class)));
+			.toList();
+		List<GrpcServerSupport> servers = GrpcServerSupport.all(getClass().getClassLoader())
+			.stream()
+			.filter((server) -> definers.stream().anyMatch(server::owns))
+			.toList();
 		return (servers.size() > 1) ? SingleGrpcServerCheck.moreThanOne(servers).analysis() : null;
 	}
 

@@ -1,6 +1,5 @@
 package io.github.healthgrpc.server;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -45,21 +44,22 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanCl
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<SupportedGrpcServer> active = this.adapters.orderedStream().map(GrpcServerAdapter::server).toList();
+		List<GrpcServerSupport> active = this.adapters.orderedStream().map(GrpcServerAdapter::server).toList();
 		if (active.size() > 1) {
 			throw moreThanOne(active);
 		}
 		if (!active.isEmpty()) {
 			return;
 		}
-		List<SupportedGrpcServer> present = Arrays.stream(SupportedGrpcServer.values())
+		List<GrpcServerSupport> supported = GrpcServerSupport.all(this.classLoader);
+		List<GrpcServerSupport> present = supported.stream()
 			.filter((server) -> server.isPresent(this.classLoader))
 			.toList();
 		if (present.isEmpty()) {
 			throw new FailureAnalyzedException(
 					"health-grpc serves grpc.health.v1.Health on the application's gRPC server, but found no gRPC "
 							+ "server that it supports on the class path.",
-					"Add " + describe(Arrays.asList(SupportedGrpcServer.values()), " or ")
+					"Add " + describe(supported, " or ")
 							+ ", or set grpc.health.enabled=false to run without health-grpc.");
 		}
 		logger.warn("grpc.health.v1.Health is not served: no gRPC server runs (on the class path but switched off: "
@@ -71,7 +71,7 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanCl
 	 * @param servers the servers it has
 	 * @return the failure, saying how to keep one
 	 */
-	static FailureAnalyzedException moreThanOne(Collection<SupportedGrpcServer> servers) {
+	static FailureAnalyzedException moreThanOne(Collection<GrpcServerSupport> servers) {
 		return new FailureAnalyzedException("health-grpc found more than one gRPC server: "
 				+ describe(servers, " and ") + ". Each would start, and health-grpc can serve only one of them.",
 				"Keep one gRPC server: remove the other's dependency, or switch it off ("
@@ -81,8 +81,8 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanCl
 						+ ").");
 	}
 
-	private static String describe(Collection<SupportedGrpcServer> servers, String separator) {
-		return servers.stream().map(SupportedGrpcServer::describe).collect(Collectors.joining(separator));
+	private static String describe(Collection<GrpcServerSupport> servers, String separator) {
+		return servers.stream().map(GrpcServerSupport::describe).collect(Collectors.joining(separator));
 	}
 
 }

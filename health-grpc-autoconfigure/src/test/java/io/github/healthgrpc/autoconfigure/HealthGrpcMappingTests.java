@@ -16,7 +16,7 @@ import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.server.GrpcServerAdapter;
-import io.github.healthgrpc.server.SupportedGrpcServer;
+import io.github.healthgrpc.server.GrpcServerSupport;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -422,8 +422,10 @@ class HealthGrpcMappingTests {
 		return new GrpcServerAdapter() {
 
 			@Override
-			public SupportedGrpcServer server() {
-				return SupportedGrpcServer.BOOT;
+			public GrpcServerSupport server() {
+				return new GrpcServerSupport("a test server", "test:server", "test.", "test.enabled=false",
+						"test.ServerAutoConfiguration") {
+				};
 			}
 
 			@Override

@@ -85,7 +85,8 @@ class GrpcServerAdapterAutoConfigurationTests {
 	void whenOnlySpringBootsServerIsOnTheClassPathThenItIsServed() {
 		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh.")).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(GrpcServerAdapter.class).server()).isEqualTo(SupportedGrpcServer.BOOT);
+			assertThat(context.getBean(GrpcServerAdapter.class).server().getDescription())
+				.isEqualTo("Spring Boot's gRPC server");
 		});
 	}
 
@@ -95,7 +96,8 @@ class GrpcServerAdapterAutoConfigurationTests {
 			.withPropertyValues("spring.grpc.server.enabled=false", "grpc.server.port=0")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(GrpcServerAdapter.class).server()).isEqualTo(SupportedGrpcServer.DEVH);
+				assertThat(context.getBean(GrpcServerAdapter.class).server().getDescription())
+					.isEqualTo("devh's gRPC server");
 			});
 	}
 
@@ -133,6 +135,13 @@ class GrpcServerAdapterAutoConfigurationTests {
 				HealthGrpcAutoConfiguration.class.getName(), GrpcServerAdapterAutoConfiguration.class.getName(),
 				DevhGrpcServerAdapterAutoConfiguration.class.getName(),
 				BootGrpcServerAdapterAutoConfiguration.class.getName());
+	}
+
+	@Test
+	void everyAdapterDescribesItsServerInSpringFactories() {
+		assertThat(GrpcServerSupport.all(getClass().getClassLoader())).map(GrpcServerSupport::describe)
+			.containsExactly("Spring Boot's gRPC server (org.springframework.boot:spring-boot-starter-grpc-server)",
+					"devh's gRPC server (net.devh:grpc-server-spring-boot-starter)");
 	}
 
 	private static AutoConfigurations devh() {

@@ -5,9 +5,10 @@ import java.util.TreeSet;
 
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.server.GrpcServerAdapter;
-import io.github.healthgrpc.server.SupportedGrpcServer;
+import io.github.healthgrpc.server.GrpcServerSupport;
+import io.github.healthgrpc.server.RecordBoundServicesOnServerStart;
+import io.grpc.Server;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationListener;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
 
@@ -16,20 +17,20 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * services its discoverer finds (Spring Boot binds every {@code BindableService} bean);
  * once a server has started, the services it binds, handed to {@link BoundServices}.
  */
-class BootGrpcServer implements GrpcServerAdapter, ApplicationListener<GrpcServerStartedEvent> {
+class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent> implements GrpcServerAdapter {
+
+	private static final GrpcServerSupport SERVER = new BootGrpcServerSupport();
 
 	private final ObjectProvider<GrpcServiceDiscoverer> discoverer;
 
-	private final BoundServices boundServices;
-
 	BootGrpcServer(ObjectProvider<GrpcServiceDiscoverer> discoverer, BoundServices boundServices) {
+		super(boundServices);
 		this.discoverer = discoverer;
-		this.boundServices = boundServices;
 	}
 
 	@Override
-	public SupportedGrpcServer server() {
-		return SupportedGrpcServer.BOOT;
+	public GrpcServerSupport server() {
+		return SERVER;
 	}
 
 	@Override
@@ -39,17 +40,8 @@ class BootGrpcServer implements GrpcServerAdapter, ApplicationListener<GrpcServe
 	}
 
 	@Override
-	public void onApplicationEvent(GrpcServerStartedEvent event) {
-		this.boundServices.serverStarted(event.getServer().getServices());
-	}
-
-	/**
-	 * Never on an asynchronous multicaster's executor, so that the bound services are
-	 * known by the time the server's start has been announced.
-	 */
-	@Override
-	public boolean supportsAsyncExecution() {
-		return false;
+	protected Server startedServer(GrpcServerStartedEvent event) {
+		return event.getServer();
 	}
 
 }

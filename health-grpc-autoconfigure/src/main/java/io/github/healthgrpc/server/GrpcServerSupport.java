@@ -1,27 +1,20 @@
 package io.github.healthgrpc.server;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.ClassUtils;
 
 /**
- * The gRPC servers that health-grpc has an adapter for, as startup failures name them.
+ * A gRPC server that health-grpc has an adapter for, as startup failures name it. Each
+ * adapter subclasses it and lists the subclass in {@code META-INF/spring.factories}, so
+ * that the core finds every supported server even when no adapter is active (to say which
+ * artifact to add) or before any bean exists (to explain a clash of two servers), and a
+ * new server needs no change outside its own adapter.
  */
-public enum SupportedGrpcServer {
-
-	/**
-	 * Spring Boot's own gRPC server.
-	 */
-	BOOT("Spring Boot's gRPC server", "org.springframework.boot:spring-boot-starter-grpc-server",
-			"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false",
-			"org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration"),
-
-	/**
-	 * devh's gRPC server.
-	 */
-	DEVH("devh's gRPC server", "net.devh:grpc-server-spring-boot-starter", "net.devh.boot.grpc.server.",
-			"spring.autoconfigure.exclude=net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
-			"net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration");
+public abstract class GrpcServerSupport {
 
 	private final String description;
 
@@ -33,13 +26,31 @@ public enum SupportedGrpcServer {
 
 	private final String autoConfiguration;
 
-	SupportedGrpcServer(String description, String artifact, String packagePrefix, String switchOff,
+	/**
+	 * Describe one server.
+	 * @param description the server, as a user knows it, such as {@code devh's gRPC server}
+	 * @param artifact the artifact that brings the server, as {@code groupId:artifactId}
+	 * @param packagePrefix the package prefix of the server's Spring Boot integration
+	 * @param switchOff the property setting that switches the server off
+	 * @param autoConfiguration the server's auto-configuration class, there whenever the
+	 * server is on the class path
+	 */
+	protected GrpcServerSupport(String description, String artifact, String packagePrefix, String switchOff,
 			String autoConfiguration) {
 		this.description = description;
 		this.artifact = artifact;
 		this.packagePrefix = packagePrefix;
 		this.switchOff = switchOff;
 		this.autoConfiguration = autoConfiguration;
+	}
+
+	/**
+	 * Every supported server, in the order of {@code META-INF/spring.factories}.
+	 * @param classLoader the class loader to load them with, or {@code null} for the default
+	 * @return the servers, whether on the class path or not
+	 */
+	public static List<GrpcServerSupport> all(@Nullable ClassLoader classLoader) {
+		return SpringFactoriesLoader.forDefaultResourceLocation(classLoader).load(GrpcServerSupport.class);
 	}
 
 	/**
@@ -82,6 +93,11 @@ public enum SupportedGrpcServer {
 	 */
 	public String switchOff() {
 		return this.switchOff;
+	}
+
+	@Override
+	public String toString() {
+		return describe();
 	}
 
 }
