@@ -9,7 +9,7 @@ import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
-import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * per-connection limit.
  *
  * <p>A service method sees only its {@code StreamObserver}, which does not expose the
- * call's transport attributes. So the Watch method's handler is wrapped to put the
- * connection into the call's gRPC {@link Context}, where the method reads it. Wrapping
- * the handler inside {@code bindService()}, rather than adding a server interceptor,
- * keeps it on every path to the service: devh's discovery, the interceptor that lets
+ * call's transport attributes. So an interceptor bound into the service definition itself
+ * puts a Watch call's connection into the call's gRPC {@link Context}, where the method
+ * reads it. Bound inside {@code bindService()}, rather than added to the server, it is on
+ * every path to the service: devh's discovery, the interceptor that lets
  * Health calls skip authentication (it dispatches to these very handlers), and a plain
  * {@code ServerBuilder.addService}.
  *
@@ -33,6 +33,8 @@ final class CallConnection {
 
 	private static final Context.Key<Connection> CONNECTION = Context.key("health-grpc-connection");
 
+	private static final String WATCH = HealthGrpc.getWatchMethod().getFullMethodName();
+
 	private CallConnection() {
 	}
 
@@ -42,19 +44,7 @@ final class CallConnection {
 	 * @return the service whose Watch handler records the connection
 	 */
 	static ServerServiceDefinition identifiedIn(ServerServiceDefinition definition) {
-		ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(definition.getServiceDescriptor());
-		for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
-			boolean watch = method.getMethodDescriptor()
-				.getFullMethodName()
-				.equals(HealthGrpc.getWatchMethod().getFullMethodName());
-			if (watch) {
-				service.addMethod(identifying(method));
-			}
-			else {
-				service.addMethod(method);
-			}
-		}
-		return service.build();
+		return ServerInterceptors.intercept(definition, CallConnection::identified);
 	}
 
 	/**
@@ -65,16 +55,10 @@ final class CallConnection {
 		return CONNECTION.get();
 	}
 
-	private static <ReqT, RespT> ServerMethodDefinition<ReqT, RespT> identifying(
-			ServerMethodDefinition<ReqT, RespT> method) {
-		ServerCallHandler<ReqT, RespT> next = method.getServerCallHandler();
-		return method.withServerCallHandler((call, headers) -> start(call, headers, next));
-	}
-
-	private static <ReqT, RespT> ServerCall.Listener<ReqT> start(ServerCall<ReqT, RespT> call, Metadata headers,
-			ServerCallHandler<ReqT, RespT> next) {
+	private static <ReqT, RespT> ServerCall.Listener<ReqT> identified(ServerCall<ReqT, RespT> call,
+			Metadata headers, ServerCallHandler<ReqT, RespT> next) {
 		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-		if (remote == null) {
+		if (remote == null || !WATCH.equals(call.getMethodDescriptor().getFullMethodName())) {
 			return next.startCall(call, headers);
 		}
 		Connection connection = new Connection(remote, call.getAttributes().get(Grpc.TRANSPORT_ATTR_LOCAL_ADDR));
