@@ -27,6 +27,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
@@ -150,8 +153,12 @@ public final class HealthGrpcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
-		GrpcHealthIndicator grpcHealthIndicator(StatusStore store) {
-			return new GrpcHealthIndicator(store);
+		@ConditionalOnEnabledHealthIndicator("grpc")
+		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, ObjectProvider<HealthContributorRegistry> registry) {
+			// The registry is asked on each call: it holds this indicator, so it cannot be
+			// injected while the indicator is created.
+			return new GrpcHealthIndicator(store, Status.UP::equals,
+					(check) -> registry.getObject().getContributor(check) instanceof ReadinessStateHealthIndicator);
 		}
 
 	}
