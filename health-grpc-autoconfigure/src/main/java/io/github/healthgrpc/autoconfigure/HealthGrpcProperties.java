@@ -60,6 +60,8 @@ public class HealthGrpcProperties {
 
 	private final Security security = new Security();
 
+	private final Probes probes = new Probes();
+
 	private final Status status = new Status();
 
 	public boolean isEnabled() {
@@ -104,6 +106,10 @@ public class HealthGrpcProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Probes getProbes() {
+		return this.probes;
 	}
 
 	public Status getStatus() {
@@ -312,6 +318,55 @@ public class HealthGrpcProperties {
 
 		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
 			this.allowUnauthenticated = allowUnauthenticated;
+		}
+
+	}
+
+	/**
+	 * The built-in services for Kubernetes probes, whose members come from Spring Boot's
+	 * liveness and readiness health groups.
+	 */
+	public static class Probes {
+
+		/**
+		 * Whether the Health service answers for the built-in liveness and readiness services.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the built-in service that follows the liveness state and the members of the
+		 * liveness health group, never readiness or the drain.
+		 */
+		private String livenessService = "liveness";
+
+		/**
+		 * Name of the built-in service that follows the readiness state and the members of
+		 * the readiness health group, NOT_SERVING in warm-up and during the drain.
+		 */
+		private String readinessService = "readiness";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLivenessService() {
+			return this.livenessService;
+		}
+
+		public void setLivenessService(String livenessService) {
+			this.livenessService = livenessService;
+		}
+
+		public String getReadinessService() {
+			return this.readinessService;
+		}
+
+		public void setReadinessService(String readinessService) {
+			this.readinessService = readinessService;
 		}
 
 	}
