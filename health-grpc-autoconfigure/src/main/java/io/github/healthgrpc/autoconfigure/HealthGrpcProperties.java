@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +65,17 @@ public class HealthGrpcProperties {
 
 	private final Status status = new Status();
 
+	/**
+	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
+	 * probes that cannot speak the main server's TLS; unset for none, 0 for any free port.
+	 */
+	private @Nullable Integer port;
+
+	/**
+	 * Network address that the health port binds to; unset for every interface.
+	 */
+	private @Nullable InetAddress address;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -114,6 +126,22 @@ public class HealthGrpcProperties {
 
 	public Status getStatus() {
 		return this.status;
+	}
+
+	public @Nullable Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(@Nullable Integer port) {
+		this.port = port;
+	}
+
+	public @Nullable InetAddress getAddress() {
+		return this.address;
+	}
+
+	public void setAddress(@Nullable InetAddress address) {
+		this.address = address;
 	}
 
 	/**

@@ -30,6 +30,8 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 
 	private static final String PREFIX = "grpc.health";
 
+	private static final int MAX_PORT = 65535;
+
 	private final Environment environment;
 
 	HealthGrpcPropertiesBinder(Environment environment) {
@@ -68,6 +70,7 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 			throw invalid("shutdown.drain-delay", drainDelay,
 					"It must not be negative. Set it to 0s or more, such as 3s.");
 		}
+		validateHealthPort(properties);
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
 		validateProbes(properties);
@@ -109,6 +112,19 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 					+ "], whose checks would be replaced by the probe's." + fix
 					+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
 		});
+	}
+
+	private void validateHealthPort(HealthGrpcProperties properties) {
+		Integer port = properties.getPort();
+		if (port != null && (port < 0 || port > MAX_PORT)) {
+			throw invalid("port", port, "It must be a TCP port from 0 to " + MAX_PORT
+					+ ". Set it to a free port other than the main gRPC server's, such as 8081, or 0 for any free port.");
+		}
+		if (port == null && properties.getAddress() != null) {
+			throw invalid("address", properties.getAddress().getHostAddress(),
+					"It is the address of the health port, which grpc.health.port switches on. Set grpc.health.port "
+							+ "too, or remove grpc.health.address.");
+		}
 	}
 
 	private void positive(String name, int value, String action) {
