@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,8 +8,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the engine with the context and pauses it when the context stops: on the first
- * start it defines the mapped services in the store and starts the checks, on later ones
- * it resumes them. It starts before the gRPC server and stops after it.
+ * start it defines the mapped and the probe services in the store and starts the checks,
+ * on later ones it resumes them. It starts before the gRPC server and stops after it.
  */
 final class HealthEngineLifecycle implements SmartLifecycle {
 
@@ -23,6 +24,8 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	private final ObjectProvider<HealthMappings> mappings;
 
+	private final ProbeServices probes;
+
 	private volatile boolean running;
 
 	private volatile boolean started;
@@ -32,11 +35,14 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 	 * @param store the store to define the services in
 	 * @param runner the engine
 	 * @param mappings the mappings, resolved on the first start, once every bean exists
+	 * @param probes the built-in probe services
 	 */
-	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings) {
+	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings,
+			ProbeServices probes) {
 		this.store = store;
 		this.runner = runner;
 		this.mappings = mappings;
+		this.probes = probes;
 	}
 
 	@Override
@@ -46,7 +52,8 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 		}
 		else {
 			HealthMappings mappings = this.mappings.getObject();
-			this.store.defineServices(mappings.membersByService());
+			this.store.define(this.probes.definitions(mappings.membersByService(),
+					mappings.checks().stream().map(CheckDefinition::name).toList()));
 			this.runner.start(mappings.checks(), mappings::schedule);
 			this.started = true;
 		}

@@ -8,6 +8,7 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.engine.EngineLoad;
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.lifecycle.LivenessListener;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.CheckEngineLoad;
@@ -18,6 +19,7 @@ import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,6 +29,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
@@ -56,8 +59,14 @@ public final class HealthGrpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusStore healthGrpcStatusStore() {
-		return new StatusStore();
+	ServingStatusMapper healthGrpcServingStatusMapper(HealthGrpcProperties properties) {
+		return ServingStatusMapper.of(properties.getStatus().getMapping());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StatusStore healthGrpcStatusStore(ServingStatusMapper mapper) {
+		return new StatusStore(mapper);
 	}
 
 	@Bean
@@ -91,8 +100,9 @@ public final class HealthGrpcAutoConfiguration {
 
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
-			ObjectProvider<HealthMappings> mappings) {
-		return new HealthEngineLifecycle(store, runner, mappings);
+			ObjectProvider<HealthMappings> mappings, HealthGrpcProperties properties,
+			ObjectProvider<HealthEndpointGroups> groups) {
+		return new HealthEngineLifecycle(store, runner, mappings, new ProbeServices(properties.getProbes(), groups));
 	}
 
 	@Bean
@@ -101,9 +111,15 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	@Bean
+	LivenessListener healthGrpcLivenessListener(StatusStore store) {
+		return new LivenessListener(store);
+	}
+
+	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
-			HealthGrpcProperties properties) {
-		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+			HealthGrpcProperties properties, ObjectProvider<ApplicationAvailability> availability) {
+		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay(),
+				availability.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

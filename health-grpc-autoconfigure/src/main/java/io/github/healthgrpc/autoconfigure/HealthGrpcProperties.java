@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.healthgrpc.grpc.WatchLimits;
+import io.github.healthgrpc.store.ServingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -59,6 +60,10 @@ public class HealthGrpcProperties {
 
 	private final Security security = new Security();
 
+	private final Probes probes = new Probes();
+
+	private final Status status = new Status();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -101,6 +106,14 @@ public class HealthGrpcProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Probes getProbes() {
+		return this.probes;
+	}
+
+	public Status getStatus() {
+		return this.status;
 	}
 
 	/**
@@ -305,6 +318,72 @@ public class HealthGrpcProperties {
 
 		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
 			this.allowUnauthenticated = allowUnauthenticated;
+		}
+
+	}
+
+	/**
+	 * The built-in services for Kubernetes probes, whose members come from Spring Boot's
+	 * liveness and readiness health groups.
+	 */
+	public static class Probes {
+
+		/**
+		 * Whether the Health service answers for the built-in liveness and readiness services.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the built-in service that follows the liveness state and the members of the
+		 * liveness health group, never readiness or the drain.
+		 */
+		private String livenessService = "liveness";
+
+		/**
+		 * Name of the built-in service that follows the readiness state and the members of
+		 * the readiness health group, NOT_SERVING in warm-up and during the drain.
+		 */
+		private String readinessService = "readiness";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLivenessService() {
+			return this.livenessService;
+		}
+
+		public void setLivenessService(String livenessService) {
+			this.livenessService = livenessService;
+		}
+
+		public String getReadinessService() {
+			return this.readinessService;
+		}
+
+		public void setReadinessService(String readinessService) {
+			this.readinessService = readinessService;
+		}
+
+	}
+
+	/**
+	 * How checks' health statuses turn into serving statuses.
+	 */
+	public static class Status {
+
+		/**
+		 * Serving status (serving or not-serving) of each health status code, such as
+		 * out-of-service; codes not listed are SERVING only if they are UP.
+		 */
+		private final Map<String, ServingStatus> mapping = new LinkedHashMap<>();
+
+		public Map<String, ServingStatus> getMapping() {
+			return this.mapping;
 		}
 
 	}

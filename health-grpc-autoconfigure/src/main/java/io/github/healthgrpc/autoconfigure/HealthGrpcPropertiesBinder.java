@@ -70,6 +70,7 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 		}
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
+		validateProbes(properties);
 		properties.getServices().forEach((name, group) -> {
 			if (name.isBlank()) {
 				throw invalid("services[" + name + "]." + (group.getInclude().isEmpty() ? "exclude" : "include"),
@@ -78,6 +79,35 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 								+ "(grpc.health.services[demo.Inventory]), or use grpc.health.overall for the "
 								+ "server's overall status.");
 			}
+		});
+	}
+
+	// A probe service's name must name it alone: a mapped service of the same name would
+	// silently replace its definition, or it would replace the mapped one's.
+	private void validateProbes(HealthGrpcProperties properties) {
+		HealthGrpcProperties.Probes probes = properties.getProbes();
+		if (!probes.isEnabled()) {
+			return;
+		}
+		String fix = " Give the built-in service another name, or set grpc.health.probes.enabled=false to do "
+				+ "without the built-in liveness and readiness services.";
+		probeName("probes.liveness-service", probes.getLivenessService(), properties, fix);
+		probeName("probes.readiness-service", probes.getReadinessService(), properties, fix);
+		if (probes.getLivenessService().equalsIgnoreCase(probes.getReadinessService())) {
+			throw invalid("probes.readiness-service", probes.getReadinessService(),
+					"It is also the name of grpc.health.probes.liveness-service: liveness and readiness must be "
+							+ "two services, or a probe answers for the other." + fix);
+		}
+	}
+
+	private void probeName(String name, String value, HealthGrpcProperties properties, String fix) {
+		if (value.isBlank()) {
+			throw invalid(name, value, "It is empty, the name of the overall service \"\"." + fix);
+		}
+		properties.getServices().keySet().stream().filter(value::equalsIgnoreCase).findFirst().ifPresent((mapped) -> {
+			throw invalid(name, value, "It is also a service mapped in grpc.health.services[" + mapped
+					+ "], whose checks would be replaced by the probe's." + fix
+					+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
 		});
 	}
 
