@@ -113,9 +113,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void theTerminationGracePeriodOutlastsTheDrainAndTheServersGracePeriods() {
-		Duration drain = configuration.bindOrCreate("grpc.health", HealthGrpcProperties.class)
-			.getShutdown()
-			.getDrainDelay();
+		Duration drain = health().getShutdown().getDrainDelay();
 		Duration grpcGrace = configuration.bindOrCreate("grpc.server", GrpcServerProperties.class)
 			.getShutdownGracePeriod();
 		// The web server stops after the gRPC server (a lower lifecycle phase); gracefully, it
@@ -151,7 +149,7 @@ class KubernetesManifestsTests {
 
 	@Test
 	void readinessIsProbedNoLessOftenThanTheChecksBehindItRun() {
-		HealthGrpcProperties health = configuration.bindOrCreate("grpc.health", HealthGrpcProperties.class);
+		HealthGrpcProperties health = health();
 		int period = setting("readinessProbe", "periodSeconds", 10);
 		int failureThreshold = setting("readinessProbe", "failureThreshold", 3);
 		Set<String> readinessServices = new TreeSet<>(manifests.commentedServices());
@@ -181,11 +179,15 @@ class KubernetesManifestsTests {
 	}
 
 	private static String livenessService() {
-		return configuration.bind("grpc.health.probes.liveness-service", String.class).orElse("liveness");
+		return health().getProbes().getLivenessService();
 	}
 
 	private static String readinessService() {
-		return configuration.bind("grpc.health.probes.readiness-service", String.class).orElse("readiness");
+		return health().getProbes().getReadinessService();
+	}
+
+	private static HealthGrpcProperties health() {
+		return configuration.bindOrCreate("grpc.health", HealthGrpcProperties.class);
 	}
 
 	private static Set<String> probedServices() {
