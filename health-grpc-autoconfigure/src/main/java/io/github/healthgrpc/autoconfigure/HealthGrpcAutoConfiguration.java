@@ -18,6 +18,7 @@ import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -59,8 +60,14 @@ public final class HealthGrpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusStore healthGrpcStatusStore() {
-		return new StatusStore();
+	ServingStatusMapper healthGrpcServingStatusMapper(HealthGrpcProperties properties) {
+		return ServingStatusMapper.of(properties.getStatus().getMapping());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StatusStore healthGrpcStatusStore(ServingStatusMapper mapper) {
+		return new StatusStore(mapper);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.healthgrpc.grpc.WatchLimits;
+import io.github.healthgrpc.store.ServingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -59,6 +60,8 @@ public class HealthGrpcProperties {
 
 	private final Security security = new Security();
 
+	private final Status status = new Status();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -101,6 +104,10 @@ public class HealthGrpcProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Status getStatus() {
+		return this.status;
 	}
 
 	/**
@@ -305,6 +312,23 @@ public class HealthGrpcProperties {
 
 		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
 			this.allowUnauthenticated = allowUnauthenticated;
+		}
+
+	}
+
+	/**
+	 * How checks' health statuses turn into serving statuses.
+	 */
+	public static class Status {
+
+		/**
+		 * Serving status (serving or not-serving) of each health status code, such as
+		 * out-of-service; codes not listed are SERVING only if they are UP.
+		 */
+		private final Map<String, ServingStatus> mapping = new LinkedHashMap<>();
+
+		public Map<String, ServingStatus> getMapping() {
+			return this.mapping;
 		}
 
 	}
