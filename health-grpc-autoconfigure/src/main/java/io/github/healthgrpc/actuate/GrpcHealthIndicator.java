@@ -7,10 +7,10 @@ import java.util.function.Predicate;
 
 import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code grpc} component of {@code /actuator/health}: DOWN while a check behind the
@@ -25,21 +25,21 @@ public class GrpcHealthIndicator implements HealthIndicator {
 
 	private final StatusStore store;
 
-	private final Predicate<Status> serving;
+	private final ServingStatusMapper mapper;
 
 	private final Predicate<String> readinessCheck;
 
 	/**
 	 * Create a mirror of the given store.
 	 * @param store the status store
-	 * @param serving whether a check's status lets a service serve, the rule the store
+	 * @param mapper whether a check's status lets a service serve, the rule the store
 	 * derives its statuses with
 	 * @param readinessCheck whether a check reports the application's readiness (Spring
 	 * Boot's {@code readinessState}), which warm-up and the drain turn down on purpose
 	 */
-	public GrpcHealthIndicator(StatusStore store, Predicate<Status> serving, Predicate<String> readinessCheck) {
+	public GrpcHealthIndicator(StatusStore store, ServingStatusMapper mapper, Predicate<String> readinessCheck) {
 		this.store = store;
-		this.serving = serving;
+		this.mapper = mapper;
 		this.readinessCheck = readinessCheck;
 	}
 
@@ -71,7 +71,7 @@ public class GrpcHealthIndicator implements HealthIndicator {
 		return health.checks()
 			.entrySet()
 			.stream()
-			.filter((check) -> this.store.checkResult(check.getKey()) != null && !this.serving.test(check.getValue())
+			.filter((check) -> this.store.checkResult(check.getKey()) != null && this.mapper.map(check.getValue()) != ServingStatus.SERVING
 					&& !this.readinessCheck.test(check.getKey()))
 			.map((check) -> check.getKey() + " is " + check.getValue().getCode())
 			.toList();

@@ -32,7 +32,6 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
@@ -170,10 +169,11 @@ public final class HealthGrpcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
 		@ConditionalOnEnabledHealthIndicator("grpc")
-		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, ObjectProvider<HealthContributorRegistry> registry) {
+		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, ServingStatusMapper mapper,
+				ObjectProvider<HealthContributorRegistry> registry) {
 			// The registry is asked on each call: it holds this indicator, so it cannot be
 			// injected while the indicator is created.
-			return new GrpcHealthIndicator(store, Status.UP::equals,
+			return new GrpcHealthIndicator(store, mapper,
 					(check) -> registry.getObject().getContributor(check) instanceof ReadinessStateHealthIndicator);
 		}
 

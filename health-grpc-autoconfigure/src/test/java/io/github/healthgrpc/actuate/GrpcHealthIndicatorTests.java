@@ -3,6 +3,8 @@ package io.github.healthgrpc.actuate;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -14,7 +16,7 @@ class GrpcHealthIndicatorTests {
 
 	private final StatusStore store = new StatusStore();
 
-	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, Status.UP::equals,
+	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, ServingStatusMapper.getDefault(),
 			"readinessState"::equals);
 
 	@Test
@@ -87,11 +89,11 @@ class GrpcHealthIndicatorTests {
 
 	@Test
 	void judgesChecksByTheSameRuleAsTheStore() {
-		GrpcHealthIndicator outOfServiceServes = new GrpcHealthIndicator(this.store,
-				(status) -> Status.UP.equals(status) || Status.OUT_OF_SERVICE.equals(status), (check) -> false);
+		ServingStatusMapper outOfServiceServes = ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING));
+		GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, outOfServiceServes, (check) -> false);
 		this.store.defineServices(Map.of("", Set.of("maintenance")));
 		this.store.record("maintenance", Health.outOfService().build());
-		assertThat(outOfServiceServes.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
 	}
 

@@ -118,6 +118,20 @@ class GrpcHealthComponentTests {
 		});
 	}
 
+	@Test
+	void theComponentJudgesChecksByTheConfiguredStatusMapping() {
+		this.contextRunner.withPropertyValues("grpc.health.status.mapping.out-of-service=serving").run((context) -> {
+			ready(context);
+			context.getBean(ManualHealthCheck.class).setStatus(Status.OUT_OF_SERVICE);
+			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+			await().until(() -> context.getBean(StatusStore.class).checkResult("cache").getStatus(),
+					Status.OUT_OF_SERVICE::equals);
+			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
+				.isEqualTo(ServingStatus.SERVING);
+			assertThat(endpoint.healthForPath("grpc").getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
 	private static void ready(AssertableApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
