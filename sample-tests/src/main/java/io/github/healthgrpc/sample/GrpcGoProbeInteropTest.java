@@ -76,7 +76,8 @@ class GrpcGoProbeInteropTest {
 		this.answers.put("drain", probeAll());
 		closed.get(DRAIN_DELAY.toSeconds() + 30, TimeUnit.SECONDS);
 		this.context = null;
-		this.answers.forEach((phase, byService) -> System.out.printf("grpc-go probe, %-12s %s%n", phase, byService));
+		this.answers.forEach((phase, byService) -> System.out.printf("grpc-go probe, %-12s %s%n", phase,
+				byService.entrySet().stream().map((answer) -> "\"" + answer.getKey() + "\" " + answer.getValue()).toList()));
 
 		assertThat(this.answers).containsExactly(
 				Map.entry("warm-up", answers("SERVING", "NOT_SERVING", "NOT_SERVING", "NOT_SERVING")),
