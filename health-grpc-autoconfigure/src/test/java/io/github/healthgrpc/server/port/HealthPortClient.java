@@ -14,6 +14,7 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 /**
  * The channels a test opens, to the health port or the main server, closed together after
@@ -42,6 +43,22 @@ final class HealthPortClient implements AutoCloseable {
 	 */
 	ManagedChannel channel(String host, int port, ChannelCredentials credentials) {
 		ManagedChannel channel = Grpc.newChannelBuilderForAddress(host, port, credentials).build();
+		this.channels.add(channel);
+		return channel;
+	}
+
+	/**
+	 * A new plaintext channel whose HTTP/2 flow-control window holds only two Watch
+	 * messages, for a client that stops reading.
+	 * @param host the address to connect to
+	 * @param port the port
+	 * @return the channel
+	 */
+	ManagedChannel plaintextWithTinyWindow(String host, int port) {
+		ManagedChannel channel = NettyChannelBuilder.forAddress(host, port)
+			.usePlaintext()
+			.flowControlWindow(16)
+			.build();
 		this.channels.add(channel);
 		return channel;
 	}

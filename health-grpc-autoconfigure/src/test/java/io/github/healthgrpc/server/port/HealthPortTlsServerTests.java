@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.grpc.WatchRecorder;
+import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.server.TestGrpcServer;
@@ -159,6 +161,39 @@ class HealthPortTlsServerTests {
 
 	@ParameterizedTest
 	@EnumSource
+	void aHealthPortWatcherThatStoppedReadingHoldsTheShutdownOnlyForTheHealthPortsGrace(TestGrpcServer server)
+			throws Exception {
+		start(server);
+		StalledReader stalled = new StalledReader();
+		HealthGrpc.newStub(this.client.plaintextWithTinyWindow("127.0.0.1", this.healthPort))
+			.watch(HealthCheckRequest.getDefaultInstance(), stalled);
+		await().atMost(PATIENCE).until(() -> stalled.received() > 0);
+		WatchRecorder reading = watch(healthPort(), "demo.Inventory");
+		assertThat(reading.next()).isEqualTo(ServingStatus.SERVING);
+		// Flips of the overall status fill the stalled call's window at once.
+		for (int i = 0; i < 10; i++) {
+			stock().down("flip");
+			assertThat(reading.next()).isEqualTo(ServingStatus.NOT_SERVING);
+			stock().up();
+			assertThat(reading.next()).isEqualTo(ServingStatus.SERVING);
+		}
+		long closeStarted = System.nanoTime();
+		this.started.close();
+		Duration closeTook = since(closeStarted);
+		this.started = null;
+		stalled.readAll();
+		await().atMost(PATIENCE).until(() -> stalled.ended() != null);
+		System.out.printf("%s, a health-port watcher that stopped reading: close() returned after %d ms (drain %d ms, "
+				+ "health port grace %d ms, main server grace 30 s); the stalled call ended %s%n", server,
+				closeTook.toMillis(), DRAIN_DELAY.toMillis(), HealthPortServer.SHUTDOWN_GRACE.toMillis(),
+				stalled.ended());
+
+		assertThat(stalled.ended()).isIn("CANCELLED", "UNAVAILABLE");
+		assertThat(closeTook).isBetween(DRAIN_DELAY, DRAIN_DELAY.plus(HealthPortServer.SHUTDOWN_GRACE).plusSeconds(3));
+	}
+
+	@ParameterizedTest
+	@EnumSource
 	void theHealthPortCountsAgainstTheSameWatchLimitsAsTheMainPort(TestGrpcServer server) throws Exception {
 		start(server, "grpc.health.watch.max-per-connection=3", "grpc.health.watch.max-watchers=5");
 		ManagedChannel first = healthPort();
@@ -210,7 +245,7 @@ class HealthPortTlsServerTests {
 		return server.application(Application.class)
 			.properties(TlsMainServer.properties(server, certificate))
 			.properties("grpc.health.port=0", "grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms",
-					"grpc.health.services.demo.Inventory.include=stock")
+					"grpc.health.overall.include=stock", "grpc.health.services.demo.Inventory.include=stock")
 			.properties(properties);
 	}
 
