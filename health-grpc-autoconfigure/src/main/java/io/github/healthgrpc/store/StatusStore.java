@@ -3,6 +3,7 @@ package io.github.healthgrpc.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,9 @@ public final class StatusStore {
 
 	private volatile Map<String, Set<String>> members = Map.of(OVERALL, Set.of());
 
+	// Services added by addServices, which follow the overall's members; guarded by lock.
+	private Set<String> followers = Set.of();
+
 	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
 
 	private boolean acceptingTraffic;
@@ -64,7 +68,41 @@ public final class StatusStore {
 			Map<String, Set<String>> defined = new LinkedHashMap<>();
 			membersByService.forEach((service, checks) -> defined.put(service, Set.copyOf(checks)));
 			this.members = Map.copyOf(defined);
+			this.followers = Set.of();
 			publish();
+		}
+	}
+
+	/**
+	 * Give services new member checks while the application runs, as checks come and go.
+	 * Services named here get the given members; services that follow the overall (added
+	 * with {@link #addServices}) get the overall's new members; every other known service
+	 * keeps its own. A member without a result keeps its service NOT_SERVING, as at startup.
+	 * @param membersByService new member check names by service
+	 */
+	public void redefineMembers(Map<String, Set<String>> membersByService) {
+		synchronized (this.lock) {
+			Map<String, Set<String>> redefined = new LinkedHashMap<>(this.members);
+			membersByService.forEach((service, checks) -> redefined.put(service, Set.copyOf(checks)));
+			Set<String> overall = redefined.get(OVERALL);
+			this.followers.stream()
+				.filter((service) -> !membersByService.containsKey(service))
+				.forEach((service) -> redefined.put(service, overall));
+			this.members = Map.copyOf(redefined);
+			publish();
+		}
+	}
+
+	/**
+	 * Forget the result of a check that no longer exists; a service that still names it
+	 * turns NOT_SERVING, since the truth about that member is unknown.
+	 * @param checkName the check's name
+	 */
+	public void forget(String checkName) {
+		synchronized (this.lock) {
+			if (this.results.remove(checkName) != null) {
+				publish();
+			}
 		}
 	}
 
@@ -79,7 +117,10 @@ public final class StatusStore {
 			Set<String> overall = extended.get(OVERALL);
 			services.forEach((service) -> extended.putIfAbsent(service, overall));
 			if (extended.size() != this.members.size()) {
+				Set<String> followers = new LinkedHashSet<>(this.followers);
+				services.stream().filter((service) -> !this.members.containsKey(service)).forEach(followers::add);
 				this.members = Map.copyOf(extended);
+				this.followers = Set.copyOf(followers);
 				publish();
 			}
 		}
