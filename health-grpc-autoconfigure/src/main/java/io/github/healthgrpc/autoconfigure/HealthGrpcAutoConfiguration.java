@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
@@ -93,6 +94,15 @@ public final class HealthGrpcAutoConfiguration {
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
 			ObjectProvider<HealthMappings> mappings) {
 		return new HealthEngineLifecycle(store, runner, mappings);
+	}
+
+	@Bean
+	ContributorRefresh healthGrpcContributorRefresh(ObjectProvider<HealthContributorCheckSource> contributors,
+			ObjectProvider<ReactiveHealthContributorCheckSource> reactiveContributors,
+			ObjectProvider<CheckSource> sources, ObjectProvider<HealthMappings> mappings, CheckRunner runner,
+			StatusStore store, HealthGrpcProperties properties) {
+		return new ContributorRefresh(Stream.concat(contributors.stream(), reactiveContributors.stream()).toList(),
+				sources, mappings, runner, store, properties.getContributors().getRefreshInterval());
 	}
 
 	@Bean

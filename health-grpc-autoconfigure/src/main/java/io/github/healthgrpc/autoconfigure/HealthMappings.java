@@ -29,6 +29,8 @@ final class HealthMappings {
 
 	private final Map<String, Set<String>> membersByService = new LinkedHashMap<>();
 
+	private final Map<String, HealthGrpcProperties.Group> groups = new LinkedHashMap<>();
+
 	private final Map<String, CheckSchedule> schedules = new LinkedHashMap<>();
 
 	private final CheckSchedule defaultSchedule;
@@ -47,11 +49,14 @@ final class HealthMappings {
 		CheckSelection selection = new CheckSelection(checks, environment);
 		this.membersByService.put(StatusStore.OVERALL,
 				Set.copyOf(selection.members(PREFIX + "overall", properties.getOverall())));
+		this.groups.put(StatusStore.OVERALL, properties.getOverall());
 		Map<String, String> bound = boundServices.stream()
 			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
 		properties.getServices().forEach((key, group) -> {
 			Set<String> members = selection.nonEmptyMembers(PREFIX + "services[" + key + "]", group);
-			this.membersByService.put(bound.getOrDefault(caseless(key), key), Set.copyOf(members));
+			String service = bound.getOrDefault(caseless(key), key);
+			this.membersByService.put(service, Set.copyOf(members));
+			this.groups.put(service, group);
 		});
 		HealthGrpcProperties.Check defaults = properties.getDefaults();
 		this.defaultSchedule = new CheckSchedule(Objects.requireNonNull(defaults.getInterval()),
@@ -80,6 +85,22 @@ final class HealthMappings {
 	 */
 	Map<String, Set<String>> membersByService() {
 		return Collections.unmodifiableMap(this.membersByService);
+	}
+
+	/**
+	 * The member checks of every service for the checks that exist now, as contributors
+	 * are registered and unregistered while the application runs: {@code *} and a
+	 * composite's name select the checks that exist now. An include name that selects none
+	 * of them (its check or composite went away) stays a member under that name, so its
+	 * service is NOT_SERVING until the check is back: what the name stood for is unknown.
+	 * For the checks of startup, this is {@link #membersByService()}.
+	 * @param checkNames the names of every check that exists now
+	 * @return member check names by service
+	 */
+	Map<String, Set<String>> membersFor(Set<String> checkNames) {
+		Map<String, Set<String>> members = new LinkedHashMap<>();
+		this.groups.forEach((service, group) -> members.put(service, RuntimeMembership.of(group, checkNames)));
+		return members;
 	}
 
 	/**
