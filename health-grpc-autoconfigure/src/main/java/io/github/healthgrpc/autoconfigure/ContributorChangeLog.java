@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,9 +35,11 @@ final class ContributorChangeLog {
 						+ "starts again, and " + servicesOf(name, now) + " wait for its first result");
 				continue;
 			}
-			logger.info("Health contributor '" + name + "' was unregistered: its check is removed from "
-					+ servicesOf(name, before));
 			Set<String> naming = services(name, now);
+			Map<String, Set<String>> left = new LinkedHashMap<>(before);
+			naming.forEach(left::remove);
+			logger.info("Health contributor '" + name + "' was unregistered: its check is removed from "
+					+ servicesOf(name, left));
 			if (!naming.isEmpty() && !names.contains(name)) {
 				logger.warn("Health check '" + name + "' went away (its contributor was unregistered), but "
 						+ properties(naming) + " include it by name: " + naming.stream().map(ContributorChangeLog::quoted)

@@ -138,13 +138,14 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 			Set<String> names = new TreeSet<>(before.others());
 			names.addAll(now.keySet());
 			Map<String, Set<String>> members = mappings.membersFor(names);
+			// Said before it takes effect, so the log never lags behind what clients see.
+			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
 			// Members first: a check that goes leaves its services before its result is
 			// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
 			// them without a result, so they are NOT_SERVING until its first, as at startup.
 			this.store.redefineMembers(members);
 			removed.keySet().forEach(this.runner::remove);
 			added.forEach((name, check) -> this.runner.add(check, mappings.schedule(name)));
-			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
 			this.known = new Known(now, before.others(), members);
 		}
 		catch (RuntimeException ex) {
