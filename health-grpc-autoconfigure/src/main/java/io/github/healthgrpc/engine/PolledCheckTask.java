@@ -141,15 +141,26 @@ final class PolledCheckTask implements Runnable {
 	private void evaluate(Evaluation evaluation) {
 		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
 				this.schedule.interval().toNanos());
-		if (evaluation.enter()) {
-			evaluation.arm(after(this.schedule.timeout(), () -> missTimeout(evaluation)));
+		if (evaluation.enter() && armTimeout(evaluation)) {
 			answer(evaluation);
 		}
 		else {
-			// It missed its start deadline, already recorded: no answer will come.
+			// It missed its start deadline (already recorded), was removed, or the engine is
+			// closing: no answer will come.
 			ended(evaluation, evaluation.answerDone());
 		}
 		ended(evaluation, evaluation.leave());
+	}
+
+	private boolean armTimeout(Evaluation evaluation) {
+		try {
+			evaluation.arm(after(this.schedule.timeout(), () -> missTimeout(evaluation)));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			// The engine closed while the evaluation waited for a worker.
+			return false;
+		}
 	}
 
 	private void answer(Evaluation evaluation) {
