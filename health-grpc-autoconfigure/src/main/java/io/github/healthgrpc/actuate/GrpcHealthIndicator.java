@@ -1,39 +1,60 @@
 package io.github.healthgrpc.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code grpc} component of {@code /actuator/health}: UP while the server overall is
- * SERVING, DOWN otherwise, with every service's status and member checks in the details.
- * It reads the {@link StatusStore} and never runs a check.
+ * The {@code grpc} component of {@code /actuator/health}: DOWN while a check behind the
+ * server's overall status reports a status that does not serve, UP otherwise, with the
+ * overall status, why it is not serving, and every service's status and member checks in
+ * the details. Warm-up and the shutdown drain keep the server NOT_SERVING but leave this
+ * component UP: they are readiness, which Spring Boot's {@code readinessState} reports,
+ * and an {@code /actuator/health} used as a liveness check must not restart the
+ * application for them. It reads the {@link StatusStore} and never runs a check.
  */
 public class GrpcHealthIndicator implements HealthIndicator {
 
 	private final StatusStore store;
 
+	private final ServingStatusMapper mapper;
+
+	private final Predicate<String> readinessCheck;
+
 	/**
 	 * Create a mirror of the given store.
 	 * @param store the status store
+	 * @param mapper whether a check's status lets a service serve, the rule the store
+	 * derives its statuses with
+	 * @param readinessCheck whether a check reports the application's readiness (Spring
+	 * Boot's {@code readinessState}), which warm-up and the drain turn down on purpose
 	 */
-	public GrpcHealthIndicator(StatusStore store) {
+	public GrpcHealthIndicator(StatusStore store, ServingStatusMapper mapper, Predicate<String> readinessCheck) {
 		this.store = store;
+		this.mapper = mapper;
+		this.readinessCheck = readinessCheck;
 	}
 
 	@Override
 	public Health health() {
 		ServiceHealth overall = this.store.health(StatusStore.OVERALL);
-		Health.Builder builder = (overall != null && overall.status() == ServingStatus.SERVING) ? Health.up()
-				: Health.down();
-		if (overall != null) {
-			builder.withDetail("overall", describe(overall));
+		if (overall == null) {
+			return Health.unknown().build();
 		}
+		List<String> failing = failingChecks(overall);
+		Map<String, Object> overallDetails = describe(overall);
+		if (overall.status() != ServingStatus.SERVING) {
+			overallDetails.put("reason", reason(failing));
+		}
+		Health.Builder builder = failing.isEmpty() ? Health.up() : Health.down();
 		Map<String, Object> services = new LinkedHashMap<>();
 		this.store.statuses().keySet().stream().filter((service) -> !service.isEmpty()).sorted().forEach((service) -> {
 			ServiceHealth health = this.store.health(service);
@@ -41,7 +62,29 @@ public class GrpcHealthIndicator implements HealthIndicator {
 				services.put(service, describe(health));
 			}
 		});
-		return builder.withDetail("services", services).build();
+		return builder.withDetail("overall", overallDetails).withDetail("services", services).build();
+	}
+
+	// A check that has not answered yet is warm-up, not a failure, and a readiness check is
+	// down in warm-up and the drain by design.
+	private List<String> failingChecks(ServiceHealth health) {
+		return health.checks()
+			.entrySet()
+			.stream()
+			.filter((check) -> this.store.checkResult(check.getKey()) != null && this.mapper.map(check.getValue()) != ServingStatus.SERVING
+					&& !this.readinessCheck.test(check.getKey()))
+			.map((check) -> check.getKey() + " is " + check.getValue().getCode())
+			.toList();
+	}
+
+	private String reason(List<String> failing) {
+		if (!failing.isEmpty()) {
+			return String.join(", ", failing);
+		}
+		if (this.store.isDraining()) {
+			return "shutting down";
+		}
+		return this.store.hasEverServed() ? "refusing traffic" : "warming up";
 	}
 
 	private static Map<String, Object> describe(ServiceHealth health) {

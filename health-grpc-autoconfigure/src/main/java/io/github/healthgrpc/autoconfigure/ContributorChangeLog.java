@@ -91,7 +91,8 @@ final class ContributorChangeLog {
 	private static String servicesOf(String name, Map<String, Set<String>> members) {
 		Set<String> services = services(name, members);
 		if (services.isEmpty()) {
-			return "no service (grpc.health.overall and grpc.health.services say which checks each includes)";
+			return "no service (grpc.health.overall, grpc.health.services and Spring Boot's liveness and "
+					+ "readiness health groups say which checks each includes)";
 		}
 		return "the services " + services.stream().map(ContributorChangeLog::quoted).collect(Collectors.joining(", "))
 				+ (services.contains("") ? " (\"\" is the overall status, which unmapped services follow)" : "");

@@ -27,7 +27,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Keeps the checks in step with the health contributor registries while the application
  * runs: a contributor registered after startup (a data source created at runtime) becomes
  * a check and joins the services whose {@code include} selects it ({@code *}, its
- * composite's name); one unregistered goes.
+ * composite's name) and the probe services whose Spring Boot health group includes it;
+ * one unregistered goes. Every service keeps what it follows; only its members change.
  *
  * <p>Spring Boot's registries publish no event on a registration: each swaps an immutable
  * map. So the registries are read again on an interval, which is cheap (a map's entries)

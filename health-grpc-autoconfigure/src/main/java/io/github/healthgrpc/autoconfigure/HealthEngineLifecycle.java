@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the engine with the context and pauses it when the context stops: on the first
- * start it defines the mapped services in the store and starts the checks, on later ones
- * it resumes them. It starts before the gRPC server and stops after it.
+ * start it defines the mapped and the probe services in the store and starts the checks,
+ * on later ones it resumes them. It starts before the gRPC server and stops after it.
  */
 final class HealthEngineLifecycle implements SmartLifecycle {
 
@@ -46,7 +46,7 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 		}
 		else {
 			HealthMappings mappings = this.mappings.getObject();
-			this.store.defineServices(mappings.membersByService());
+			this.store.define(mappings.definitions());
 			this.runner.start(mappings.checks(), mappings::schedule);
 			this.started = true;
 		}

@@ -9,6 +9,7 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.engine.EngineLoad;
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.lifecycle.LivenessListener;
 import io.github.healthgrpc.lifecycle.ReadinessListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.CheckEngineLoad;
@@ -19,6 +20,7 @@ import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -28,6 +30,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
@@ -57,8 +62,14 @@ public final class HealthGrpcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StatusStore healthGrpcStatusStore() {
-		return new StatusStore();
+	ServingStatusMapper healthGrpcServingStatusMapper(HealthGrpcProperties properties) {
+		return ServingStatusMapper.of(properties.getStatus().getMapping());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StatusStore healthGrpcStatusStore(ServingStatusMapper mapper) {
+		return new StatusStore(mapper);
 	}
 
 	@Bean
@@ -82,12 +93,13 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@Lazy
 	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
-			ObjectProvider<GrpcServerAdapter> servers, Environment environment) {
+			ObjectProvider<GrpcServerAdapter> servers, ObjectProvider<HealthEndpointGroups> groups,
+			Environment environment) {
 		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
 				properties, servers.orderedStream()
 					.flatMap((server) -> server.boundServiceNames().stream())
 					.collect(Collectors.toUnmodifiableSet()),
-				environment);
+				new ProbeServices(properties.getProbes(), groups), environment);
 	}
 
 	@Bean
@@ -111,9 +123,15 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	@Bean
+	LivenessListener healthGrpcLivenessListener(StatusStore store) {
+		return new LivenessListener(store);
+	}
+
+	@Bean
 	ShutdownDrain healthGrpcShutdownDrain(StatusStore store, ApplicationContext context,
-			HealthGrpcProperties properties) {
-		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay());
+			HealthGrpcProperties properties, ObjectProvider<ApplicationAvailability> availability) {
+		return new ShutdownDrain(store, context, properties.getShutdown().getDrainDelay(),
+				availability.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -160,8 +178,13 @@ public final class HealthGrpcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
-		GrpcHealthIndicator grpcHealthIndicator(StatusStore store) {
-			return new GrpcHealthIndicator(store);
+		@ConditionalOnEnabledHealthIndicator("grpc")
+		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, ServingStatusMapper mapper,
+				ObjectProvider<HealthContributorRegistry> registry) {
+			// The registry is asked on each call: it holds this indicator, so it cannot be
+			// injected while the indicator is created.
+			return new GrpcHealthIndicator(store, mapper,
+					(check) -> registry.getObject().getContributor(check) instanceof ReadinessStateHealthIndicator);
 		}
 
 	}

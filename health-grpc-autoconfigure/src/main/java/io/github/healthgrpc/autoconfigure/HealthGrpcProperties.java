@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.healthgrpc.grpc.WatchLimits;
+import io.github.healthgrpc.store.ServingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -61,6 +63,21 @@ public class HealthGrpcProperties {
 
 	private final Contributors contributors = new Contributors();
 
+	private final Probes probes = new Probes();
+
+	private final Status status = new Status();
+
+	/**
+	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
+	 * probes that cannot speak the main server's TLS; unset for none, 0 for any free port.
+	 */
+	private @Nullable Integer port;
+
+	/**
+	 * Network address that the health port binds to; unset for every interface.
+	 */
+	private @Nullable InetAddress address;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -107,6 +124,30 @@ public class HealthGrpcProperties {
 
 	public Contributors getContributors() {
 		return this.contributors;
+	}
+
+	public Probes getProbes() {
+		return this.probes;
+	}
+
+	public Status getStatus() {
+		return this.status;
+	}
+
+	public @Nullable Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(@Nullable Integer port) {
+		this.port = port;
+	}
+
+	public @Nullable InetAddress getAddress() {
+		return this.address;
+	}
+
+	public void setAddress(@Nullable InetAddress address) {
+		this.address = address;
 	}
 
 	/**
@@ -332,6 +373,72 @@ public class HealthGrpcProperties {
 
 		public void setRefreshInterval(Duration refreshInterval) {
 			this.refreshInterval = refreshInterval;
+		}
+
+	}
+
+	/**
+	 * The built-in services for Kubernetes probes, whose members come from Spring Boot's
+	 * liveness and readiness health groups.
+	 */
+	public static class Probes {
+
+		/**
+		 * Whether the Health service answers for the built-in liveness and readiness services.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Name of the built-in service that follows the liveness state and the members of the
+		 * liveness health group, never readiness or the drain.
+		 */
+		private String livenessService = "liveness";
+
+		/**
+		 * Name of the built-in service that follows the readiness state and the members of
+		 * the readiness health group, NOT_SERVING in warm-up and during the drain.
+		 */
+		private String readinessService = "readiness";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLivenessService() {
+			return this.livenessService;
+		}
+
+		public void setLivenessService(String livenessService) {
+			this.livenessService = livenessService;
+		}
+
+		public String getReadinessService() {
+			return this.readinessService;
+		}
+
+		public void setReadinessService(String readinessService) {
+			this.readinessService = readinessService;
+		}
+
+	}
+
+	/**
+	 * How checks' health statuses turn into serving statuses.
+	 */
+	public static class Status {
+
+		/**
+		 * Serving status (serving or not-serving) of each health status code, such as
+		 * out-of-service; codes not listed are SERVING only if they are UP.
+		 */
+		private final Map<String, ServingStatus> mapping = new LinkedHashMap<>();
+
+		public Map<String, ServingStatus> getMapping() {
+			return this.mapping;
 		}
 
 	}

@@ -30,6 +30,8 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 
 	private static final String PREFIX = "grpc.health";
 
+	private static final int MAX_PORT = 65535;
+
 	private final Environment environment;
 
 	HealthGrpcPropertiesBinder(Environment environment) {
@@ -69,8 +71,10 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 					"It must not be negative. Set it to 0s or more, such as 3s.");
 		}
 		positive("contributors.refresh-interval", properties.getContributors().getRefreshInterval());
+		validateHealthPort(properties);
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
+		validateProbes(properties);
 		properties.getServices().forEach((name, group) -> {
 			if (name.isBlank()) {
 				throw invalid("services[" + name + "]." + (group.getInclude().isEmpty() ? "exclude" : "include"),
@@ -80,6 +84,48 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 								+ "server's overall status.");
 			}
 		});
+	}
+
+	// A probe service's name must name it alone: a mapped service of the same name would
+	// silently replace its definition, or it would replace the mapped one's.
+	private void validateProbes(HealthGrpcProperties properties) {
+		HealthGrpcProperties.Probes probes = properties.getProbes();
+		if (!probes.isEnabled()) {
+			return;
+		}
+		String fix = " Give the built-in service another name, or set grpc.health.probes.enabled=false to do "
+				+ "without the built-in liveness and readiness services.";
+		probeName("probes.liveness-service", probes.getLivenessService(), properties, fix);
+		probeName("probes.readiness-service", probes.getReadinessService(), properties, fix);
+		if (probes.getLivenessService().equalsIgnoreCase(probes.getReadinessService())) {
+			throw invalid("probes.readiness-service", probes.getReadinessService(),
+					"It is also the name of grpc.health.probes.liveness-service: liveness and readiness must be "
+							+ "two services, or a probe answers for the other." + fix);
+		}
+	}
+
+	private void probeName(String name, String value, HealthGrpcProperties properties, String fix) {
+		if (value.isBlank()) {
+			throw invalid(name, value, "It is empty, the name of the overall service \"\"." + fix);
+		}
+		properties.getServices().keySet().stream().filter(value::equalsIgnoreCase).findFirst().ifPresent((mapped) -> {
+			throw invalid(name, value, "It is also a service mapped in grpc.health.services[" + mapped
+					+ "], whose checks would be replaced by the probe's." + fix
+					+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
+		});
+	}
+
+	private void validateHealthPort(HealthGrpcProperties properties) {
+		Integer port = properties.getPort();
+		if (port != null && (port < 0 || port > MAX_PORT)) {
+			throw invalid("port", port, "It must be a TCP port from 0 to " + MAX_PORT
+					+ ". Set it to a free port other than the main gRPC server's, such as 8081, or 0 for any free port.");
+		}
+		if (port == null && properties.getAddress() != null) {
+			throw invalid("address", properties.getAddress().getHostAddress(),
+					"It is the address of the health port, which grpc.health.port switches on. Set grpc.health.port "
+							+ "too, or remove grpc.health.address.");
+		}
 	}
 
 	private void positive(String name, int value, String action) {

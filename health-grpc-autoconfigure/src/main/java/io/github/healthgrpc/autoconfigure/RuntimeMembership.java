@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ final class RuntimeMembership {
 	private RuntimeMembership() {
 	}
 
-	static Set<String> of(HealthGrpcProperties.Group group, Set<String> checkNames) {
+	static Set<String> of(HealthGrpcProperties.Group group, Collection<String> checkNames) {
 		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(group.getInclude(),
 				group.getExclude());
 		Set<String> members = checkNames.stream()
@@ -31,7 +32,7 @@ final class RuntimeMembership {
 		return members;
 	}
 
-	private static boolean selectsNone(String include, Set<String> checkNames) {
+	private static boolean selectsNone(String include, Collection<String> checkNames) {
 		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(Set.of(include), null);
 		return checkNames.stream().noneMatch(membership::isMember);
 	}

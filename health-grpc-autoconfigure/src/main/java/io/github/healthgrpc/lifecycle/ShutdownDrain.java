@@ -7,16 +7,28 @@ import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Drains health before the gRPC server stops: every service turns NOT_SERVING for good
- * (watchers hear it at once, and nothing can turn a service SERVING again), the drain
- * delay gives load balancers and probes time to notice, then the store closes so every
- * Watch call completes and the server's graceful shutdown is not held up by a watcher.
- * An application that never served skips the delay.
+ * Drains health before the gRPC server stops: every service that follows traffic turns
+ * NOT_SERVING for good (watchers hear it at once, and nothing can turn a service SERVING
+ * again), the drain delay gives load balancers and probes time to notice, then the store
+ * closes so every Watch call completes and the server's graceful shutdown is not held up
+ * by a watcher. An application that never served skips the delay. The liveness service
+ * stays SERVING throughout: the process is alive, and a restart now would cut the drain.
+ *
+ * <p>When the drain begins, the application's readiness turns
+ * {@link ReadinessState#REFUSING_TRAFFIC} too, published as Spring Boot's availability
+ * event unless it already is (a servlet web application publishes it itself before the
+ * context closes), so {@code /actuator/health/readiness} agrees with gRPC. The event
+ * comes back to health-grpc's own readiness listener, and changes nothing there: the
+ * store is draining already, and a drain cannot be undone or repeated.
  *
  * <p>It runs on {@link ContextClosedEvent}, which Spring publishes before it stops any
  * lifecycle bean; both supported gRPC servers stop in the very first lifecycle phase, so a
@@ -40,16 +52,33 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 
 	private final Duration drainDelay;
 
+	private final @Nullable ApplicationAvailability availability;
+
 	/**
-	 * Create a drain for the given context.
+	 * Create a drain for the given context that leaves the readiness state alone.
 	 * @param store the status store
 	 * @param context the context whose closing starts the drain (not its children's)
 	 * @param drainDelay how long services stay NOT_SERVING before Watch calls complete
 	 */
 	public ShutdownDrain(StatusStore store, ApplicationContext context, Duration drainDelay) {
+		this(store, context, drainDelay, null);
+	}
+
+	/**
+	 * Create a drain for the given context.
+	 * @param store the status store
+	 * @param context the context whose closing starts the drain (not its children's)
+	 * @param drainDelay how long services stay NOT_SERVING before Watch calls complete
+	 * @param availability the application's availability, whose readiness turns
+	 * {@link ReadinessState#REFUSING_TRAFFIC} when the drain begins; {@code null} to leave
+	 * it alone
+	 */
+	public ShutdownDrain(StatusStore store, ApplicationContext context, Duration drainDelay,
+			@Nullable ApplicationAvailability availability) {
 		this.store = store;
 		this.context = context;
 		this.drainDelay = drainDelay;
+		this.availability = availability;
 	}
 
 	@Override
@@ -58,6 +87,7 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 			return;
 		}
 		this.store.drain();
+		refuseTraffic();
 		if (!this.store.hasEverServed()) {
 			// No client was ever told SERVING, so none needs time to move away.
 			close();
@@ -79,6 +109,12 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 	@Override
 	public boolean supportsAsyncExecution() {
 		return false;
+	}
+
+	private void refuseTraffic() {
+		if (this.availability != null && this.availability.getReadinessState() != ReadinessState.REFUSING_TRAFFIC) {
+			AvailabilityChangeEvent.publish(this.context, ReadinessState.REFUSING_TRAFFIC);
+		}
 	}
 
 	private void close() {

@@ -6,13 +6,14 @@ package io.github.healthgrpc.store;
 public enum ServingStatus {
 
 	/**
-	 * Every member check is UP and the application accepts traffic.
+	 * The service can take traffic (or, for the liveness service, the process is alive):
+	 * see {@link StatusStore} for when.
 	 */
 	SERVING,
 
 	/**
-	 * A member check is not UP, has no result yet, or the application is warming up or
-	 * shutting down.
+	 * A member check's status does not map to SERVING, or has no result yet, or the
+	 * application is warming up or shutting down.
 	 */
 	NOT_SERVING
 

@@ -18,16 +18,22 @@ import org.springframework.util.Assert;
  * The single source of truth: the latest result of every check and the derived serving
  * status of every known gRPC service ({@code ""} being the server overall).
  *
- * <p>A service is SERVING only while the application accepts traffic, every member check
- * has a first result and every member check is UP. Reads are a volatile read and a map
+ * <p>Each service has a {@link ServiceDefinition}: its member checks and its gate. A
+ * service that follows traffic (every mapped and bound service, and {@code ""}) is SERVING
+ * only while the application accepts traffic and is not draining, every member check has
+ * a first result and every member's status maps to SERVING under the
+ * {@link ServingStatusMapper} (by default: is UP). A service that follows liveness is
+ * SERVING while the application is live and every member check that has a result maps to
+ * SERVING, the drain and the close included. Reads are a volatile read and a map
  * lookup; they never run a check and never wait for a writer. Writers (check results,
  * lifecycle changes) derive the new statuses one at a time and hand the real changes to
  * the listeners, which hear them on threads of the store's own (see
  * {@link StatusListener}): a writer never waits for a listener.
  *
- * <p>Shutdown has two steps: {@link #drain()} turns every service NOT_SERVING for good
- * while Watch calls stay open to hear it, and {@link #close()} then tells the listeners
- * that the store closed.
+ * <p>Shutdown has two steps: {@link #drain()} turns every service that follows traffic
+ * NOT_SERVING for good while Watch calls stay open to hear it, and {@link #close()} then
+ * tells the listeners that the store closed; a service that follows liveness keeps its
+ * status through both, since the process is alive until the server stops.
  */
 public final class StatusStore {
 
@@ -42,7 +48,10 @@ public final class StatusStore {
 
 	private final Map<String, Health> results = new ConcurrentHashMap<>();
 
-	private volatile Map<String, Set<String>> members = Map.of(OVERALL, Set.of());
+	private final ServingStatusMapper mapper;
+
+	private volatile Map<String, ServiceDefinition> definitions = Map.of(OVERALL,
+			ServiceDefinition.followingTraffic(Set.of()));
 
 	// Services added by addServices, which follow the overall's members; guarded by lock.
 	private Set<String> followers = Set.of();
@@ -51,6 +60,8 @@ public final class StatusStore {
 
 	private boolean acceptingTraffic;
 
+	private boolean live;
+
 	private volatile boolean draining;
 
 	private volatile boolean closed;
@@ -58,16 +69,45 @@ public final class StatusStore {
 	private volatile boolean everServing;
 
 	/**
-	 * Define the known services and their member checks. Services named here keep their
-	 * own members; services added later with {@link #addServices} follow the overall's.
+	 * Create a store with the default rule: a check lets its services serve while it is UP.
+	 */
+	public StatusStore() {
+		this(ServingStatusMapper.getDefault());
+	}
+
+	/**
+	 * Create a store with the given rule for which check statuses let a service serve.
+	 * @param mapper the rule
+	 */
+	public StatusStore(ServingStatusMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Define the known services as following traffic, with their member checks.
 	 * @param membersByService member check names by service; must contain {@link #OVERALL}
+	 * @see #define(Map)
 	 */
 	public void defineServices(Map<String, Set<String>> membersByService) {
-		Assert.isTrue(membersByService.containsKey(OVERALL), "The overall service \"\" must be defined");
+		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
+		membersByService
+			.forEach((service, checks) -> definitions.put(service, ServiceDefinition.followingTraffic(checks)));
+		define(definitions);
+	}
+
+	/**
+	 * Define the known services. Services named here keep their own definition; services
+	 * added later with {@link #addServices} follow the overall's.
+	 * @param definitions the definition of each service; must contain {@link #OVERALL},
+	 * which must follow traffic
+	 */
+	public void define(Map<String, ServiceDefinition> definitions) {
+		ServiceDefinition overall = definitions.get(OVERALL);
+		Assert.isTrue(overall != null, "The overall service \"\" must be defined");
+		Assert.isTrue(overall.gate() == ServiceDefinition.Gate.TRAFFIC,
+				"The overall service \"\" must follow traffic");
 		synchronized (this.lock) {
-			Map<String, Set<String>> defined = new LinkedHashMap<>();
-			membersByService.forEach((service, checks) -> defined.put(service, Set.copyOf(checks)));
-			this.members = Map.copyOf(defined);
+			this.definitions = Map.copyOf(definitions);
 			this.followers = Set.of();
 			publish();
 		}
@@ -75,20 +115,26 @@ public final class StatusStore {
 
 	/**
 	 * Give services new member checks while the application runs, as checks come and go.
-	 * Services named here get the given members; services that follow the overall (added
-	 * with {@link #addServices}) get the overall's new members; every other known service
-	 * keeps its own. A member without a result keeps its service NOT_SERVING, as at startup.
-	 * @param membersByService new member check names by service
+	 * Each service keeps its definition's gate and only its members change: services named
+	 * here get the given members; services that follow the overall (added with
+	 * {@link #addServices}) get the overall's new members; every other known service keeps
+	 * its own. A member without a result keeps a service that follows traffic NOT_SERVING,
+	 * as at startup.
+	 * @param membersByService new member check names by known service
 	 */
 	public void redefineMembers(Map<String, Set<String>> membersByService) {
 		synchronized (this.lock) {
-			Map<String, Set<String>> redefined = new LinkedHashMap<>(this.members);
-			membersByService.forEach((service, checks) -> redefined.put(service, Set.copyOf(checks)));
-			Set<String> overall = redefined.get(OVERALL);
+			Map<String, ServiceDefinition> redefined = new LinkedHashMap<>(this.definitions);
+			membersByService.forEach((service, checks) -> {
+				ServiceDefinition known = redefined.get(service);
+				Assert.isTrue(known != null, () -> "Service \"" + service + "\" is not defined");
+				redefined.put(service, new ServiceDefinition(checks, known.gate()));
+			});
+			ServiceDefinition overall = redefined.get(OVERALL);
 			this.followers.stream()
 				.filter((service) -> !membersByService.containsKey(service))
 				.forEach((service) -> redefined.put(service, overall));
-			this.members = Map.copyOf(redefined);
+			this.definitions = Map.copyOf(redefined);
 			publish();
 		}
 	}
@@ -113,13 +159,13 @@ public final class StatusStore {
 	 */
 	public void addServices(Collection<String> services) {
 		synchronized (this.lock) {
-			Map<String, Set<String>> extended = new LinkedHashMap<>(this.members);
-			Set<String> overall = extended.get(OVERALL);
+			Map<String, ServiceDefinition> extended = new LinkedHashMap<>(this.definitions);
+			ServiceDefinition overall = extended.get(OVERALL);
 			services.forEach((service) -> extended.putIfAbsent(service, overall));
-			if (extended.size() != this.members.size()) {
+			if (extended.size() != this.definitions.size()) {
 				Set<String> followers = new LinkedHashSet<>(this.followers);
-				services.stream().filter((service) -> !this.members.containsKey(service)).forEach(followers::add);
-				this.members = Map.copyOf(extended);
+				services.stream().filter((service) -> !this.definitions.containsKey(service)).forEach(followers::add);
+				this.definitions = Map.copyOf(extended);
 				this.followers = Set.copyOf(followers);
 				publish();
 			}
@@ -153,9 +199,21 @@ public final class StatusStore {
 	}
 
 	/**
-	 * Begin the shutdown drain: every service turns NOT_SERVING for good. Nothing undoes
-	 * it, neither the application accepting traffic again nor a check turning UP; the
-	 * listeners keep hearing the changes until {@link #close()}.
+	 * Say whether the application is live (its liveness state is correct); while it is not,
+	 * every service that follows liveness is NOT_SERVING. Before the first call it is not.
+	 * @param live whether it is live
+	 */
+	public void setLive(boolean live) {
+		synchronized (this.lock) {
+			this.live = live;
+			publish();
+		}
+	}
+
+	/**
+	 * Begin the shutdown drain: every service that follows traffic turns NOT_SERVING for
+	 * good. Nothing undoes it, neither the application accepting traffic again nor a check
+	 * turning UP; the listeners keep hearing the changes until {@link #close()}.
 	 */
 	public void drain() {
 		synchronized (this.lock) {
@@ -173,8 +231,9 @@ public final class StatusStore {
 	}
 
 	/**
-	 * Close the store for shutdown: every service turns NOT_SERVING for good, then
-	 * listeners hear {@link StatusListener#storeClosed()}, after every earlier change.
+	 * Close the store for shutdown: every service that follows traffic turns NOT_SERVING,
+	 * every status stays as it then is for good, and listeners hear
+	 * {@link StatusListener#storeClosed()}, after every earlier change.
 	 */
 	public void close() {
 		synchronized (this.lock) {
@@ -208,9 +267,9 @@ public final class StatusStore {
 	}
 
 	/**
-	 * Whether any service has ever been SERVING, that is whether any client may have been
-	 * told to send traffic here.
-	 * @return {@code true} once a service has been SERVING
+	 * Whether any service that follows traffic has ever been SERVING, that is whether any
+	 * client may have been told to send traffic here.
+	 * @return {@code true} once such a service has been SERVING
 	 */
 	public boolean hasEverServed() {
 		return this.everServing;
@@ -240,12 +299,12 @@ public final class StatusStore {
 	 */
 	public @Nullable ServiceHealth health(String service) {
 		ServingStatus status = this.statuses.get(service);
-		Set<String> checks = this.members.get(service);
-		if (status == null || checks == null) {
+		ServiceDefinition definition = this.definitions.get(service);
+		if (status == null || definition == null) {
 			return null;
 		}
 		Map<String, Status> checkStatuses = new LinkedHashMap<>();
-		checks.forEach((check) -> checkStatuses.put(check, checkStatus(check)));
+		definition.members().forEach((check) -> checkStatuses.put(check, checkStatus(check)));
 		return new ServiceHealth(status, checkStatuses);
 	}
 
@@ -287,11 +346,14 @@ public final class StatusStore {
 		}
 		Map<String, ServingStatus> previous = this.statuses;
 		Map<String, ServingStatus> current = new LinkedHashMap<>();
-		this.members.forEach((service, checks) -> current.put(service, derive(checks)));
+		this.definitions.forEach((service, definition) -> {
+			ServingStatus status = derive(definition);
+			current.put(service, status);
+			if (status == ServingStatus.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
+				this.everServing = true;
+			}
+		});
 		this.statuses = Map.copyOf(current);
-		if (!this.everServing && current.containsValue(ServingStatus.SERVING)) {
-			this.everServing = true;
-		}
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				this.dispatcher.changed(service, status);
@@ -299,10 +361,22 @@ public final class StatusStore {
 		});
 	}
 
-	private ServingStatus derive(Set<String> checks) {
-		boolean serving = this.acceptingTraffic && !this.draining
-				&& checks.stream().allMatch((check) -> Status.UP.equals(checkStatus(check)));
+	private ServingStatus derive(ServiceDefinition definition) {
+		boolean serving = switch (definition.gate()) {
+			case TRAFFIC -> this.acceptingTraffic && !this.draining
+					&& definition.members().stream().allMatch((check) -> serving(this.results.get(check)));
+			// Liveness waits for no first result: a check that has not answered yet says
+			// nothing about whether the process should be restarted.
+			case LIVENESS -> this.live && definition.members()
+				.stream()
+				.map(this.results::get)
+				.allMatch((result) -> result == null || serving(result));
+		};
 		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+	}
+
+	private boolean serving(@Nullable Health result) {
+		return result != null && this.mapper.map(result.getStatus()) == ServingStatus.SERVING;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.healthgrpc.actuate;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -14,7 +16,8 @@ class GrpcHealthIndicatorTests {
 
 	private final StatusStore store = new StatusStore();
 
-	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store);
+	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, ServingStatusMapper.getDefault(),
+			"readinessState"::equals);
 
 	@Test
 	void followsTheOverallStatusAndDescribesEveryService() {
@@ -30,9 +33,67 @@ class GrpcHealthIndicatorTests {
 	}
 
 	@Test
-	void isDownWhileTheServerIsNotServing() {
-		this.store.defineServices(Map.of("", Set.of("db")));
+	void isDownWhileACheckOfTheOverallStatusIsDown() {
+		this.store.defineServices(Map.of("", Set.of("db", "pricing")));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.down().build());
+		this.store.record("pricing", Health.up().build());
+		Health health = this.indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
+				"db is DOWN", "checks", Map.of("db", "DOWN", "pricing", "UP")));
+	}
+
+	@Test
+	void isUpDuringWarmUpAndSaysWhyTheServerIsNotServing() {
+		this.store.defineServices(Map.of("", Set.of("db", "readinessState")));
 		this.store.record("db", Health.up().build());
+		this.store.record("readinessState", Health.status(Status.OUT_OF_SERVICE).build());
+		Health health = this.indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
+				"warming up", "checks", Map.of("db", "UP", "readinessState", "OUT_OF_SERVICE")));
+	}
+
+	@Test
+	void isUpWhileACheckHasNotAnsweredYet() {
+		this.store.defineServices(Map.of("", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
+				Map.of("status", "NOT_SERVING", "reason", "warming up", "checks", Map.of("db", "UNKNOWN")));
+	}
+
+	@Test
+	void isUpDuringTheShutdownDrain() {
+		this.store.defineServices(Map.of("", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.drain();
+		Health health = this.indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("overall",
+				Map.of("status", "NOT_SERVING", "reason", "shutting down", "checks", Map.of("db", "UP")));
+	}
+
+	@Test
+	void isUpWhileTheApplicationRefusesTrafficAfterServing() {
+		this.store.defineServices(Map.of("", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.setAcceptingTraffic(false);
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
+				Map.of("status", "NOT_SERVING", "reason", "refusing traffic", "checks", Map.of("db", "UP")));
+	}
+
+	@Test
+	void judgesChecksByTheSameRuleAsTheStore() {
+		ServingStatusMapper outOfServiceServes = ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING));
+		GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, outOfServiceServes, (check) -> false);
+		this.store.defineServices(Map.of("", Set.of("maintenance")));
+		this.store.record("maintenance", Health.outOfService().build());
+		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.DOWN);
 	}
 

@@ -10,14 +10,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The dependencies the README promises, checked on the compiled main classes: the core
- * knows no gRPC server, the views only read the store, and each server adapter stands
- * alone.
+ * knows no gRPC server, the views only read the store, each server adapter stands alone,
+ * and so does the health port, a server of its own that knows neither server (the first
+ * rule and the last cover that) and that nothing else needs.
  */
 @AnalyzeClasses(packages = "io.github.healthgrpc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	private static final String[] ADAPTERS = { "io.github.healthgrpc.server.devh..",
 			"io.github.healthgrpc.server.boot.." };
+
+	private static final String HEALTH_PORT = "io.github.healthgrpc.server.port..";
 
 	@ArchTest
 	static final ArchRule theCoreImportsNoGrpcServer = noClasses().that()
@@ -38,6 +41,16 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(ADAPTERS)
 		.because("adapters plug into the core through io.github.healthgrpc.server, never the other way");
+
+	@ArchTest
+	static final ArchRule nothingImportsTheHealthPort = noClasses().that()
+		.resideInAPackage("io.github.healthgrpc..")
+		.and()
+		.resideOutsideOfPackage(HEALTH_PORT)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(HEALTH_PORT)
+		.because("the health port is optional: the core and the adapters work the same without it");
 
 	@ArchTest
 	static final ArchRule viewsOnlyReadTheStore = noClasses().that()

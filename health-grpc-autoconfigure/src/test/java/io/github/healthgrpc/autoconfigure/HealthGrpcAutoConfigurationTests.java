@@ -71,7 +71,9 @@ class HealthGrpcAutoConfigurationTests {
 			HealthEngineLifecycle lifecycle = context.getBean(HealthEngineLifecycle.class);
 			StatusStore store = context.getBean(StatusStore.class);
 			assertThat(lifecycle.isRunning()).isTrue();
-			assertThat(store.statuses()).containsExactly(Map.entry(StatusStore.OVERALL, ServingStatus.NOT_SERVING));
+			// No availability event in this context: neither ready nor live.
+			assertThat(store.statuses()).containsOnly(Map.entry(StatusStore.OVERALL, ServingStatus.NOT_SERVING),
+					Map.entry("liveness", ServingStatus.NOT_SERVING), Map.entry("readiness", ServingStatus.NOT_SERVING));
 			context.close();
 			assertThat(lifecycle.isRunning()).isFalse();
 			// The shutdown drain closed the store, so every Watch call completes.
@@ -243,14 +245,14 @@ class HealthGrpcAutoConfigurationTests {
 	@Test
 	void whenListMaxServicesIsNotExceededThenListAnswers() {
 		this.contextRunner.withUserConfiguration(ManualCheckConfiguration.class)
-			.withPropertyValues("grpc.health.list.max-services=2", "grpc.health.services[demo.Inventory].include=cache")
+			.withPropertyValues("grpc.health.list.max-services=4", "grpc.health.services[demo.Inventory].include=cache")
 			.run((context) -> {
 				RecordingObserver<HealthListResponse> observer = new RecordingObserver<>();
 				context.getBean(HealthGrpcService.class).list(HealthListRequest.getDefaultInstance(), observer);
 				assertThat(observer.error).isNull();
 				assertThat(observer.values).singleElement()
-					.satisfies((response) -> assertThat(response.getStatusesMap()).containsOnlyKeys("",
-							"demo.Inventory"));
+					.satisfies((response) -> assertThat(response.getStatusesMap()).containsOnlyKeys("", "liveness",
+							"readiness", "demo.Inventory"));
 			});
 	}
 

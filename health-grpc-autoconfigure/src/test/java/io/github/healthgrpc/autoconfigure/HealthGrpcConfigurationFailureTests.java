@@ -309,7 +309,7 @@ class HealthGrpcConfigurationFailureTests {
 		});
 	}
 
-	private static ContextConsumer<AssertableApplicationContext> failsToBind(String property) {
+	static ContextConsumer<AssertableApplicationContext> failsToBind(String property) {
 		return (context) -> {
 			assertThat(context).hasFailed();
 			BindException bindFailure = findCause(context.getStartupFailure(), BindException.class);
@@ -342,7 +342,7 @@ class HealthGrpcConfigurationFailureTests {
 
 	// Asserts the root cause is Spring Boot's exception for a bad value, naming the property
 	// as written, its value, the problem and the fix.
-	private static ContextConsumer<AssertableApplicationContext> failsWith(String property, String value,
+	static ContextConsumer<AssertableApplicationContext> failsWith(String property, String value,
 			String reason) {
 		return (context) -> {
 			assertThat(context).hasFailed();

@@ -230,7 +230,7 @@ class HealthGrpcMappingTests {
 				assertThat(members(context, INVENTORY)).containsExactlyInAnyOrder("db", "pricing");
 				assertThat(members(context, "demo.Greeter")).containsExactly("db");
 				assertThat(context.getBean(StatusStore.class).statuses()).containsOnlyKeys(StatusStore.OVERALL,
-						INVENTORY, "demo.Greeter");
+						"liveness", "readiness", INVENTORY, "demo.Greeter");
 			});
 	}
 
@@ -386,15 +386,15 @@ class HealthGrpcMappingTests {
 		assertThat(members(context, StatusStore.OVERALL)).containsExactlyInAnyOrder("db", "pricing");
 		assertThat(members(context, INVENTORY)).containsExactly("db");
 		assertThat(members(context, "demo.Greeter")).containsExactlyInAnyOrder("db", "pricing");
-		assertThat(context.getBean(StatusStore.class).statuses()).containsOnlyKeys(StatusStore.OVERALL, INVENTORY,
-				"demo.Greeter");
+		assertThat(context.getBean(StatusStore.class).statuses()).containsOnlyKeys(StatusStore.OVERALL, "liveness",
+				"readiness", INVENTORY, "demo.Greeter");
 	}
 
 	private void assertInventoryIsExactlyDbAndBecomesServing(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		StatusStore store = context.getBean(StatusStore.class);
 		assertThat(members(context, INVENTORY)).containsExactly("db");
-		assertThat(store.statuses()).containsOnlyKeys(StatusStore.OVERALL, INVENTORY);
+		assertThat(store.statuses()).containsOnlyKeys(StatusStore.OVERALL, "liveness", "readiness", INVENTORY);
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 		// cache has no value, so overall stays NOT_SERVING while demo.Inventory (db only) turns SERVING.
 		await().atMost(FIRST_RESULTS)

@@ -3,6 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import java.util.Map;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,7 +11,11 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -53,6 +58,35 @@ class RuntimeContributorsTests {
 			refresh(context);
 			assertThat(store(context).health("demo.All").checks()).containsOnlyKeys("db");
 		});
+	}
+
+	@Test
+	void aContributorRegisteredAtRuntimeJoinsTheProbeServicesWhoseHealthGroupIncludesItAndLeavesThemWhenUnregistered() {
+		// Spring Boot checks at startup that a group's members exist unless told not to: a
+		// group that names a contributor registered later needs the check off.
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.validate-group-membership=false",
+					"management.endpoint.health.group.readiness.include=db,dyn",
+					"management.endpoint.health.group.liveness.include=dyn")
+			.run((context) -> {
+				assertThat(store(context).health("readiness").checks()).containsOnlyKeys("db");
+				assertThat(store(context).health("liveness").checks()).isEmpty();
+				registry(context).registerContributor("dyn", UP);
+				refresh(context);
+				assertThat(store(context).health("readiness").checks()).containsOnlyKeys("db", "dyn");
+				assertThat(store(context).health("liveness").checks()).containsOnlyKeys("dyn");
+				// Still a liveness service: neither readiness (the context never became
+				// ready) nor the new member's first result holds it back.
+				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+				assertThat(store(context).status("liveness")).isEqualTo(ServingStatus.SERVING);
+				assertThat(store(context).status("readiness")).isEqualTo(ServingStatus.NOT_SERVING);
+				registry(context).unregisterContributor("dyn");
+				refresh(context);
+				assertThat(store(context).health("readiness").checks()).containsOnlyKeys("db");
+				assertThat(store(context).health("liveness").checks()).isEmpty();
+			});
 	}
 
 	@Test

@@ -87,6 +87,15 @@ public final class WatchRecorder implements ClientResponseObserver<HealthCheckRe
 	}
 
 	/**
+	 * The messages received and not yet taken by {@link #next()}, taking them.
+	 */
+	public java.util.List<ServingStatus> drainReceived() {
+		java.util.List<ServingStatus> statuses = new java.util.ArrayList<>();
+		this.received.drainTo(statuses);
+		return statuses;
+	}
+
+	/**
 	 * Whether the server has answered yet: sent a message or ended the call.
 	 */
 	public boolean answered() {

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class StatusStoreTests {
 
@@ -162,6 +163,82 @@ class StatusStoreTests {
 		this.store.close();
 		assertThat(heard()).containsExactly("=SERVING", "=NOT_SERVING", "closed");
 		assertThat(removedHeard).containsExactly("=SERVING");
+	}
+
+	@Test
+	void aStoreWithAMappingServesOnTheStatusesItMapsToServing() {
+		StatusStore store = new StatusStore(
+				ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING, "degraded", ServingStatus.SERVING)));
+		store.defineServices(Map.of("", Set.of("db", "pricing")));
+		store.setAcceptingTraffic(true);
+		store.record("db", Health.outOfService().build());
+		store.record("pricing", Health.status("DEGRADED").build());
+		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+		store.record("pricing", Health.unknown().build());
+		assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aServiceFollowingLivenessIsServingWhileLiveWhateverReadinessSays() {
+		StatusStore store = storeWithProbes();
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		store.setLive(true);
+		// Not ready, and its member has no result yet: liveness waits for neither.
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("readiness")).isEqualTo(ServingStatus.NOT_SERVING);
+		store.setLive(false);
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aServiceFollowingLivenessIsNotServingWhileAMemberWithAResultDoesNotMapToServing() {
+		StatusStore store = storeWithProbes();
+		store.setLive(true);
+		store.record("deadlock", Health.down().build());
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		store.record("deadlock", Health.up().build());
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void aServiceFollowingLivenessKeepsServingThroughTheDrainAndTheClose() {
+		StatusStore store = storeWithProbes();
+		store.setLive(true);
+		store.setAcceptingTraffic(true);
+		store.record("db", Health.up().build());
+		assertThat(store.statuses()).containsOnly(entry("", ServingStatus.SERVING),
+				entry("liveness", ServingStatus.SERVING), entry("readiness", ServingStatus.SERVING));
+		store.drain();
+		assertThat(store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
+				entry("liveness", ServingStatus.SERVING), entry("readiness", ServingStatus.NOT_SERVING));
+		store.close();
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void aServiceFollowingLivenessDoesNotCountAsHavingServed() {
+		// The drain skips its delay for an application that never served traffic: liveness
+		// alone told no client to send any.
+		StatusStore store = storeWithProbes();
+		store.setLive(true);
+		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.hasEverServed()).isFalse();
+	}
+
+	@Test
+	void theOverallServiceMustFollowTraffic() {
+		assertThat(catchThrowable(() -> new StatusStore()
+			.define(Map.of("", ServiceDefinition.followingLiveness(Set.of())))))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("must follow traffic");
+	}
+
+	private static StatusStore storeWithProbes() {
+		StatusStore store = new StatusStore();
+		store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "liveness",
+				ServiceDefinition.followingLiveness(Set.of("deadlock")), "readiness",
+				ServiceDefinition.followingTraffic(Set.of("db"))));
+		return store;
 	}
 
 	private List<String> heard() {

@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Services whose member checks change while the application runs, as health contributors
@@ -50,6 +51,26 @@ class StoreRedefinitionTests {
 		this.store.redefineMembers(Map.of("", Set.of("db")));
 		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
 		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void aRedefinedServiceKeepsWhatItFollowsAndOnlyItsMembersChange() {
+		this.store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "liveness",
+				ServiceDefinition.followingLiveness(Set.of())));
+		this.store.setLive(true);
+		this.store.redefineMembers(Map.of("liveness", Set.of("deadlock")));
+		assertThat(this.store.health("liveness").checks()).containsOnlyKeys("deadlock");
+		this.store.drain();
+		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		this.store.record("deadlock", Health.down().build());
+		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void redefiningAServiceThatIsNotDefinedFailsNamingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.redefineMembers(Map.of("demo.Unknown", Set.of("db"))))
+			.withMessage("Service \"demo.Unknown\" is not defined");
 	}
 
 	@Test

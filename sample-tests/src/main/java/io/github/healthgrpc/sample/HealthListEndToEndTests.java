@@ -32,7 +32,9 @@ class HealthListEndToEndTests extends AbstractSampleServerTests {
 		assertThat(list()).containsEntry("", "SERVING")
 			.containsEntry("demo.Greeter", "SERVING")
 			.containsEntry("demo.Inventory", "NOT_SERVING")
-			.containsEntry("grpc.health.v1.Health", "SERVING");
+			.containsEntry("grpc.health.v1.Health", "SERVING")
+			.containsEntry("liveness", "SERVING")
+			.containsEntry("readiness", "SERVING");
 	}
 
 	@Test

@@ -1,12 +1,11 @@
 package io.github.healthgrpc.sample;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class NodeClientInteropTest extends AbstractSampleServerTests {
 	@BeforeEach
 	void nodeAndItsPackagesAreInstalled() {
 		String missing = null;
-		if (!nodeRuns()) {
+		if (!ExternalCommand.runs("node", "--version")) {
 			missing = "'node' is not on the PATH";
 		}
 		else if (!Files.isDirectory(NODE_DIR.resolve("node_modules/grpc-health-check"))
@@ -69,40 +68,9 @@ class NodeClientInteropTest extends AbstractSampleServerTests {
 	private List<String> runInterop(String... options) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("node", "interop.mjs", String.valueOf(this.grpcServerPort.get())));
 		command.addAll(List.of(options));
-		Path output = Files.createTempFile("node-interop", ".log");
-		try {
-			// Output to a file, never to an unread pipe whose full buffer would block node.
-			Process node = new ProcessBuilder(command).directory(NODE_DIR.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(output.toFile())
-				.start();
-			if (!node.waitFor(60, TimeUnit.SECONDS)) {
-				node.destroyForcibly();
-				fail("node interop.mjs did not finish within 60s:\n" + Files.readString(output));
-			}
-			String printed = Files.readString(output, StandardCharsets.UTF_8);
-			assertThat(node.exitValue()).as("exit code of node interop.mjs, which printed:%n%s", printed).isZero();
-			return printed.lines().toList();
-		}
-		finally {
-			Files.deleteIfExists(output);
-		}
-	}
-
-	private static boolean nodeRuns() {
-		try {
-			Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		ExternalCommand node = ExternalCommand.run(command, NODE_DIR, Map.of(), 60);
+		assertThat(node.exitCode()).as("exit code of node interop.mjs, which printed:%n%s", node.printed()).isZero();
+		return node.printed().lines().toList();
 	}
 
 }

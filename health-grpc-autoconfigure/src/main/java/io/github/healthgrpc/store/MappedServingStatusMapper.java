@@ -1,0 +1,39 @@
+package io.github.healthgrpc.store;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * A {@link ServingStatusMapper} from a map of status codes, over the default rule (UP is
+ * SERVING, everything else NOT_SERVING). Unlike Spring Boot's HTTP mapping, where the
+ * user's map replaces the defaults, the defaults stay for codes the map leaves out: mapping
+ * OUT_OF_SERVICE alone must not make UP NOT_SERVING.
+ */
+final class MappedServingStatusMapper implements ServingStatusMapper {
+
+	static final MappedServingStatusMapper DEFAULT = new MappedServingStatusMapper(Map.of());
+
+	private final Map<String, ServingStatus> mappings = new LinkedHashMap<>();
+
+	MappedServingStatusMapper(Map<String, ServingStatus> mappings) {
+		this.mappings.put(uniform(Status.UP.getCode()), ServingStatus.SERVING);
+		mappings.forEach((code, status) -> this.mappings.put(uniform(code), status));
+	}
+
+	@Override
+	public ServingStatus map(Status status) {
+		return this.mappings.getOrDefault(uniform(status.getCode()), ServingStatus.NOT_SERVING);
+	}
+
+	// Spring Boot's uniform code for status mappings: only letters and digits, lower case.
+	private static String uniform(String code) {
+		return code.codePoints()
+			.filter(Character::isLetterOrDigit)
+			.map(Character::toLowerCase)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.healthgrpc.store;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves the rule that turns check statuses into serving statuses: UP alone by default,
+ * codes matched as Spring Boot matches its HTTP status mapping keys, and the default kept
+ * for codes a mapping leaves out.
+ */
+class ServingStatusMapperTests {
+
+	@Test
+	void byDefaultOnlyUpIsServing() {
+		ServingStatusMapper mapper = ServingStatusMapper.getDefault();
+		assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.SERVING);
+		assertThat(mapper.map(Status.DOWN)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(mapper.map(new Status("DEGRADED"))).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(ServingStatusMapper.of(null)).isSameAs(mapper);
+		assertThat(ServingStatusMapper.of(Map.of())).isSameAs(mapper);
+	}
+
+	@Test
+	void codesAreMatchedIgnoringCaseAndEverythingButLettersAndDigits() {
+		assertThat(ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING)).map(Status.OUT_OF_SERVICE))
+			.isEqualTo(ServingStatus.SERVING);
+		assertThat(ServingStatusMapper.of(Map.of("OUT_OF_SERVICE", ServingStatus.SERVING)).map(Status.OUT_OF_SERVICE))
+			.isEqualTo(ServingStatus.SERVING);
+		assertThat(ServingStatusMapper.of(Map.of("degraded", ServingStatus.SERVING)).map(new Status("DEGRADED")))
+			.isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void codesAMappingLeavesOutKeepTheDefault() {
+		ServingStatusMapper mapper = ServingStatusMapper.of(Map.of("outofservice", ServingStatus.SERVING));
+		assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.SERVING);
+		assertThat(mapper.map(Status.DOWN)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void upCanBeMappedToNotServingToo() {
+		assertThat(ServingStatusMapper.of(Map.of("up", ServingStatus.NOT_SERVING)).map(Status.UP))
+			.isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+}
