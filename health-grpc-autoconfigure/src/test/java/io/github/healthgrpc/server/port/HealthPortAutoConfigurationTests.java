@@ -78,7 +78,7 @@ class HealthPortAutoConfigurationTests {
 			ManagedChannel channel = this.client.plaintext("127.0.0.1", port);
 			// Not ready in a context runner: the store says NOT_SERVING, and so does the port.
 			assertThat(HealthPortClient.check(channel, "")).isEqualTo(ServingStatus.NOT_SERVING);
-			assertThat(HealthPortClient.list(channel)).containsOnlyKeys("");
+			assertThat(HealthPortClient.list(channel)).containsOnlyKeys("", "liveness", "readiness");
 		});
 	}
 

@@ -191,8 +191,9 @@ class HealthPortTlsServerTests {
 					cause = cause.getCause();
 				}
 				assertThat(cause).as("a FailureAnalyzedException in %s", failure.toString()).isNotNull();
-				assertThat(((FailureAnalyzedException) cause).analysis().getDescription())
-					.contains("grpc.health.port=" + port);
+				String description = ((FailureAnalyzedException) cause).analysis().getDescription();
+				System.out.printf("%s, health port equal to the main port: %s%n", server, description);
+				assertThat(description).contains("grpc.health.port=" + port);
 			});
 	}
 
