@@ -10,12 +10,13 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.core.env.Environment;
 
 /**
- * Selects checks by the names that {@code grpc.health} gives them, with Spring Boot's
- * health group membership: {@code include} minus {@code exclude}, {@code *} for all, and
- * a composite's name selecting its members ({@code db} selects {@code db/primary}). The
- * same selection validates the names: a name is known if it selects a check on its own,
- * so a typo stops startup instead of silently selecting nothing, and so does a service
- * whose include minus exclude leaves no check.
+ * Validates the names that {@code grpc.health} gives checks against the checks of
+ * startup, with Spring Boot's health group membership: {@code include} minus
+ * {@code exclude}, {@code *} for all, and a composite's name selecting its members
+ * ({@code db} selects {@code db/primary}). A name is known if it selects a check on its
+ * own, so a typo stops startup instead of silently selecting nothing, and so does a
+ * service whose include minus exclude leaves no check. The members themselves are
+ * resolved by {@link HealthMappings#membersFor}.
  */
 final class CheckSelection {
 
@@ -34,28 +35,25 @@ final class CheckSelection {
 	}
 
 	/**
-	 * The checks that a group selects, after validating its names.
+	 * Validate a group's names: each must select a check on its own.
 	 * @param property the group's property, such as {@code grpc.health.overall}
 	 * @param group the group
-	 * @return the names of the selected checks
 	 */
-	Set<String> members(String property, HealthGrpcProperties.Group group) {
+	void validate(String property, HealthGrpcProperties.Group group) {
 		requireKnown(property + ".include", group.getInclude());
 		requireKnown(property + ".exclude", group.getExclude());
-		return select(group.getInclude(), group.getExclude());
 	}
 
 	/**
-	 * The checks that a service's group selects, after validating its names and that they
-	 * leave a check. In an application without checks, a wildcard selects nothing, and the
-	 * service then follows readiness alone.
+	 * Validate a service's group: its names, and that they leave a check. In an application
+	 * without checks, a wildcard selects nothing, and the service then follows readiness
+	 * alone.
 	 * @param property the group's property, such as {@code grpc.health.services[demo.Inventory]}
 	 * @param group the group
-	 * @return the names of the selected checks
 	 */
-	Set<String> nonEmptyMembers(String property, HealthGrpcProperties.Group group) {
-		Set<String> members = members(property, group);
-		if (members.isEmpty() && !this.names.isEmpty()) {
+	void validateNonEmpty(String property, HealthGrpcProperties.Group group) {
+		validate(property, group);
+		if (select(group.getInclude(), group.getExclude()).isEmpty() && !this.names.isEmpty()) {
 			throw InvalidHealthProperty.of(this.environment, property + ".exclude",
 					String.join(",", group.getExclude()),
 					property + " selects no check: include " + (group.getInclude().isEmpty() ? "[*]"
@@ -63,7 +61,6 @@ final class CheckSelection {
 							+ "Exclude fewer checks, or remove the mapping for the service to follow the "
 							+ "overall status.");
 		}
-		return members;
 	}
 
 	/**

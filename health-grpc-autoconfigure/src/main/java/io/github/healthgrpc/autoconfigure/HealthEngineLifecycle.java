@@ -1,6 +1,5 @@
 package io.github.healthgrpc.autoconfigure;
 
-import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +23,6 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	private final ObjectProvider<HealthMappings> mappings;
 
-	private final ProbeServices probes;
-
 	private volatile boolean running;
 
 	private volatile boolean started;
@@ -35,14 +32,11 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 	 * @param store the store to define the services in
 	 * @param runner the engine
 	 * @param mappings the mappings, resolved on the first start, once every bean exists
-	 * @param probes the built-in probe services
 	 */
-	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings,
-			ProbeServices probes) {
+	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings) {
 		this.store = store;
 		this.runner = runner;
 		this.mappings = mappings;
-		this.probes = probes;
 	}
 
 	@Override
@@ -52,8 +46,7 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 		}
 		else {
 			HealthMappings mappings = this.mappings.getObject();
-			this.store.define(this.probes.definitions(mappings.membersByService(),
-					mappings.checks().stream().map(CheckDefinition::name).toList()));
+			this.store.define(mappings.definitions());
 			this.runner.start(mappings.checks(), mappings::schedule);
 			this.started = true;
 		}

@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
@@ -92,19 +93,28 @@ public final class HealthGrpcAutoConfiguration {
 	@Bean
 	@Lazy
 	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
-			ObjectProvider<GrpcServerAdapter> servers, Environment environment) {
+			ObjectProvider<GrpcServerAdapter> servers, ObjectProvider<HealthEndpointGroups> groups,
+			Environment environment) {
 		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
 				properties, servers.orderedStream()
 					.flatMap((server) -> server.boundServiceNames().stream())
 					.collect(Collectors.toUnmodifiableSet()),
-				environment);
+				new ProbeServices(properties.getProbes(), groups), environment);
 	}
 
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
-			ObjectProvider<HealthMappings> mappings, HealthGrpcProperties properties,
-			ObjectProvider<HealthEndpointGroups> groups) {
-		return new HealthEngineLifecycle(store, runner, mappings, new ProbeServices(properties.getProbes(), groups));
+			ObjectProvider<HealthMappings> mappings) {
+		return new HealthEngineLifecycle(store, runner, mappings);
+	}
+
+	@Bean
+	ContributorRefresh healthGrpcContributorRefresh(ObjectProvider<HealthContributorCheckSource> contributors,
+			ObjectProvider<ReactiveHealthContributorCheckSource> reactiveContributors,
+			ObjectProvider<CheckSource> sources, ObjectProvider<HealthMappings> mappings, CheckRunner runner,
+			StatusStore store, HealthGrpcProperties properties) {
+		return new ContributorRefresh(Stream.concat(contributors.stream(), reactiveContributors.stream()).toList(),
+				sources, mappings, runner, store, properties.getContributors().getRefreshInterval());
 	}
 
 	@Bean

@@ -61,6 +61,8 @@ public class HealthGrpcProperties {
 
 	private final Security security = new Security();
 
+	private final Contributors contributors = new Contributors();
+
 	private final Probes probes = new Probes();
 
 	private final Status status = new Status();
@@ -118,6 +120,10 @@ public class HealthGrpcProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Contributors getContributors() {
+		return this.contributors;
 	}
 
 	public Probes getProbes() {
@@ -346,6 +352,27 @@ public class HealthGrpcProperties {
 
 		public void setAllowUnauthenticated(boolean allowUnauthenticated) {
 			this.allowUnauthenticated = allowUnauthenticated;
+		}
+
+	}
+
+	/**
+	 * Health contributors registered and unregistered while the application runs.
+	 */
+	public static class Contributors {
+
+		/**
+		 * Time between two readings of the health contributor registries, which picks up
+		 * contributors registered or unregistered since the last one.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(1);
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
 		}
 
 	}

@@ -70,6 +70,7 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 			throw invalid("shutdown.drain-delay", drainDelay,
 					"It must not be negative. Set it to 0s or more, such as 3s.");
 		}
+		positive("contributors.refresh-interval", properties.getContributors().getRefreshInterval());
 		validateHealthPort(properties);
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));

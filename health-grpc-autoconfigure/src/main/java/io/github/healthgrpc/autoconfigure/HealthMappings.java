@@ -1,6 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
-import java.util.Collections;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,14 +12,17 @@ import java.util.stream.Collectors;
 
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSchedule;
+import io.github.healthgrpc.store.ServiceDefinition;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.core.env.Environment;
 
 /**
- * The {@code grpc.health} mappings, resolved once against the checks that exist: every
- * check, the member checks of every service and the schedule of every check. A service
- * key takes the name of the bound service that it matches when case is ignored, since
- * environment variables cannot carry capitals.
+ * The {@code grpc.health} mappings, validated once against the checks that exist at
+ * startup: every check, the definition of every service (the mapped ones and the built-in
+ * probe services) and the schedule of every check. A service key takes the name of the
+ * bound service that it matches when case is ignored, since environment variables cannot
+ * carry capitals. The members of every service are resolved by one function,
+ * {@link #membersFor}, for the checks of startup and again as checks come and go.
  */
 final class HealthMappings {
 
@@ -27,31 +30,35 @@ final class HealthMappings {
 
 	private final List<CheckDefinition> checks;
 
-	private final Map<String, Set<String>> membersByService = new LinkedHashMap<>();
+	private final Map<String, HealthGrpcProperties.Group> groups = new LinkedHashMap<>();
 
 	private final Map<String, CheckSchedule> schedules = new LinkedHashMap<>();
 
 	private final CheckSchedule defaultSchedule;
+
+	private final ProbeServices probes;
 
 	/**
 	 * Resolve the mappings, failing on any name that selects no check.
 	 * @param checks every check
 	 * @param properties the bound and validated properties
 	 * @param boundServices the services bound on the gRPC server
+	 * @param probes the built-in probe services
 	 * @param environment the environment the properties were bound from, for failure
 	 * reports
 	 */
 	HealthMappings(List<CheckDefinition> checks, HealthGrpcProperties properties, Set<String> boundServices,
-			Environment environment) {
+			ProbeServices probes, Environment environment) {
 		this.checks = List.copyOf(checks);
+		this.probes = probes;
 		CheckSelection selection = new CheckSelection(checks, environment);
-		this.membersByService.put(StatusStore.OVERALL,
-				Set.copyOf(selection.members(PREFIX + "overall", properties.getOverall())));
+		selection.validate(PREFIX + "overall", properties.getOverall());
+		this.groups.put(StatusStore.OVERALL, properties.getOverall());
 		Map<String, String> bound = boundServices.stream()
 			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
 		properties.getServices().forEach((key, group) -> {
-			Set<String> members = selection.nonEmptyMembers(PREFIX + "services[" + key + "]", group);
-			this.membersByService.put(bound.getOrDefault(caseless(key), key), Set.copyOf(members));
+			selection.validateNonEmpty(PREFIX + "services[" + key + "]", group);
+			this.groups.put(bound.getOrDefault(caseless(key), key), group);
 		});
 		HealthGrpcProperties.Check defaults = properties.getDefaults();
 		this.defaultSchedule = new CheckSchedule(Objects.requireNonNull(defaults.getInterval()),
@@ -75,11 +82,43 @@ final class HealthMappings {
 	}
 
 	/**
-	 * The member checks of every service, {@code ""} being the overall.
+	 * The member checks of every service for the checks of startup, {@code ""} being the
+	 * overall.
 	 * @return member check names by service
+	 * @see #membersFor
 	 */
 	Map<String, Set<String>> membersByService() {
-		return Collections.unmodifiableMap(this.membersByService);
+		return membersFor(this.checks.stream().map(CheckDefinition::name).toList());
+	}
+
+	/**
+	 * The definition of every service for the checks of startup: its members, and what it
+	 * follows.
+	 * @return definitions by service
+	 */
+	Map<String, ServiceDefinition> definitions() {
+		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
+		membersByService().forEach((service, members) -> definitions.put(service,
+				new ServiceDefinition(members, this.probes.gate(service))));
+		return definitions;
+	}
+
+	/**
+	 * The member checks of every service, mapped and built-in, among the given checks: at
+	 * startup and again as contributors are registered and unregistered while the
+	 * application runs. {@code *} and a composite's name select the checks that exist then.
+	 * A mapped include name that selects none of them (its check or composite went away)
+	 * stays a member under that name, so its service is NOT_SERVING until the check is back:
+	 * what the name stood for is unknown. A probe service has the checks that its Spring
+	 * Boot health group includes.
+	 * @param checkNames the names of every check that exists
+	 * @return member check names by service
+	 */
+	Map<String, Set<String>> membersFor(Collection<String> checkNames) {
+		Map<String, Set<String>> members = new LinkedHashMap<>();
+		this.groups.forEach((service, group) -> members.put(service, RuntimeMembership.of(group, checkNames)));
+		members.putAll(this.probes.membersFor(checkNames));
+		return members;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.store.ServiceDefinition;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -28,7 +29,7 @@ final class ProbeServices {
 	/**
 	 * Create the probe services.
 	 * @param probes their settings
-	 * @param groups Spring Boot's health groups, looked up when the services are defined
+	 * @param groups Spring Boot's health groups, looked up each time members are resolved
 	 */
 	ProbeServices(HealthGrpcProperties.Probes probes, ObjectProvider<HealthEndpointGroups> groups) {
 		this.probes = probes;
@@ -36,25 +37,33 @@ final class ProbeServices {
 	}
 
 	/**
-	 * Every service to define: the mapped ones, following traffic, and the probe services.
-	 * @param mapped member checks by mapped service, {@code ""} included
-	 * @param checks the names of every check
-	 * @return the definition of each service
+	 * The member checks of each probe service among the given checks: those that its
+	 * health group includes. A group asks each check by name, so a check that comes later
+	 * joins the group's service, and one that goes leaves it.
+	 * @param checks the names of every check that exists
+	 * @return member check names by probe service; empty when the probes are disabled
 	 */
-	Map<String, ServiceDefinition> definitions(Map<String, Set<String>> mapped, Collection<String> checks) {
-		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
-		mapped.forEach((service, members) -> definitions.put(service, ServiceDefinition.followingTraffic(members)));
+	Map<String, Set<String>> membersFor(Collection<String> checks) {
+		Map<String, Set<String>> members = new LinkedHashMap<>();
 		if (this.probes.isEnabled()) {
 			HealthEndpointGroups groups = this.groups.getIfAvailable();
-			definitions.put(this.probes.getLivenessService(),
-					ServiceDefinition.followingLiveness(members(groups, "liveness", checks)));
-			definitions.put(this.probes.getReadinessService(),
-					ServiceDefinition.followingTraffic(members(groups, "readiness", checks)));
+			members.put(this.probes.getLivenessService(), members(groups, "liveness", checks));
+			members.put(this.probes.getReadinessService(), members(groups, "readiness", checks));
 		}
-		return definitions;
+		return members;
 	}
 
-	private static Set<String> members(HealthEndpointGroups groups, String name, Collection<String> checks) {
+	/**
+	 * What a service follows: liveness for the liveness service, traffic for every other.
+	 * @param service the service's name
+	 * @return its gate
+	 */
+	ServiceDefinition.Gate gate(String service) {
+		return (this.probes.isEnabled() && this.probes.getLivenessService().equals(service))
+				? ServiceDefinition.Gate.LIVENESS : ServiceDefinition.Gate.TRAFFIC;
+	}
+
+	private static Set<String> members(@Nullable HealthEndpointGroups groups, String name, Collection<String> checks) {
 		HealthEndpointGroup group = (groups != null) ? groups.get(name) : null;
 		if (group == null) {
 			return Set.of();

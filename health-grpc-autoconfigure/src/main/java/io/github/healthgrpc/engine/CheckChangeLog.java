@@ -52,6 +52,10 @@ final class CheckChangeLog {
 		}
 	}
 
+	void forget(String checkName) {
+		this.states.remove(checkName);
+	}
+
 	// Says whether it wrote a line: a first result that is UP is not news.
 	private static boolean log(String checkName, Health health, @Nullable Status previous, String unlogged) {
 		if (previous == null && !Status.UP.equals(health.getStatus())) {

@@ -1,9 +1,8 @@
 package io.github.healthgrpc.engine;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
 
@@ -22,6 +21,7 @@ import org.springframework.util.Assert;
  * holds more than {@code workerThreads} plus the number of stuck checks. A single timer
  * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
  * overdue answers. Pushed checks are recorded the moment the application sets them.
+ * Checks can be added and removed while the engine runs, as contributors come and go.
  */
 public final class CheckRunner implements AutoCloseable {
 
@@ -37,9 +37,13 @@ public final class CheckRunner implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private final List<PolledCheckTask> polledTasks = new ArrayList<>();
+	private boolean started;
 
-	private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+	private boolean paused;
+
+	private final Map<String, PolledCheckTask> polled = new LinkedHashMap<>();
+
+	private final Map<String, PushedCheck> pushed = new LinkedHashMap<>();
 
 	/**
 	 * Create a runner.
@@ -57,24 +61,70 @@ public final class CheckRunner implements AutoCloseable {
 
 	/**
 	 * Start every check: polled ones on their schedule, starting now; pushed ones by
-	 * subscribing to them.
+	 * subscribing to them. Checks {@link #add added} before start begin now too.
 	 * @param checks the checks
 	 * @param schedules the schedule of each polled check, by name
 	 */
 	public synchronized void start(Collection<CheckDefinition> checks, Function<String, CheckSchedule> schedules) {
-		for (CheckDefinition check : checks) {
-			if (check instanceof CheckDefinition.Polled polled) {
-				PolledCheckTask task = new PolledCheckTask(polled, schedules.apply(polled.name()), this.timer,
-						this.workers, this::record, this.load);
-				this.polledTasks.add(task);
-				this.scheduled.add(task.schedule());
-			}
-			else if (check instanceof CheckDefinition.Pushed pushed) {
-				// A pushed value comes from application code: null becomes DOWN, like a
-				// polled check that returns nothing.
-				pushed.subscription().accept((health) -> record(pushed.name(), CheckOutcomes.of(health, null)));
+		checks.forEach((check) -> add(check, schedules.apply(check.name())));
+		this.started = true;
+		this.pushed.values().forEach(PushedCheck::subscribe);
+		if (!this.paused) {
+			this.polled.values().forEach(PolledCheckTask::poll);
+		}
+	}
+
+	/**
+	 * Add a check while the engine runs, is paused, or before it starts: a polled check
+	 * polls on its schedule from now (once started and unless paused), a pushed one is
+	 * subscribed to. A closed engine adds nothing.
+	 * @param check the check; its name must not be taken
+	 * @param schedule its schedule, if it is polled
+	 */
+	public synchronized void add(CheckDefinition check, CheckSchedule schedule) {
+		if (this.closed) {
+			return;
+		}
+		Assert.state(!this.polled.containsKey(check.name()) && !this.pushed.containsKey(check.name()),
+				() -> "A check named '" + check.name() + "' is already running; remove it first");
+		if (check instanceof CheckDefinition.Polled polledCheck) {
+			PolledCheckTask task = new PolledCheckTask(polledCheck, schedule, this.timer, this.workers, this::record,
+					this.load);
+			this.polled.put(check.name(), task);
+			if (this.started && !this.paused) {
+				task.poll();
 			}
 		}
+		else if (check instanceof CheckDefinition.Pushed pushedCheck) {
+			PushedCheck subscriber = new PushedCheck(pushedCheck, this::record);
+			this.pushed.put(check.name(), subscriber);
+			if (this.started) {
+				subscriber.subscribe();
+			}
+		}
+	}
+
+	/**
+	 * Remove a check: it is polled no more, its evaluation in progress is let go of (its
+	 * thread interrupted and, if it does not return, written off and replaced; its answer
+	 * cancelled), and its result is forgotten by the store; once this returns, no result
+	 * of it reaches the store. Services that include it should be redefined first, or they
+	 * turn NOT_SERVING: a member without a result is unknown.
+	 * @param checkName the check's name
+	 * @return whether a check of that name was running
+	 */
+	public synchronized boolean remove(String checkName) {
+		PolledCheckTask task = this.polled.remove(checkName);
+		PushedCheck subscriber = this.pushed.remove(checkName);
+		if (task != null) {
+			task.remove();
+		}
+		if (subscriber != null) {
+			subscriber.remove();
+		}
+		this.changeLog.forget(checkName);
+		this.store.forget(checkName);
+		return task != null || subscriber != null;
 	}
 
 	/**
@@ -89,16 +139,17 @@ public final class CheckRunner implements AutoCloseable {
 	 * Stop polling until {@link #resume()}; evaluations already running finish.
 	 */
 	public synchronized void pause() {
-		this.scheduled.forEach((future) -> future.cancel(false));
-		this.scheduled.clear();
+		this.paused = true;
+		this.polled.values().forEach(PolledCheckTask::stopPolling);
 	}
 
 	/**
 	 * Poll again after {@link #pause()}, starting now.
 	 */
 	public synchronized void resume() {
-		if (this.scheduled.isEmpty()) {
-			this.polledTasks.forEach((task) -> this.scheduled.add(task.schedule()));
+		this.paused = false;
+		if (this.started && !this.closed) {
+			this.polled.values().forEach(PolledCheckTask::poll);
 		}
 	}
 
@@ -113,7 +164,7 @@ public final class CheckRunner implements AutoCloseable {
 		pause();
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
-		this.polledTasks.forEach(PolledCheckTask::cancel);
+		this.polled.values().forEach(PolledCheckTask::cancel);
 	}
 
 	private void record(String checkName, Health health) {

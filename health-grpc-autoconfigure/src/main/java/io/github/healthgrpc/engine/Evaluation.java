@@ -122,10 +122,14 @@ final class Evaluation {
 
 	/**
 	 * The timeout passed before the evaluation settled: interrupt its thread and write it
-	 * off, and count the evaluation as stuck until it ends.
+	 * off, and count the evaluation as stuck until it ends. Only the first call does so.
 	 * @return the answer to cancel, if any
 	 */
 	synchronized @Nullable CompletionStage<Health> overdue() {
+		if (this.overdue) {
+			// A removed check is let go of once more after its timeout: count it once.
+			return pendingAnswer();
+		}
 		this.overdue = true;
 		if (this.ended) {
 			return null;
@@ -142,6 +146,10 @@ final class Evaluation {
 
 	synchronized @Nullable CompletionStage<Health> pendingAnswer() {
 		return this.ended ? null : this.answer;
+	}
+
+	synchronized boolean hasStarted() {
+		return this.started;
 	}
 
 	synchronized boolean isStuck() {

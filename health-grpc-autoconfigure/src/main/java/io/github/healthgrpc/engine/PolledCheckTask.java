@@ -52,6 +52,11 @@ final class PolledCheckTask implements Runnable {
 
 	private volatile @Nullable Evaluation current;
 
+	private volatile boolean removed;
+
+	// Guarded by the runner that owns the task.
+	private @Nullable ScheduledFuture<?> polling;
+
 	PolledCheckTask(CheckDefinition.Polled check, CheckSchedule schedule, ScheduledExecutorService timer,
 			WorkerPool workers, BiConsumer<String, Health> recorder, LoadCounter load) {
 		this.check = check;
@@ -63,9 +68,41 @@ final class PolledCheckTask implements Runnable {
 		this.stuckLog = new StuckLog(check.name(), schedule.timeout());
 	}
 
-	ScheduledFuture<?> schedule() {
-		long intervalNanos = this.schedule.interval().toNanos();
-		return this.timer.scheduleAtFixedRate(this, 0, intervalNanos, TimeUnit.NANOSECONDS);
+	/**
+	 * Poll on the check's interval, starting now, unless it already polls.
+	 */
+	void poll() {
+		if (this.polling == null && !this.removed) {
+			long intervalNanos = this.schedule.interval().toNanos();
+			this.polling = this.timer.scheduleAtFixedRate(this, 0, intervalNanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	/**
+	 * Stop polling; an evaluation already running finishes.
+	 */
+	void stopPolling() {
+		if (this.polling != null) {
+			this.polling.cancel(false);
+			this.polling = null;
+		}
+	}
+
+	/**
+	 * Remove the check for good: stop polling, record nothing more, and let go of the
+	 * evaluation in progress as if it had timed out (its thread interrupted, and written off
+	 * if it does not return, its answer cancelled), so a hanging check that goes frees its
+	 * worker at once instead of at its timeout.
+	 */
+	void remove() {
+		synchronized (this.recordLock) {
+			this.removed = true;
+		}
+		stopPolling();
+		Evaluation evaluation = this.current;
+		if (evaluation != null) {
+			abandon(evaluation);
+		}
 	}
 
 	@Override
@@ -77,6 +114,11 @@ final class PolledCheckTask implements Runnable {
 		Evaluation evaluation = new Evaluation(++this.sequence, this.workers, this.load);
 		this.current = evaluation;
 		evaluation.arm(after(this.schedule.interval(), () -> missStart(evaluation)));
+		if (this.removed) {
+			// remove() ran meanwhile and may have missed this evaluation, which then ends
+			// without starting.
+			abandon(evaluation);
+		}
 		try {
 			this.workers.execute(() -> evaluate(evaluation));
 		}
@@ -99,15 +141,26 @@ final class PolledCheckTask implements Runnable {
 	private void evaluate(Evaluation evaluation) {
 		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
 				this.schedule.interval().toNanos());
-		if (evaluation.enter()) {
-			evaluation.arm(after(this.schedule.timeout(), () -> missTimeout(evaluation)));
+		if (evaluation.enter() && armTimeout(evaluation)) {
 			answer(evaluation);
 		}
 		else {
-			// It missed its start deadline, already recorded: no answer will come.
+			// It missed its start deadline (already recorded), was removed, or the engine is
+			// closing: no answer will come.
 			ended(evaluation, evaluation.answerDone());
 		}
 		ended(evaluation, evaluation.leave());
+	}
+
+	private boolean armTimeout(Evaluation evaluation) {
+		try {
+			evaluation.arm(after(this.schedule.timeout(), () -> missTimeout(evaluation)));
+			return true;
+		}
+		catch (RejectedExecutionException ex) {
+			// The engine closed while the evaluation waited for a worker.
+			return false;
+		}
 	}
 
 	private void answer(Evaluation evaluation) {
@@ -159,6 +212,16 @@ final class PolledCheckTask implements Runnable {
 		}
 	}
 
+	// Settles the evaluation without a result, so one that has not started never will;
+	// safe to call twice.
+	private void abandon(Evaluation evaluation) {
+		evaluation.settle();
+		evaluation.disarm();
+		if (evaluation.hasStarted()) {
+			cancel(evaluation.overdue());
+		}
+	}
+
 	private void settle(Evaluation evaluation, Health health) {
 		if (evaluation.settle()) {
 			evaluation.disarm();
@@ -171,7 +234,7 @@ final class PolledCheckTask implements Runnable {
 		synchronized (this.recordLock) {
 			// Evaluations end before the next starts, so results arrive in order; the check
 			// makes it certain that an older result never overwrites a newer one.
-			if (evaluation.sequence <= this.recordedSequence) {
+			if (this.removed || evaluation.sequence <= this.recordedSequence) {
 				return;
 			}
 			this.recordedSequence = evaluation.sequence;

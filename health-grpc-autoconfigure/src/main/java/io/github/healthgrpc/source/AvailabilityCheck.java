@@ -11,20 +11,19 @@ import org.springframework.boot.health.contributor.Health;
  * a pushed check: evaluated when the engine subscribes and again on every availability
  * change. Polling would leave it wrong for up to an interval after each change.
  */
-final class AvailabilityCheck {
+record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
+		AvailabilityChanges changes) implements Consumer<Consumer<Health>> {
 
-	private final AvailabilityStateHealthIndicator indicator;
-
-	private final AvailabilityChanges changes;
-
-	private AvailabilityCheck(AvailabilityStateHealthIndicator indicator, AvailabilityChanges changes) {
-		this.indicator = indicator;
-		this.changes = changes;
-	}
-
+	// The subscription is the record itself, equal for the same indicator, so that reading
+	// the registry again yields an equal definition and subscribes nothing twice.
 	static CheckDefinition.Pushed of(String name, AvailabilityStateHealthIndicator indicator,
 			AvailabilityChanges changes) {
-		return new CheckDefinition.Pushed(name, new AvailabilityCheck(indicator, changes)::subscribe);
+		return new CheckDefinition.Pushed(name, new AvailabilityCheck(indicator, changes));
+	}
+
+	@Override
+	public void accept(Consumer<Health> recorder) {
+		subscribe(recorder);
 	}
 
 	private void subscribe(Consumer<Health> recorder) {

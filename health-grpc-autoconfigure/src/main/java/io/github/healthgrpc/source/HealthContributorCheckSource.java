@@ -3,15 +3,18 @@ package io.github.healthgrpc.source;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckFunction;
 import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.application.AvailabilityStateHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -53,6 +56,17 @@ public final class HealthContributorCheckSource implements CheckSource {
 		return checks;
 	}
 
+	// Equal for the same indicator, so that reading the registry again yields equal
+	// definitions and only real registrations and unregistrations count as changes.
+	private record IndicatorCheck(HealthIndicator indicator) implements CheckFunction {
+
+		@Override
+		public CompletionStage<Health> evaluate() {
+			return CompletableFuture.completedFuture(this.indicator.health(true));
+		}
+
+	}
+
 	private void collect(String prefix, HealthContributors contributors, List<CheckDefinition> checks) {
 		for (HealthContributors.Entry entry : contributors) {
 			String name = prefix + entry.name();
@@ -65,8 +79,7 @@ public final class HealthContributorCheckSource implements CheckSource {
 				checks.add(AvailabilityCheck.of(name, availability, this.availabilityChanges));
 			}
 			else if (contributor instanceof HealthIndicator indicator) {
-				checks.add(new CheckDefinition.Polled(name,
-						() -> CompletableFuture.completedFuture(indicator.health(true))));
+				checks.add(new CheckDefinition.Polled(name, new IndicatorCheck(indicator)));
 			}
 			else if (contributor instanceof CompositeHealthContributor composite) {
 				collect(name + "/", composite, checks);

@@ -2,12 +2,15 @@ package io.github.healthgrpc.source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckFunction;
 import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributors;
@@ -55,9 +58,20 @@ public final class ReactiveHealthContributorCheckSource implements CheckSource {
 		return checks;
 	}
 
+	// Equal for the same indicator, so that reading the registry again yields equal
+	// definitions and only real registrations and unregistrations count as changes.
+	private record ReactiveIndicatorCheck(ReactiveHealthIndicator indicator) implements CheckFunction {
+
+		@Override
+		public CompletionStage<Health> evaluate() {
+			return this.indicator.health(true).toFuture();
+		}
+
+	}
+
 	private void collect(String name, ReactiveHealthContributor contributor, List<CheckDefinition> checks) {
 		if (contributor instanceof ReactiveHealthIndicator indicator) {
-			checks.add(new CheckDefinition.Polled(name, () -> indicator.health(true).toFuture()));
+			checks.add(new CheckDefinition.Polled(name, new ReactiveIndicatorCheck(indicator)));
 		}
 		else if (contributor instanceof ReactiveHealthContributors composite) {
 			composite.forEach((member) -> collect(name + "/" + member.name(), member.contributor(), checks));

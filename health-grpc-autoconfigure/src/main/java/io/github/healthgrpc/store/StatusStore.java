@@ -3,6 +3,7 @@ package io.github.healthgrpc.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,9 @@ public final class StatusStore {
 
 	private volatile Map<String, ServiceDefinition> definitions = Map.of(OVERALL,
 			ServiceDefinition.followingTraffic(Set.of()));
+
+	// Services added by addServices, which follow the overall's members; guarded by lock.
+	private Set<String> followers = Set.of();
 
 	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
 
@@ -104,7 +108,47 @@ public final class StatusStore {
 				"The overall service \"\" must follow traffic");
 		synchronized (this.lock) {
 			this.definitions = Map.copyOf(definitions);
+			this.followers = Set.of();
 			publish();
+		}
+	}
+
+	/**
+	 * Give services new member checks while the application runs, as checks come and go.
+	 * Each service keeps its definition's gate and only its members change: services named
+	 * here get the given members; services that follow the overall (added with
+	 * {@link #addServices}) get the overall's new members; every other known service keeps
+	 * its own. A member without a result keeps a service that follows traffic NOT_SERVING,
+	 * as at startup.
+	 * @param membersByService new member check names by known service
+	 */
+	public void redefineMembers(Map<String, Set<String>> membersByService) {
+		synchronized (this.lock) {
+			Map<String, ServiceDefinition> redefined = new LinkedHashMap<>(this.definitions);
+			membersByService.forEach((service, checks) -> {
+				ServiceDefinition known = redefined.get(service);
+				Assert.isTrue(known != null, () -> "Service \"" + service + "\" is not defined");
+				redefined.put(service, new ServiceDefinition(checks, known.gate()));
+			});
+			ServiceDefinition overall = redefined.get(OVERALL);
+			this.followers.stream()
+				.filter((service) -> !membersByService.containsKey(service))
+				.forEach((service) -> redefined.put(service, overall));
+			this.definitions = Map.copyOf(redefined);
+			publish();
+		}
+	}
+
+	/**
+	 * Forget the result of a check that no longer exists; a service that still names it
+	 * turns NOT_SERVING, since the truth about that member is unknown.
+	 * @param checkName the check's name
+	 */
+	public void forget(String checkName) {
+		synchronized (this.lock) {
+			if (this.results.remove(checkName) != null) {
+				publish();
+			}
 		}
 	}
 
@@ -119,7 +163,10 @@ public final class StatusStore {
 			ServiceDefinition overall = extended.get(OVERALL);
 			services.forEach((service) -> extended.putIfAbsent(service, overall));
 			if (extended.size() != this.definitions.size()) {
+				Set<String> followers = new LinkedHashSet<>(this.followers);
+				services.stream().filter((service) -> !this.definitions.containsKey(service)).forEach(followers::add);
 				this.definitions = Map.copyOf(extended);
+				this.followers = Set.copyOf(followers);
 				publish();
 			}
 		}

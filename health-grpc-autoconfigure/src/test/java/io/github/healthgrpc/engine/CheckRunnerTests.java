@@ -259,7 +259,7 @@ class CheckRunnerTests {
 	}
 
 
-	private static CheckDefinition polled(String name, ThrowingSupplier supplier) {
+	static CheckDefinition polled(String name, ThrowingSupplier supplier) {
 		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));
 	}
 

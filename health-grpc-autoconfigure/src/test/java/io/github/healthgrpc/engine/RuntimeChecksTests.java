@@ -1,0 +1,187 @@
+package io.github.healthgrpc.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.github.healthgrpc.store.StatusStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static io.github.healthgrpc.engine.CheckRunnerTests.polled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Checks added to and removed from a running, paused or not yet started engine, as health
+ * contributors registered at runtime come and go.
+ */
+class RuntimeChecksTests {
+
+	private static final CheckSchedule FAST = new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(1));
+
+	private static final CheckSchedule PATIENT = new CheckSchedule(Duration.ofMillis(50), Duration.ofMinutes(1));
+
+	private final StatusStore store = new StatusStore();
+
+	private final CheckRunner runner = new CheckRunner(this.store, 1);
+
+	private final UninterruptibleHang hang = new UninterruptibleHang();
+
+	@AfterEach
+	void stop() {
+		this.hang.release();
+		this.runner.close();
+	}
+
+	@Test
+	void aCheckAddedWhileRunningIsPolledOnItsSchedule() {
+		this.runner.start(List.of(), (name) -> FAST);
+		AtomicInteger runs = new AtomicInteger();
+		this.runner.add(polled("late", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		}), FAST);
+		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(3));
+		assertThat(statusOf("late")).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void aCheckAddedBeforeStartOrWhilePausedWaitsForTheEngine() {
+		AtomicInteger runs = new AtomicInteger();
+		this.runner.add(polled("early", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		}), FAST);
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+		this.runner.start(List.of(), (name) -> FAST);
+		await().until(() -> runs.get() > 0);
+		this.runner.pause();
+		AtomicInteger pausedRuns = new AtomicInteger();
+		this.runner.add(polled("paused", () -> {
+			pausedRuns.incrementAndGet();
+			return Health.up().build();
+		}), FAST);
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> pausedRuns.get() == 0);
+		this.runner.resume();
+		await().until(() -> pausedRuns.get() > 0);
+	}
+
+	@Test
+	void aRemovedCheckRunsNoMoreAndItsResultIsForgotten() {
+		AtomicInteger runs = new AtomicInteger();
+		this.runner.start(List.of(polled("gone", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		})), (name) -> FAST);
+		await().until(() -> statusOf("gone") == Status.UP);
+		assertThat(this.runner.remove("gone")).isTrue();
+		assertThat(this.store.checkResult("gone")).isNull();
+		int runsWhenRemoved = runs.get();
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+			assertThat(runs.get()).isLessThanOrEqualTo(runsWhenRemoved + 1);
+			assertThat(this.store.checkResult("gone")).isNull();
+		});
+		assertThat(this.runner.remove("gone")).isFalse();
+	}
+
+	@Test
+	void anAnswerThatComesAfterItsCheckWasRemovedIsNeverRecordedAndIsCancelled() {
+		CompletableFuture<Health> answer = new CompletableFuture<>();
+		AtomicInteger calls = new AtomicInteger();
+		this.runner.start(List.of(new CheckDefinition.Polled("async", () -> {
+			calls.incrementAndGet();
+			return answer;
+		})), (name) -> PATIENT);
+		await().until(() -> calls.get() == 1);
+		this.runner.remove("async");
+		assertThat(answer).isCancelled();
+		// Even an answer that completes anyway (a stage that ignores cancellation) is dropped.
+		answer.obtrudeValue(Health.up().build());
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+			.until(() -> this.store.checkResult("async") == null);
+	}
+
+	@Test
+	void aHangingCheckThatIsRemovedFreesItsWorkerAtOnce() {
+		// One worker, held by a check that ignores interrupts and has a one-minute timeout:
+		// the other check cannot start until the hanging one is removed.
+		AtomicInteger hangs = new AtomicInteger();
+		this.runner.start(List.of(polled("hangs", () -> {
+			hangs.incrementAndGet();
+			return this.hang.hang();
+		}), polled("waiting", () -> Health.up().build())), (name) -> PATIENT);
+		await().until(() -> hangs.get() == 1);
+		// It cannot start within its interval: DOWN, saying so.
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+			.until(() -> statusOf("waiting") != Status.UP);
+		this.runner.remove("hangs");
+		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("waiting") == Status.UP);
+		assertThat(this.runner.load().threadsWrittenOff()).isOne();
+		this.hang.release();
+		await().until(() -> this.runner.load().stuck() == 0);
+		assertThat(this.store.checkResult("hangs")).isNull();
+	}
+
+	@Test
+	void aRemovedPushedCheckRecordsNothingMore() {
+		Consumer<Health>[] sink = new Consumer[1];
+		this.runner.start(List.of(new CheckDefinition.Pushed("cache", (subscriber) -> sink[0] = subscriber)),
+				(name) -> FAST);
+		sink[0].accept(Health.up().build());
+		assertThat(statusOf("cache")).isEqualTo(Status.UP);
+		this.runner.remove("cache");
+		sink[0].accept(Health.down().build());
+		assertThat(this.store.checkResult("cache")).isNull();
+	}
+
+	@Test
+	void aPushedCheckAddedBeforeStartIsSubscribedWhenTheEngineStarts() {
+		Consumer<Health>[] sink = new Consumer[1];
+		this.runner.add(new CheckDefinition.Pushed("cache", (subscriber) -> sink[0] = subscriber), FAST);
+		assertThat(sink[0]).isNull();
+		this.runner.start(List.of(), (name) -> FAST);
+		sink[0].accept(Health.up().build());
+		assertThat(statusOf("cache")).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void aCheckRemovedAndAddedAgainUnderItsNameRunsTheNewDefinition() {
+		this.runner.start(List.of(polled("db", () -> Health.up().build())), (name) -> FAST);
+		await().until(() -> statusOf("db") == Status.UP);
+		this.runner.remove("db");
+		this.runner.add(polled("db", () -> Health.down().build()), FAST);
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+			.until(() -> statusOf("db") == Status.DOWN);
+	}
+
+	@Test
+	void addingACheckWhoseNameIsTakenFails() {
+		this.runner.start(List.of(polled("db", () -> Health.up().build())), (name) -> FAST);
+		assertThatIllegalStateException().isThrownBy(() -> this.runner.add(polled("db", Health.up()::build), FAST))
+			.withMessageContaining("'db' is already running");
+	}
+
+	@Test
+	void aClosedEngineAddsNothing() {
+		AtomicInteger runs = new AtomicInteger();
+		this.runner.close();
+		this.runner.add(polled("late", () -> {
+			runs.incrementAndGet();
+			return Health.up().build();
+		}), FAST);
+		this.runner.start(List.of(), (name) -> FAST);
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+	}
+
+	private Status statusOf(String check) {
+		Health health = this.store.checkResult(check);
+		return (health != null) ? health.getStatus() : null;
+	}
+
+}

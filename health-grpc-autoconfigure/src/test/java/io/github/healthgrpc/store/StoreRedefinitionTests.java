@@ -1,0 +1,97 @@
+package io.github.healthgrpc.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Services whose member checks change while the application runs, as health contributors
+ * are registered and unregistered.
+ */
+class StoreRedefinitionTests {
+
+	private final StatusStore store = new StatusStore();
+
+	@BeforeEach
+	void serveEveryService() {
+		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
+		this.store.addServices(Set.of("demo.Greeter"));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+	}
+
+	@Test
+	void aNewMemberKeepsItsServiceNotServingUntilItsFirstResult() {
+		this.store.redefineMembers(Map.of("demo.Inventory", Set.of("db", "cache")));
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("cache", Status.UNKNOWN);
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		this.store.record("cache", Health.up().build());
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void servicesThatFollowTheOverallFollowItsNewMembers() {
+		this.store.redefineMembers(Map.of("", Set.of("db", "cache")));
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db", "cache");
+		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db");
+		this.store.record("cache", Health.down().build());
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.NOT_SERVING);
+		this.store.redefineMembers(Map.of("", Set.of("db")));
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void aRedefinedServiceKeepsWhatItFollowsAndOnlyItsMembersChange() {
+		this.store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "liveness",
+				ServiceDefinition.followingLiveness(Set.of())));
+		this.store.setLive(true);
+		this.store.redefineMembers(Map.of("liveness", Set.of("deadlock")));
+		assertThat(this.store.health("liveness").checks()).containsOnlyKeys("deadlock");
+		this.store.drain();
+		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		this.store.record("deadlock", Health.down().build());
+		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void redefiningAServiceThatIsNotDefinedFailsNamingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.store.redefineMembers(Map.of("demo.Unknown", Set.of("db"))))
+			.withMessage("Service \"demo.Unknown\" is not defined");
+	}
+
+	@Test
+	void aForgottenResultLeavesAServiceThatStillNamesItsCheckNotServing() {
+		this.store.forget("db");
+		assertThat(this.store.checkResult("db")).isNull();
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("db", Status.UNKNOWN);
+	}
+
+	@Test
+	void aMemberDroppedBeforeItsResultIsForgottenNeverTurnsItsServiceNotServing() {
+		this.store.redefineMembers(Map.of("", Set.of("db", "cache"), "demo.Inventory", Set.of("db", "cache")));
+		this.store.record("cache", Health.up().build());
+		List<String> changes = new CopyOnWriteArrayList<>();
+		this.store.addListener((service, status) -> changes.add(service + "=" + status));
+		this.store.redefineMembers(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
+		this.store.forget("cache");
+		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
+		assertThat(changes).isEmpty();
+		assertThat(this.store.statuses()).doesNotContainValue(ServingStatus.NOT_SERVING);
+	}
+
+}
