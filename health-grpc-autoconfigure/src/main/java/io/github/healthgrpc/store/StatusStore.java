@@ -3,7 +3,6 @@ package io.github.healthgrpc.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.util.Assert;
 
 /**
  * The single source of truth: the latest result of every check and the derived serving
@@ -50,11 +48,7 @@ public final class StatusStore {
 
 	private final ServingStatusMapper mapper;
 
-	private volatile Map<String, ServiceDefinition> definitions = Map.of(OVERALL,
-			ServiceDefinition.followingTraffic(Set.of()));
-
-	// Services added by addServices, which follow the overall's members; guarded by lock.
-	private Set<String> followers = Set.of();
+	private volatile ServiceDefinitions definitions = ServiceDefinitions.initial();
 
 	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
 
@@ -102,13 +96,9 @@ public final class StatusStore {
 	 * which must follow traffic
 	 */
 	public void define(Map<String, ServiceDefinition> definitions) {
-		ServiceDefinition overall = definitions.get(OVERALL);
-		Assert.isTrue(overall != null, "The overall service \"\" must be defined");
-		Assert.isTrue(overall.gate() == ServiceDefinition.Gate.TRAFFIC,
-				"The overall service \"\" must follow traffic");
+		ServiceDefinitions defined = ServiceDefinitions.of(definitions);
 		synchronized (this.lock) {
-			this.definitions = Map.copyOf(definitions);
-			this.followers = Set.of();
+			this.definitions = defined;
 			publish();
 		}
 	}
@@ -124,17 +114,7 @@ public final class StatusStore {
 	 */
 	public void redefineMembers(Map<String, Set<String>> membersByService) {
 		synchronized (this.lock) {
-			Map<String, ServiceDefinition> redefined = new LinkedHashMap<>(this.definitions);
-			membersByService.forEach((service, checks) -> {
-				ServiceDefinition known = redefined.get(service);
-				Assert.isTrue(known != null, () -> "Service \"" + service + "\" is not defined");
-				redefined.put(service, new ServiceDefinition(checks, known.gate()));
-			});
-			ServiceDefinition overall = redefined.get(OVERALL);
-			this.followers.stream()
-				.filter((service) -> !membersByService.containsKey(service))
-				.forEach((service) -> redefined.put(service, overall));
-			this.definitions = Map.copyOf(redefined);
+			this.definitions = this.definitions.withMembers(membersByService);
 			publish();
 		}
 	}
@@ -159,14 +139,9 @@ public final class StatusStore {
 	 */
 	public void addServices(Collection<String> services) {
 		synchronized (this.lock) {
-			Map<String, ServiceDefinition> extended = new LinkedHashMap<>(this.definitions);
-			ServiceDefinition overall = extended.get(OVERALL);
-			services.forEach((service) -> extended.putIfAbsent(service, overall));
-			if (extended.size() != this.definitions.size()) {
-				Set<String> followers = new LinkedHashSet<>(this.followers);
-				services.stream().filter((service) -> !this.definitions.containsKey(service)).forEach(followers::add);
-				this.definitions = Map.copyOf(extended);
-				this.followers = Set.copyOf(followers);
+			ServiceDefinitions extended = this.definitions.withFollowers(services);
+			if (extended != this.definitions) {
+				this.definitions = extended;
 				publish();
 			}
 		}

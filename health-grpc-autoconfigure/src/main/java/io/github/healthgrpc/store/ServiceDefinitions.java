@@ -1,0 +1,105 @@
+package io.github.healthgrpc.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * Every known service with its definition, as one immutable value that the store swaps
+ * whole under its lock: the services defined when the engine starts, and the followers,
+ * services made known later (every service bound on the gRPC server) that take the
+ * overall's definition, also when the overall's members change.
+ */
+final class ServiceDefinitions {
+
+	private final Map<String, ServiceDefinition> byService;
+
+	private final Set<String> followers;
+
+	private ServiceDefinitions(Map<String, ServiceDefinition> byService, Set<String> followers) {
+		this.byService = Map.copyOf(byService);
+		this.followers = Set.copyOf(followers);
+	}
+
+	/**
+	 * Before the engine starts: the overall alone, with no member checks.
+	 * @return the definitions
+	 */
+	static ServiceDefinitions initial() {
+		return new ServiceDefinitions(Map.of(StatusStore.OVERALL, ServiceDefinition.followingTraffic(Set.of())),
+				Set.of());
+	}
+
+	/**
+	 * The given definitions and no followers.
+	 * @param definitions the definition of each service; must contain the overall, which
+	 * must follow traffic
+	 * @return the definitions
+	 */
+	static ServiceDefinitions of(Map<String, ServiceDefinition> definitions) {
+		ServiceDefinition overall = definitions.get(StatusStore.OVERALL);
+		Assert.isTrue(overall != null, "The overall service \"\" must be defined");
+		Assert.isTrue(overall.gate() == ServiceDefinition.Gate.TRAFFIC, "The overall service \"\" must follow traffic");
+		return new ServiceDefinitions(definitions, Set.of());
+	}
+
+	/**
+	 * The same services with new members: each named service keeps its gate, and the
+	 * followers take the overall's new definition.
+	 * @param membersByService new member check names by known service
+	 * @return the new definitions
+	 */
+	ServiceDefinitions withMembers(Map<String, Set<String>> membersByService) {
+		Map<String, ServiceDefinition> redefined = new LinkedHashMap<>(this.byService);
+		membersByService.forEach((service, checks) -> {
+			ServiceDefinition known = redefined.get(service);
+			Assert.isTrue(known != null, () -> "Service \"" + service + "\" is not defined");
+			redefined.put(service, new ServiceDefinition(checks, known.gate()));
+		});
+		ServiceDefinition overall = redefined.get(StatusStore.OVERALL);
+		this.followers.stream()
+			.filter((service) -> !membersByService.containsKey(service))
+			.forEach((service) -> redefined.put(service, overall));
+		return new ServiceDefinitions(redefined, this.followers);
+	}
+
+	/**
+	 * These services and the given ones, those not known yet becoming followers.
+	 * @param services the service names
+	 * @return the new definitions, or these if every service was known
+	 */
+	ServiceDefinitions withFollowers(Collection<String> services) {
+		Map<String, ServiceDefinition> extended = new LinkedHashMap<>(this.byService);
+		Set<String> followers = new LinkedHashSet<>(this.followers);
+		ServiceDefinition overall = this.byService.get(StatusStore.OVERALL);
+		services.stream().filter((service) -> !this.byService.containsKey(service)).forEach((service) -> {
+			extended.put(service, overall);
+			followers.add(service);
+		});
+		return (followers.size() != this.followers.size()) ? new ServiceDefinitions(extended, followers) : this;
+	}
+
+	/**
+	 * The definition of a service.
+	 * @param service the service name
+	 * @return its definition, or {@code null} if it is not known
+	 */
+	@Nullable ServiceDefinition get(String service) {
+		return this.byService.get(service);
+	}
+
+	/**
+	 * Visit every service with its definition.
+	 * @param action what to do with each
+	 */
+	void forEach(BiConsumer<String, ServiceDefinition> action) {
+		this.byService.forEach(action);
+	}
+
+}
