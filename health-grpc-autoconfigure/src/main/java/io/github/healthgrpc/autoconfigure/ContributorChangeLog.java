@@ -27,6 +27,8 @@ final class ContributorChangeLog {
 
 	private boolean unreadable;
 
+	private boolean notApplied;
+
 	void changed(Set<String> removed, Set<String> added, Map<String, Set<String>> before,
 			Map<String, Set<String>> now, Set<String> names, Function<String, CheckSchedule> schedules) {
 		for (String name : removed) {
@@ -85,6 +87,17 @@ final class ContributorChangeLog {
 			this.unreadable = true;
 			logger.warn("Could not read the health contributors, so contributors registered or unregistered "
 					+ "meanwhile are not picked up; trying again on every refresh", ex);
+		}
+	}
+
+	void applied() {
+		this.notApplied = false;
+	}
+
+	void notApplied(RuntimeException ex) {
+		if (!this.notApplied) {
+			this.notApplied = true;
+			logger.warn("Could not apply the changes of the health contributors; trying again on every refresh", ex);
 		}
 	}
 

@@ -91,7 +91,8 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 			this.thread = new ScheduledThreadPoolExecutor(1, threads);
 		}
 		long nanos = this.interval.toNanos();
-		this.refreshing = this.thread.scheduleWithFixedDelay(this::refresh, nanos, nanos, TimeUnit.NANOSECONDS);
+		this.refreshing = this.thread.scheduleWithFixedDelay(this::refreshOrSayWhyNot, nanos, nanos,
+				TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -121,38 +122,55 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 		}
 	}
 
+	// An exception would end a periodic task for good, and silently.
+	private void refreshOrSayWhyNot() {
+		try {
+			refresh();
+		}
+		catch (RuntimeException ex) {
+			this.log.notApplied(ex);
+		}
+	}
+
 	/**
 	 * Read the registries and apply what changed since the last reading.
 	 */
 	synchronized void refresh() {
+		HealthMappings mappings = this.mappings.getObject();
+		Known before = (this.known != null) ? this.known : atStartup(mappings);
+		Map<String, CheckDefinition> now;
 		try {
-			HealthMappings mappings = this.mappings.getObject();
-			Known before = (this.known != null) ? this.known : atStartup(mappings);
-			Map<String, CheckDefinition> now = read(before.others());
-			Map<String, CheckDefinition> removed = changed(before.checks(), now);
-			Map<String, CheckDefinition> added = changed(now, before.checks());
-			this.log.readable();
-			if (removed.isEmpty() && added.isEmpty()) {
-				this.known = before;
-				return;
-			}
-			Set<String> names = new TreeSet<>(before.others());
-			names.addAll(now.keySet());
-			Map<String, Set<String>> members = mappings.membersFor(names);
-			// Said before it takes effect, so the log never lags behind what clients see.
-			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
-			// Members first: a check that goes leaves its services before its result is
-			// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
-			// them without a result, so they are NOT_SERVING until its first, as at startup.
-			this.store.redefineMembers(members);
-			removed.keySet().forEach(this.runner::remove);
-			added.forEach((name, check) -> this.runner.add(check, mappings.schedule(name)));
-			this.known = new Known(now, before.others(), members);
+			now = read(before.others());
 		}
 		catch (RuntimeException ex) {
 			// Thrown by a contributor's own code: keep refreshing, and say so once.
 			this.log.unreadable(ex);
+			return;
 		}
+		this.log.readable();
+		Map<String, CheckDefinition> removed = changed(before.checks(), now);
+		Map<String, CheckDefinition> added = changed(now, before.checks());
+		if (removed.isEmpty() && added.isEmpty()) {
+			this.known = before;
+			return;
+		}
+		Set<String> names = new TreeSet<>(before.others());
+		names.addAll(now.keySet());
+		Map<String, Set<String>> members = mappings.membersFor(names);
+		// Said before it takes effect, so the log never lags behind what clients see.
+		this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
+		// Members first: a check that goes leaves its services before its result is
+		// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
+		// them without a result, so they are NOT_SERVING until its first, as at startup.
+		this.store.redefineMembers(members);
+		removed.keySet().forEach(this.runner::remove);
+		added.forEach((name, check) -> {
+			// Removing first lets a refresh that failed half way be applied again whole.
+			this.runner.remove(name);
+			this.runner.add(check, mappings.schedule(name));
+		});
+		this.known = new Known(now, before.others(), members);
+		this.log.applied();
 	}
 
 	private Known atStartup(HealthMappings mappings) {

@@ -15,7 +15,9 @@ import org.springframework.boot.health.contributor.Status;
  * that stays DOWN for a day writes one line, not thousands. A check that flaps writes at
  * most one line a second, which counts the changes it did not log. A check whose first
  * result is not UP is logged at INFO only: during warm-up that is usual (Spring Boot's
- * own liveness and readiness states start that way), and a later fall is what warns.
+ * own liveness and readiness states start that way), and a later fall is what warns,
+ * except during the shutdown drain, when readiness and the resources being closed fall on
+ * purpose and a fall is logged at INFO.
  */
 final class CheckChangeLog {
 
@@ -25,7 +27,7 @@ final class CheckChangeLog {
 
 	private final Map<String, CheckLogState> states = new ConcurrentHashMap<>();
 
-	void record(String checkName, Health health) {
+	void record(String checkName, Health health, boolean shuttingDown) {
 		CheckLogState state = this.states.computeIfAbsent(checkName, (name) -> new CheckLogState());
 		synchronized (state) {
 			Status status = health.getStatus();
@@ -44,7 +46,7 @@ final class CheckChangeLog {
 				return;
 			}
 			String unlogged = (state.unlogged > 0) ? " (" + state.unlogged + " earlier changes not logged)" : "";
-			if (log(checkName, health, previous, unlogged)) {
+			if (log(checkName, health, previous, unlogged, shuttingDown)) {
 				state.unlogged = 0;
 				state.loggedAt = now;
 				state.logged = true;
@@ -57,9 +59,14 @@ final class CheckChangeLog {
 	}
 
 	// Says whether it wrote a line: a first result that is UP is not news.
-	private static boolean log(String checkName, Health health, @Nullable Status previous, String unlogged) {
+	private static boolean log(String checkName, Health health, @Nullable Status previous, String unlogged,
+			boolean shuttingDown) {
 		if (previous == null && !Status.UP.equals(health.getStatus())) {
 			logger.info("Health check '" + checkName + "' starts " + health.getStatus() + describe(health));
+		}
+		else if (shuttingDown && !Status.UP.equals(health.getStatus())) {
+			logger.info("Health check '" + checkName + "' is " + health.getStatus() + " during shutdown"
+					+ describe(health) + unlogged);
 		}
 		else if (!Status.UP.equals(health.getStatus())) {
 			logger.warn("Health check '" + checkName + "' is " + health.getStatus() + describe(health) + unlogged);

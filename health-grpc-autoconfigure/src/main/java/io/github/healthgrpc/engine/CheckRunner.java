@@ -172,7 +172,7 @@ public final class CheckRunner implements AutoCloseable {
 			// An evaluation interrupted by close() says nothing about the dependency.
 			return;
 		}
-		this.changeLog.record(checkName, health);
+		this.changeLog.record(checkName, health, this.store.isDraining());
 		this.store.record(checkName, health);
 	}
 

@@ -22,29 +22,49 @@ class CheckChangeLogTests {
 
 	@Test
 	void aBurstOfChangesIsLoggedOnceThenWhereItSettled(CapturedOutput output) {
-		this.log.record("pricing", Health.up().build());
+		this.log.record("pricing", Health.up().build(), false);
 		for (int i = 0; i < 100; i++) {
-			this.log.record("pricing", (i % 2 == 0) ? Health.down().build() : Health.up().build());
+			this.log.record("pricing", (i % 2 == 0) ? Health.down().build() : Health.up().build(), false);
 		}
-		this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build());
+		this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build(), false);
 		assertThat(lines(output, "'pricing'")).isEqualTo(1);
 		// Unchanged results keep arriving; a second after the last line, one says where it settled.
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build());
+			this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build(), false);
 			assertThat(output).contains("Health check 'pricing' settled DOWN: {host=pricing:9099} (100 earlier changes not logged)");
 		});
-		this.log.record("pricing", Health.down().build());
+		this.log.record("pricing", Health.down().build(), false);
 		assertThat(lines(output, "'pricing'")).isEqualTo(2);
 	}
 
 	@Test
 	void aFirstResultThatIsNotUpIsNotAWarning(CapturedOutput output) {
-		this.log.record("readinessState", Health.outOfService().build());
+		this.log.record("readinessState", Health.outOfService().build(), false);
 		// Only this check's line: the capture also holds other threads' output.
 		assertThat(output.getAll().lines().filter((line) -> line.contains("'readinessState'")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.contains("Health check 'readinessState' starts OUT_OF_SERVICE (no details)")
 			.doesNotContain("WARN");
+	}
+
+	@Test
+	void aFallDuringTheShutdownDrainIsNotAWarning(CapturedOutput output) {
+		this.log.record("readinessState", Health.up().build(), false);
+		this.log.record("readinessState", Health.outOfService().build(), true);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("'readinessState'")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("Health check 'readinessState' is OUT_OF_SERVICE during shutdown (no details)")
+			.doesNotContain("WARN");
+	}
+
+	@Test
+	void aFallWhileServingIsAWarning(CapturedOutput output) {
+		this.log.record("db", Health.up().build(), false);
+		this.log.record("db", Health.down().build(), false);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("'db'")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("WARN")
+			.contains("Health check 'db' is DOWN (no details)");
 	}
 
 	private static long lines(CapturedOutput output, String text) {
