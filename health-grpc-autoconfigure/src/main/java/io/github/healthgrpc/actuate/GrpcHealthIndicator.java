@@ -71,7 +71,8 @@ public class GrpcHealthIndicator implements HealthIndicator {
 		return health.checks()
 			.entrySet()
 			.stream()
-			.filter((check) -> this.store.checkResult(check.getKey()) != null && this.mapper.map(check.getValue()) != ServingStatus.SERVING
+			.filter((check) -> this.store.checkResult(check.getKey()) != null
+					&& this.mapper.map(check.getValue()) != ServingStatus.SERVING
 					&& !this.readinessCheck.test(check.getKey()))
 			.map((check) -> check.getKey() + " is " + check.getValue().getCode())
 			.toList();

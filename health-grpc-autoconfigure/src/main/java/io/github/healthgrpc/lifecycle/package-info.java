@@ -1,5 +1,5 @@
 /**
- * Ties serving status to the application's lifecycle: readiness and the shutdown drain.
+ * Ties serving status to the application's lifecycle: liveness, readiness and the shutdown drain.
  */
 @NullMarked
 package io.github.healthgrpc.lifecycle;

@@ -48,9 +48,11 @@ public final class StatusStore {
 
 	private final ServingStatusMapper mapper;
 
-	private volatile ServiceDefinitions definitions = ServiceDefinitions.initial();
+	// Guarded by lock; readers see it in the published view, beside the statuses derived from it.
+	private ServiceDefinitions definitions = ServiceDefinitions.initial();
 
-	private volatile Map<String, ServingStatus> statuses = Map.of(OVERALL, ServingStatus.NOT_SERVING);
+	private volatile Published published = new Published(this.definitions,
+			Map.of(OVERALL, ServingStatus.NOT_SERVING));
 
 	private boolean acceptingTraffic;
 
@@ -256,7 +258,7 @@ public final class StatusStore {
 	 * @return its status, or {@code null} if the service is not known
 	 */
 	public @Nullable ServingStatus status(String service) {
-		return this.statuses.get(service);
+		return this.published.statuses().get(service);
 	}
 
 	/**
@@ -264,7 +266,7 @@ public final class StatusStore {
 	 * @return an immutable map from service name to status
 	 */
 	public Map<String, ServingStatus> statuses() {
-		return this.statuses;
+		return this.published.statuses();
 	}
 
 	/**
@@ -273,8 +275,10 @@ public final class StatusStore {
 	 * @return its health, or {@code null} if the service is not known
 	 */
 	public @Nullable ServiceHealth health(String service) {
-		ServingStatus status = this.statuses.get(service);
-		ServiceDefinition definition = this.definitions.get(service);
+		// One read, so that the status and the members shown beside it belong together.
+		Published published = this.published;
+		ServingStatus status = published.statuses().get(service);
+		ServiceDefinition definition = published.definitions().get(service);
 		if (status == null || definition == null) {
 			return null;
 		}
@@ -319,7 +323,7 @@ public final class StatusStore {
 		if (this.closed) {
 			return;
 		}
-		Map<String, ServingStatus> previous = this.statuses;
+		Map<String, ServingStatus> previous = this.published.statuses();
 		Map<String, ServingStatus> current = new LinkedHashMap<>();
 		this.definitions.forEach((service, definition) -> {
 			ServingStatus status = derive(definition);
@@ -328,7 +332,7 @@ public final class StatusStore {
 				this.everServing = true;
 			}
 		});
-		this.statuses = Map.copyOf(current);
+		this.published = new Published(this.definitions, Map.copyOf(current));
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				this.dispatcher.changed(service, status);
@@ -352,6 +356,12 @@ public final class StatusStore {
 
 	private boolean serving(@Nullable Health result) {
 		return result != null && this.mapper.map(result.getStatus()) == ServingStatus.SERVING;
+	}
+
+	/**
+	 * What readers see: the services' definitions and the statuses derived from them.
+	 */
+	private record Published(ServiceDefinitions definitions, Map<String, ServingStatus> statuses) {
 	}
 
 }

@@ -1,9 +1,11 @@
 package io.github.healthgrpc.lifecycle;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,9 +13,11 @@ import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -79,6 +83,50 @@ class ShutdownDrainTests {
 		new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5)).onApplicationEvent(new ContextClosedEvent(child));
 		assertThat(this.store.isClosed()).isFalse();
 		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void turnsReadinessRefusingTrafficWhenTheDrainBegins() {
+		assertThat(readinessPublishedAroundTheDrain(ReadinessState.ACCEPTING_TRAFFIC))
+			.containsExactly(ReadinessState.ACCEPTING_TRAFFIC, ReadinessState.REFUSING_TRAFFIC);
+	}
+
+	@Test
+	void leavesReadinessAloneWhenTheApplicationAlreadyRefusesTraffic() {
+		// As a servlet web application does when it closes, before ContextClosedEvent.
+		assertThat(readinessPublishedAroundTheDrain(ReadinessState.REFUSING_TRAFFIC))
+			.containsExactly(ReadinessState.REFUSING_TRAFFIC);
+	}
+
+	private List<ReadinessState> readinessPublishedAroundTheDrain(ReadinessState before) {
+		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+		ReadinessStates published = new ReadinessStates();
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.addApplicationListener(availability);
+			context.addApplicationListener(published);
+			context.refresh();
+			AvailabilityChangeEvent.publish(context, before);
+			this.store.defineServices(Map.of("", Set.of()));
+			new ShutdownDrain(this.store, context, Duration.ZERO, availability)
+				.onApplicationEvent(new ContextClosedEvent(context));
+		}
+		return published.states;
+	}
+
+	/**
+	 * Every readiness state published, in order.
+	 */
+	private static final class ReadinessStates implements ApplicationListener<AvailabilityChangeEvent<?>> {
+
+		private final List<ReadinessState> states = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+			if (event.getState() instanceof ReadinessState readiness) {
+				this.states.add(readiness);
+			}
+		}
+
 	}
 
 	/**

@@ -102,6 +102,20 @@ class ProbeServicesTests {
 		assertThat(check("liveness")).isEqualTo(ServingStatus.SERVING);
 	}
 
+	// The restart storm that liveness on "" would cause: a dependency of the overall status
+	// is down, "" is NOT_SERVING, and liveness must not follow it.
+	@ParameterizedTest
+	@EnumSource
+	void aDependencyOfTheOverallStatusThatIsDownNeverTakesLivenessOut(TestGrpcServer server) throws Exception {
+		start(server, "grpc.health.overall.include=ready,pricing");
+		pricing().set(Health.down().withDetail("error", "connection refused").build());
+		awaitStatus("", ServingStatus.NOT_SERVING);
+		// Polled every 100 ms: SERVING throughout means no evaluation of the outage reached it.
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+			.until(() -> check("liveness") == ServingStatus.SERVING);
+		assertThat(check("")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
 	@ParameterizedTest
 	@EnumSource
 	void statusesMappedToServingLetReadinessServe(TestGrpcServer server) throws Exception {
