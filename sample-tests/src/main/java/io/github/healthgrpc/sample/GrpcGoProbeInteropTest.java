@@ -7,16 +7,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.github.healthgrpc.sample.HealthCheckCall.check;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,44 +35,24 @@ class GrpcGoProbeInteropTest {
 	// Long enough for every probe of the drain phase to land inside it on two busy cores.
 	private static final Duration DRAIN_DELAY = Duration.ofSeconds(4);
 
-	private final PricingServer pricing = PricingServer.onFreePort();
-
-	private final GrpcServerPort<?> grpcServerPort = SampleServer.get().newPortListener();
+	@AutoClose
+	private final SampleRun sample = new SampleRun();
 
 	private final Map<String, Map<String, String>> answers = new LinkedHashMap<>();
 
-	private ConfigurableApplicationContext context;
-
-	private ManagedChannel channel;
-
-	@AfterEach
-	void stopEverything() throws InterruptedException {
-		if (this.channel != null) {
-			this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		}
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.pricing.close();
-	}
-
 	@Test
 	void livenessIsServingInEveryPhaseWhileReadinessFollowsWarmUpAndTheDrain() throws Exception {
-		this.pricing.open();
-		this.context = SampleContexts.start(List.of(this.grpcServerPort, probeDuringWarmUp()),
-				"--sample.pricing.address=" + this.pricing.address(),
-				"--grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms");
-		this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", this.grpcServerPort.get()).usePlaintext().build();
+		this.sample.pricing().open();
+		this.sample.start(DRAIN_DELAY, probeDuringWarmUp());
 		awaitStatus("demo.Inventory", ServingStatus.SERVING);
 		this.answers.put("steady state", probeAll());
-		this.pricing.close();
+		this.sample.pricing().close();
 		awaitStatus("demo.Inventory", ServingStatus.NOT_SERVING);
 		this.answers.put("pricing down", probeAll());
-		CompletableFuture<Void> closed = CompletableFuture.runAsync(this.context::close);
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(this.sample.context()::close);
 		awaitStatus("", ServingStatus.NOT_SERVING);
 		this.answers.put("drain", probeAll());
 		closed.get(DRAIN_DELAY.toSeconds() + 30, TimeUnit.SECONDS);
-		this.context = null;
 		this.answers.forEach((phase, byService) -> System.out.printf("grpc-go probe, %-12s %s%n", phase,
 				byService.entrySet().stream().map((answer) -> "\"" + answer.getKey() + "\" " + answer.getValue()).toList()));
 
@@ -88,9 +65,8 @@ class GrpcGoProbeInteropTest {
 
 	@Test
 	void anUnknownServiceFailsTheProbeWithNotFound() throws Exception {
-		this.context = SampleContexts.start(this.grpcServerPort, "--sample.pricing.address=" + this.pricing.address(),
-				"--grpc.health.shutdown.drain-delay=0s");
-		assertThat(GrpcGoProbe.onPort(this.grpcServerPort.get()).probe("demo.NoSuchService"))
+		this.sample.start(Duration.ZERO);
+		assertThat(GrpcGoProbe.onPort(this.sample.grpcPort()).probe("demo.NoSuchService"))
 			.isEqualTo("error: NotFound");
 	}
 
@@ -103,7 +79,7 @@ class GrpcGoProbeInteropTest {
 	}
 
 	private Map<String, String> probeAll() throws Exception {
-		GrpcGoProbe probe = GrpcGoProbe.onPort(this.grpcServerPort.get());
+		GrpcGoProbe probe = GrpcGoProbe.onPort(this.sample.grpcPort());
 		Map<String, String> byService = new LinkedHashMap<>();
 		for (String service : PROBED) {
 			byService.put(service, probe.probe(service));
@@ -121,7 +97,7 @@ class GrpcGoProbeInteropTest {
 
 	private void awaitStatus(String service, ServingStatus expected) {
 		await().atMost(AbstractSampleServerTests.PATIENCE)
-			.until(() -> check(this.channel, service), (status) -> status == expected);
+			.until(() -> check(this.sample.channel(), service), (status) -> status == expected);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.healthgrpc.sample;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +12,11 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.github.healthgrpc.sample.HealthCheckCall.check;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,32 +35,18 @@ class LifecycleEndToEndTests {
 	// cores stays well below it.
 	private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
 
-	private final PricingServer pricing = PricingServer.onFreePort();
-
-	private final GrpcServerPort<?> grpcServerPort = SampleServer.get().newPortListener();
-
-	private ConfigurableApplicationContext context;
-
-	private ManagedChannel channel;
-
-	@AfterEach
-	void stopEverything() throws InterruptedException {
-		if (this.channel != null) {
-			this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		}
-		if (this.context != null) {
-			this.context.close();
-		}
-		this.pricing.close();
-	}
+	@AutoClose
+	private final SampleRun sample = new SampleRun();
 
 	@Test
 	void servicesAreNotServingBeforeTheApplicationIsReadyAndServingOnceItIs() throws Exception {
-		this.pricing.open();
+		this.sample.pricing().open();
 		Map<String, ServingStatus> beforeReady = new ConcurrentHashMap<>();
 		// ApplicationStartedEvent: the gRPC server listens, but the application is not ready yet.
 		ApplicationListener<ApplicationStartedEvent> probe = (event) -> {
-			ManagedChannel early = channel(this.grpcServerPort.get());
+			ManagedChannel early = ManagedChannelBuilder.forAddress("127.0.0.1", this.sample.grpcPort())
+				.usePlaintext()
+				.build();
 			try {
 				for (String service : new String[] { "", "demo.Greeter", "demo.Inventory" }) {
 					beforeReady.put(service, check(early, service));
@@ -72,37 +56,35 @@ class LifecycleEndToEndTests {
 				early.shutdownNow();
 			}
 		};
-		this.context = start(probe);
+		this.sample.start(DRAIN_DELAY, probe);
 		assertThat(beforeReady).containsExactlyInAnyOrderEntriesOf(Map.of("", ServingStatus.NOT_SERVING,
 				"demo.Greeter", ServingStatus.NOT_SERVING, "demo.Inventory", ServingStatus.NOT_SERVING));
-		this.channel = channel(this.grpcServerPort.get());
 		for (String service : beforeReady.keySet()) {
-			await().atMost(PATIENCE).until(() -> check(this.channel, service), (status) -> status == ServingStatus.SERVING);
+			await().atMost(PATIENCE).until(() -> check(this.sample.channel(), service), (status) -> status == ServingStatus.SERVING);
 		}
 	}
 
 	@Test
 	void closingTheApplicationTellsWatchersNotServingThenDrainsThenCompletesTheirStreams() throws Exception {
-		this.pricing.open();
-		this.context = start();
-		this.channel = channel(this.grpcServerPort.get());
+		this.sample.pricing().open();
+		this.sample.start(DRAIN_DELAY);
 		await().atMost(PATIENCE)
-			.until(() -> check(this.channel, "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
-		HealthWatch greeter = HealthWatch.start(this.channel, "demo.Greeter");
-		HealthWatch inventory = HealthWatch.start(this.channel, "demo.Inventory");
+			.until(() -> check(this.sample.channel(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
+		HealthWatch greeter = HealthWatch.start(this.sample.channel(), "demo.Greeter");
+		HealthWatch inventory = HealthWatch.start(this.sample.channel(), "demo.Inventory");
 		greeter.nextMessage(ServingStatus.SERVING, PATIENCE);
 		inventory.nextMessage(ServingStatus.SERVING, PATIENCE);
 
 		long closeStarted = System.nanoTime();
 		CompletableFuture<Long> closed = CompletableFuture.supplyAsync(() -> {
-			this.context.close();
+			this.sample.context().close();
 			return System.nanoTime();
 		});
 
 		HealthWatch.Event notServing = greeter.nextMessage(ServingStatus.NOT_SERVING, PATIENCE);
 		HealthWatch.Event inventoryNotServing = inventory.nextMessage(ServingStatus.NOT_SERVING, PATIENCE);
 		// During the drain the server still answers, and says what a load balancer must hear.
-		assertThat(check(this.channel, "")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(check(this.sample.channel(), "")).isEqualTo(ServingStatus.NOT_SERVING);
 		HealthWatch.Event end = greeter.next(PATIENCE);
 		assertThat(end.isCompleted()).as("Watch ends with onCompleted, not an error: %s", end).isTrue();
 		HealthWatch.Event inventoryEnd = inventory.next(PATIENCE);
@@ -124,23 +106,12 @@ class LifecycleEndToEndTests {
 		assertThat(List.of(end.since(closeStarted), inventoryEnd.since(closeStarted)))
 			.as("time until each stream completed")
 			.allSatisfy((took) -> assertThat(took).isLessThanOrEqualTo(DRAIN_DELAY.plus(ShutdownLoad.GRACE)));
-		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check(this.channel, ""))
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check(this.sample.channel(), ""))
 			.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
-	}
-
-	private ConfigurableApplicationContext start(ApplicationListener<?>... listeners) {
-		List<ApplicationListener<?>> all = new ArrayList<>(List.of(this.grpcServerPort));
-		all.addAll(List.of(listeners));
-		return SampleContexts.start(all, "--sample.pricing.address=" + this.pricing.address(),
-				"--grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms");
 	}
 
 	private static long millis(HealthWatch.Event event, long start) {
 		return event.since(start).toMillis();
-	}
-
-	private static ManagedChannel channel(int port) {
-		return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
 	}
 
 }
