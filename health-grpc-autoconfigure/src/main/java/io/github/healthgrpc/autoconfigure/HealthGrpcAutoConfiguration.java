@@ -9,8 +9,7 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.engine.EngineLoad;
 import io.github.healthgrpc.grpc.HealthGrpcService;
-import io.github.healthgrpc.lifecycle.LivenessListener;
-import io.github.healthgrpc.lifecycle.ReadinessListener;
+import io.github.healthgrpc.lifecycle.AvailabilityListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.metrics.CheckEngineLoad;
 import io.github.healthgrpc.metrics.HealthGrpcMetrics;
@@ -118,13 +117,8 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	@Bean
-	ReadinessListener healthGrpcReadinessListener(StatusStore store) {
-		return new ReadinessListener(store);
-	}
-
-	@Bean
-	LivenessListener healthGrpcLivenessListener(StatusStore store) {
-		return new LivenessListener(store);
+	AvailabilityListener healthGrpcAvailabilityListener(StatusStore store) {
+		return new AvailabilityListener(store);
 	}
 
 	@Bean

@@ -11,7 +11,7 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
-import io.github.healthgrpc.lifecycle.ReadinessListener;
+import io.github.healthgrpc.lifecycle.AvailabilityListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
@@ -58,7 +58,7 @@ class HealthGrpcAutoConfigurationTests {
 			assertThat(context).hasSingleBean(AnnotatedCheckSource.class);
 			assertThat(context).hasSingleBean(ManualCheckSource.class);
 			assertThat(context).hasSingleBean(HealthEngineLifecycle.class);
-			assertThat(context).hasSingleBean(ReadinessListener.class);
+			assertThat(context).hasSingleBean(AvailabilityListener.class);
 			assertThat(context).hasSingleBean(ShutdownDrain.class);
 			assertThat(context).hasSingleBean(HealthGrpcService.class);
 			assertThat(context).hasSingleBean(BoundServices.class);
@@ -98,7 +98,7 @@ class HealthGrpcAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(AnnotatedCheckSource.class);
 			assertThat(context).doesNotHaveBean(ManualCheckSource.class);
 			assertThat(context).doesNotHaveBean(HealthEngineLifecycle.class);
-			assertThat(context).doesNotHaveBean(ReadinessListener.class);
+			assertThat(context).doesNotHaveBean(AvailabilityListener.class);
 			assertThat(context).doesNotHaveBean(ShutdownDrain.class);
 			assertThat(context).doesNotHaveBean(HealthGrpcService.class);
 			assertThat(context).doesNotHaveBean(BoundServices.class);

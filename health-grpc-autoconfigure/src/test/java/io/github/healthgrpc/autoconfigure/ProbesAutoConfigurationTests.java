@@ -1,6 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
-import io.github.healthgrpc.lifecycle.LivenessListener;
+import io.github.healthgrpc.lifecycle.AvailabilityListener;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
@@ -42,7 +42,7 @@ class ProbesAutoConfigurationTests {
 	@Test
 	void whenProbesAreOnByDefaultThenLivenessAndReadinessAreKnownServices() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(LivenessListener.class);
+			assertThat(context).hasSingleBean(AvailabilityListener.class);
 			assertThat(store(context).statuses()).containsOnlyKeys("", "liveness", "readiness");
 		});
 	}

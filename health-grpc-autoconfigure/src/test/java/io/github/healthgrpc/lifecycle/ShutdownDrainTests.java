@@ -51,7 +51,7 @@ class ShutdownDrainTests {
 		// Told while the drain delay runs, not when it ends: the store is still open.
 		assertThat(this.store.isClosed()).isFalse();
 		// Nothing undoes the drain: the application accepting traffic again, a check recovering.
-		new ReadinessListener(this.store)
+		new AvailabilityListener(this.store)
 			.onApplicationEvent(new AvailabilityChangeEvent<>(this.context, ReadinessState.ACCEPTING_TRAFFIC));
 		this.store.record("db", Health.down().build());
 		this.store.record("db", Health.up().build());
