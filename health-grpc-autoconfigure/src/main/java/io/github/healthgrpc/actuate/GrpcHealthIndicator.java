@@ -17,7 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * server's overall status reports a status that does not serve, UP otherwise, with the
  * overall status, why it is not serving, and every service's status and member checks in
  * the details. Warm-up and the shutdown drain keep the server NOT_SERVING but leave this
- * component UP: they are readiness, which Spring Boot's {@code readinessState} reports,
+ * component UP, and so does maintenance: they are readiness, which Spring Boot's {@code readinessState} reports,
  * and an {@code /actuator/health} used as a liveness check must not restart the
  * application for them. It reads the {@link StatusStore} and never runs a check.
  */
@@ -25,9 +25,7 @@ public class GrpcHealthIndicator implements HealthIndicator {
 
 	private final StatusStore store;
 
-	private final ServingStatusMapper mapper;
-
-	private final Predicate<String> readinessCheck;
+	private final NotServingReasons reasons;
 
 	/**
 	 * Create a mirror of the given store.
@@ -39,8 +37,7 @@ public class GrpcHealthIndicator implements HealthIndicator {
 	 */
 	public GrpcHealthIndicator(StatusStore store, ServingStatusMapper mapper, Predicate<String> readinessCheck) {
 		this.store = store;
-		this.mapper = mapper;
-		this.readinessCheck = readinessCheck;
+		this.reasons = new NotServingReasons(store, mapper, readinessCheck);
 	}
 
 	@Override
@@ -49,10 +46,10 @@ public class GrpcHealthIndicator implements HealthIndicator {
 		if (overall == null) {
 			return Health.unknown().build();
 		}
-		List<String> failing = failingChecks(overall);
+		List<String> failing = this.reasons.failingChecks(overall);
 		Map<String, Object> overallDetails = describe(overall);
 		if (overall.status() != ServingStatus.SERVING) {
-			overallDetails.put("reason", reason(failing));
+			overallDetails.put("reason", this.reasons.reason(StatusStore.OVERALL, overall));
 		}
 		Health.Builder builder = failing.isEmpty() ? Health.up() : Health.down();
 		Map<String, Object> services = new LinkedHashMap<>();
@@ -63,29 +60,6 @@ public class GrpcHealthIndicator implements HealthIndicator {
 			}
 		});
 		return builder.withDetail("overall", overallDetails).withDetail("services", services).build();
-	}
-
-	// A check that has not answered yet is warm-up, not a failure, and a readiness check is
-	// down in warm-up and the drain by design.
-	private List<String> failingChecks(ServiceHealth health) {
-		return health.checks()
-			.entrySet()
-			.stream()
-			.filter((check) -> this.store.checkResult(check.getKey()) != null
-					&& this.mapper.map(check.getValue()) != ServingStatus.SERVING
-					&& !this.readinessCheck.test(check.getKey()))
-			.map((check) -> check.getKey() + " is " + check.getValue().getCode())
-			.toList();
-	}
-
-	private String reason(List<String> failing) {
-		if (!failing.isEmpty()) {
-			return String.join(", ", failing);
-		}
-		if (this.store.isDraining()) {
-			return "shutting down";
-		}
-		return this.store.hasEverServed() ? "refusing traffic" : "warming up";
 	}
 
 	private static Map<String, Object> describe(ServiceHealth health) {

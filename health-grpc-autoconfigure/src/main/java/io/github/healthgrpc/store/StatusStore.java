@@ -1,8 +1,10 @@
 package io.github.healthgrpc.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +24,13 @@ import org.springframework.boot.health.contributor.Status;
  * a first result and every member's status maps to SERVING under the
  * {@link ServingStatusMapper} (by default: is UP). A service that follows liveness is
  * SERVING while the application is live and every member check that has a result maps to
- * SERVING, the drain and the close included. Reads are a volatile read and a map
- * lookup; they never run a check and never wait for a writer. Writers (check results,
- * lifecycle changes) derive the new statuses one at a time and hand the real changes to
- * the listeners, which hear them on threads of the store's own (see
- * {@link StatusListener}): a writer never waits for a listener.
+ * SERVING, the drain and the close included. A service that follows traffic and is under
+ * maintenance ({@link #startMaintenance(String)}) is NOT_SERVING whatever its checks say
+ * until the maintenance ends, and the drain holds it after that. Reads are a volatile
+ * read and a map lookup; they never run a check and never wait for a writer. Writers
+ * (check results, lifecycle changes, maintenance) derive the new statuses one at a time
+ * and hand the real changes to the listeners, which hear them on threads of the store's
+ * own (see {@link StatusListener}): a writer never waits for a listener.
  *
  * <p>Shutdown has two steps: {@link #drain()} turns every service that follows traffic
  * NOT_SERVING for good while Watch calls stay open to hear it, and {@link #close()} then
@@ -46,13 +50,18 @@ public final class StatusStore {
 
 	private final Map<String, Health> results = new ConcurrentHashMap<>();
 
+	private final Map<String, Instant> resultTimes = new ConcurrentHashMap<>();
+
 	private final ServingStatusMapper mapper;
 
 	// Guarded by lock; readers see it in the published view, beside the statuses derived from it.
 	private ServiceDefinitions definitions = ServiceDefinitions.initial();
 
+	// Guarded by lock, like the definitions, and published beside them.
+	private Set<String> maintenance = Set.of();
+
 	private volatile Published published = new Published(this.definitions,
-			Map.of(OVERALL, ServingStatus.NOT_SERVING));
+			Map.of(OVERALL, ServingStatus.NOT_SERVING), this.maintenance);
 
 	private boolean acceptingTraffic;
 
@@ -128,6 +137,7 @@ public final class StatusStore {
 	 */
 	public void forget(String checkName) {
 		synchronized (this.lock) {
+			this.resultTimes.remove(checkName);
 			if (this.results.remove(checkName) != null) {
 				publish();
 			}
@@ -156,6 +166,7 @@ public final class StatusStore {
 	 */
 	public void record(String checkName, Health health) {
 		synchronized (this.lock) {
+			this.resultTimes.put(checkName, Instant.now());
 			Health previous = this.results.put(checkName, health);
 			if (previous == null || !previous.getStatus().equals(health.getStatus())) {
 				publish();
@@ -195,6 +206,99 @@ public final class StatusStore {
 	public void drain() {
 		synchronized (this.lock) {
 			this.draining = true;
+			publish();
+		}
+	}
+
+	/**
+	 * Put a service that follows traffic under maintenance: it turns NOT_SERVING until
+	 * {@link #endMaintenance(String)}, whatever its checks say, and watchers hear it at once.
+	 * A check that recovers does not end it, and it does not end the drain.
+	 * @param service a known service that follows traffic ({@code ""} for the overall)
+	 * @throws IllegalArgumentException if the service is not known or follows liveness
+	 * @see #maintainableServices()
+	 */
+	public void startMaintenance(String service) {
+		synchronized (this.lock) {
+			ServiceDefinition definition = this.definitions.get(service);
+			if (definition == null || definition.gate() != ServiceDefinition.Gate.TRAFFIC) {
+				throw new IllegalArgumentException("Service \"" + service + "\" cannot be put under maintenance: "
+						+ ((definition == null) ? "it is not known" : "it follows liveness"));
+			}
+			changeMaintenance(Set.of(service), Set.of());
+		}
+	}
+
+	/**
+	 * Put every known service that follows traffic under maintenance, the overall and the
+	 * readiness service included, as {@link #startMaintenance(String)} would one at a time.
+	 * Services that become known later are not under maintenance; services that follow
+	 * liveness never are.
+	 * @return the services under maintenance now
+	 */
+	public Set<String> startMaintenanceOfEveryService() {
+		synchronized (this.lock) {
+			changeMaintenance(maintainable(), Set.of());
+			return this.maintenance;
+		}
+	}
+
+	/**
+	 * End a service's maintenance; it serves again as its checks and the lifecycle say.
+	 * Nothing happens if it was not under maintenance.
+	 * @param service the service
+	 */
+	public void endMaintenance(String service) {
+		synchronized (this.lock) {
+			changeMaintenance(Set.of(), Set.of(service));
+		}
+	}
+
+	/**
+	 * End the maintenance of every service.
+	 */
+	public void endMaintenanceOfEveryService() {
+		synchronized (this.lock) {
+			changeMaintenance(Set.of(), this.maintenance);
+		}
+	}
+
+	/**
+	 * The services under maintenance.
+	 * @return an immutable set of service names
+	 */
+	public Set<String> maintenance() {
+		return this.published.maintenance();
+	}
+
+	/**
+	 * The known services that {@link #startMaintenance(String)} accepts: every service
+	 * that follows traffic, {@code ""} included.
+	 * @return an immutable set of service names
+	 */
+	public Set<String> maintainableServices() {
+		synchronized (this.lock) {
+			return maintainable();
+		}
+	}
+
+	private Set<String> maintainable() {
+		Set<String> services = new LinkedHashSet<>();
+		this.definitions.forEach((service, definition) -> {
+			if (definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
+				services.add(service);
+			}
+		});
+		return Set.copyOf(services);
+	}
+
+	// Called with the lock held.
+	private void changeMaintenance(Set<String> started, Set<String> ended) {
+		Set<String> maintenance = new LinkedHashSet<>(this.maintenance);
+		maintenance.addAll(started);
+		maintenance.removeAll(ended);
+		if (!maintenance.equals(this.maintenance)) {
+			this.maintenance = Set.copyOf(maintenance);
 			publish();
 		}
 	}
@@ -297,6 +401,15 @@ public final class StatusStore {
 	}
 
 	/**
+	 * When the latest result of a check was recorded.
+	 * @param checkName the check's name
+	 * @return the time, or {@code null} before the first result
+	 */
+	public @Nullable Instant checkResultTime(String checkName) {
+		return this.resultTimes.get(checkName);
+	}
+
+	/**
 	 * Hear about changes from now on, on a thread of the store's own.
 	 * @param listener the listener
 	 */
@@ -326,13 +439,13 @@ public final class StatusStore {
 		Map<String, ServingStatus> previous = this.published.statuses();
 		Map<String, ServingStatus> current = new LinkedHashMap<>();
 		this.definitions.forEach((service, definition) -> {
-			ServingStatus status = derive(definition);
+			ServingStatus status = derive(service, definition);
 			current.put(service, status);
 			if (status == ServingStatus.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
 				this.everServing = true;
 			}
 		});
-		this.published = new Published(this.definitions, Map.copyOf(current));
+		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				this.dispatcher.changed(service, status);
@@ -340,9 +453,9 @@ public final class StatusStore {
 		});
 	}
 
-	private ServingStatus derive(ServiceDefinition definition) {
+	private ServingStatus derive(String service, ServiceDefinition definition) {
 		boolean serving = switch (definition.gate()) {
-			case TRAFFIC -> this.acceptingTraffic && !this.draining
+			case TRAFFIC -> this.acceptingTraffic && !this.draining && !this.maintenance.contains(service)
 					&& definition.members().stream().allMatch((check) -> serving(this.results.get(check)));
 			// Liveness waits for no first result: a check that has not answered yet says
 			// nothing about whether the process should be restarted.
@@ -359,9 +472,11 @@ public final class StatusStore {
 	}
 
 	/**
-	 * What readers see: the services' definitions and the statuses derived from them.
+	 * What readers see: the services' definitions, the services under maintenance and the
+	 * statuses derived from them.
 	 */
-	private record Published(ServiceDefinitions definitions, Map<String, ServingStatus> statuses) {
+	private record Published(ServiceDefinitions definitions, Map<String, ServingStatus> statuses,
+			Set<String> maintenance) {
 	}
 
 }

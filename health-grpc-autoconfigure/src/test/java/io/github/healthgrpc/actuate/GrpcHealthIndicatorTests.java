@@ -77,6 +77,18 @@ class GrpcHealthIndicatorTests {
 	}
 
 	@Test
+	void isUpUnderMaintenanceAndSaysSo() {
+		this.store.defineServices(Map.of("", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.startMaintenanceOfEveryService();
+		Health health = this.indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("overall",
+				Map.of("status", "NOT_SERVING", "reason", "under maintenance", "checks", Map.of("db", "UP")));
+	}
+
+	@Test
 	void isUpWhileTheApplicationRefusesTrafficAfterServing() {
 		this.store.defineServices(Map.of("", Set.of("db")));
 		this.store.setAcceptingTraffic(true);

@@ -1,0 +1,173 @@
+package io.github.healthgrpc.actuate.endpoint;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import io.github.healthgrpc.actuate.NotServingReasons;
+import io.github.healthgrpc.store.StatusStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+/**
+ * The {@code grpchealth} endpoint ({@code /actuator/grpchealth}): the status store over
+ * HTTP, and a maintenance switch.
+ * <ul>
+ * <li>{@code GET} with {@code Accept: application/health+json}: the IETF health+json
+ * format (see {@link HealthJsonResponse}); otherwise plain JSON with every service.</li>
+ * <li>{@code POST /actuator/grpchealth/<service>}: put that service under maintenance,
+ * NOT_SERVING until {@code DELETE /actuator/grpchealth/<service>}. Without a service
+ * ({@code POST /actuator/grpchealth}, {@code DELETE /actuator/grpchealth}): every service
+ * that follows traffic, the overall and readiness included, never liveness.</li>
+ * </ul>
+ * A web endpoint, not an {@code @Endpoint}: its answers are HTTP status codes and media
+ * types. It only reads and switches the store, so it works the same on every gRPC server.
+ */
+@WebEndpoint(id = "grpchealth")
+public class GrpcHealthEndpoint {
+
+	private static final Log logger = LogFactory.getLog(GrpcHealthEndpoint.class);
+
+	private static final int LONGEST_NAME_SHOWN = 200;
+
+	private final StatusStore store;
+
+	private final HealthJsonResponse healthJson;
+
+	private final ServicesResponse services;
+
+	/**
+	 * Create the endpoint.
+	 * @param store the status store
+	 * @param reasons why services are not serving
+	 */
+	public GrpcHealthEndpoint(StatusStore store, NotServingReasons reasons) {
+		this.store = store;
+		this.healthJson = new HealthJsonResponse(store, reasons);
+		this.services = new ServicesResponse(store, reasons);
+	}
+
+	/**
+	 * The health of every service, in the format the request accepts.
+	 * @param format the format, from the {@code Accept} header
+	 * @return the health; in health+json, HTTP 503 when it fails
+	 */
+	@ReadOperation(producesFrom = GrpcHealthFormat.class)
+	public WebEndpointResponse<Map<String, Object>> health(GrpcHealthFormat format) {
+		return (format == GrpcHealthFormat.HEALTH_JSON) ? this.healthJson.response() : this.services.response(format);
+	}
+
+	/**
+	 * Put one service under maintenance: NOT_SERVING until it ends, pushed to watchers.
+	 * @param service the service
+	 * @param principal who asked, if known
+	 * @return the services under maintenance; HTTP 404 for an unknown service, 400 for
+	 * one that follows liveness
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Map<String, Object>> startMaintenance(@Selector String service,
+			@Nullable Principal principal) {
+		WebEndpointResponse<Map<String, Object>> refusal = refusal(service);
+		if (refusal != null) {
+			return refusal;
+		}
+		if (!this.store.maintenance().contains(service)) {
+			this.store.startMaintenance(service);
+			logger.info("Maintenance of gRPC service " + service + " started" + by(principal)
+					+ ": it answers NOT_SERVING until the maintenance ends");
+		}
+		return maintenance();
+	}
+
+	/**
+	 * Put every service that follows traffic under maintenance.
+	 * @param principal who asked, if known
+	 * @return the services under maintenance
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Map<String, Object>> startMaintenanceOfEveryService(@Nullable Principal principal) {
+		Set<String> services = this.store.startMaintenanceOfEveryService();
+		logger.info("Maintenance of every gRPC service started" + by(principal) + ": " + quoted(services)
+				+ " answer NOT_SERVING until the maintenance ends");
+		return maintenance();
+	}
+
+	/**
+	 * End one service's maintenance.
+	 * @param service the service
+	 * @param principal who asked, if known
+	 * @return the services still under maintenance; HTTP 404 for an unknown service
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Map<String, Object>> endMaintenance(@Selector String service,
+			@Nullable Principal principal) {
+		WebEndpointResponse<Map<String, Object>> refusal = refusal(service);
+		if (refusal != null) {
+			return refusal;
+		}
+		if (this.store.maintenance().contains(service)) {
+			this.store.endMaintenance(service);
+			logger.info("Maintenance of gRPC service " + service + " ended" + by(principal));
+		}
+		return maintenance();
+	}
+
+	/**
+	 * End the maintenance of every service.
+	 * @param principal who asked, if known
+	 * @return the services still under maintenance: none
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Map<String, Object>> endMaintenanceOfEveryService(@Nullable Principal principal) {
+		Set<String> ended = this.store.maintenance();
+		this.store.endMaintenanceOfEveryService();
+		logger.info("Maintenance of every gRPC service ended" + by(principal) + ": " + quoted(ended));
+		return maintenance();
+	}
+
+	private @Nullable WebEndpointResponse<Map<String, Object>> refusal(String service) {
+		Set<String> maintainable = new TreeSet<>(this.store.maintainableServices());
+		maintainable.remove(StatusStore.OVERALL);
+		if (this.store.status(service) == null) {
+			return error(WebEndpointResponse.STATUS_NOT_FOUND, "gRPC service \"" + shown(service)
+					+ "\" is not known. Use one of " + maintainable + ", or no service for every service.");
+		}
+		if (!maintainable.contains(service)) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "gRPC service \"" + service
+					+ "\" follows the application's liveness and is never under maintenance: NOT_SERVING there "
+					+ "would make Kubernetes restart the pod. Use one of " + maintainable
+					+ ", or no service for every service.");
+		}
+		return null;
+	}
+
+	private WebEndpointResponse<Map<String, Object>> maintenance() {
+		return new WebEndpointResponse<>(Map.of("maintenance", new TreeSet<>(this.store.maintenance())));
+	}
+
+	private static WebEndpointResponse<Map<String, Object>> error(int status, String message) {
+		return new WebEndpointResponse<>(Map.of("status", status, "message", message), status);
+	}
+
+	private static String by(@Nullable Principal principal) {
+		return (principal != null) ? " by " + principal.getName() : " (caller unknown)";
+	}
+
+	private static String quoted(Set<String> services) {
+		return new TreeSet<>(services).stream().map((service) -> "\"" + service + "\"").collect(Collectors.joining(", "));
+	}
+
+	private static String shown(String service) {
+		return (service.length() > LONGEST_NAME_SHOWN) ? service.substring(0, LONGEST_NAME_SHOWN) + "..." : service;
+	}
+
+}
