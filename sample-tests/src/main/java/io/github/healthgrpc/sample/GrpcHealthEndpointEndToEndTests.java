@@ -74,7 +74,7 @@ class GrpcHealthEndpointEndToEndTests extends AbstractSampleServerTests {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/actuator/grpchealth" + path))
-			.timeout(Duration.ofSeconds(5));
+			.timeout(Duration.ofSeconds(30));
 	}
 
 }

@@ -130,7 +130,8 @@ public class GrpcHealthEndpoint {
 	public WebEndpointResponse<Map<String, Object>> endMaintenanceOfEveryService(@Nullable Principal principal) {
 		Set<String> ended = this.store.maintenance();
 		this.store.endMaintenanceOfEveryService();
-		logger.info("Maintenance of every gRPC service ended" + by(principal) + ": " + quoted(ended));
+		logger.info("Maintenance of every gRPC service ended" + by(principal) + ": "
+				+ (ended.isEmpty() ? "no service was under maintenance" : quoted(ended)));
 		return maintenance();
 	}
 
