@@ -67,6 +67,8 @@ public class HealthGrpcProperties {
 
 	private final Status status = new Status();
 
+	private final File file = new File();
+
 	/**
 	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
 	 * probes that cannot speak the main server's TLS; unset for none, 0 for any free port.
@@ -132,6 +134,10 @@ public class HealthGrpcProperties {
 
 	public Status getStatus() {
 		return this.status;
+	}
+
+	public File getFile() {
+		return this.file;
 	}
 
 	public @Nullable Integer getPort() {
@@ -439,6 +445,41 @@ public class HealthGrpcProperties {
 
 		public Map<String, ServingStatus> getMapping() {
 			return this.mapping;
+		}
+
+	}
+
+	/**
+	 * A file that tells exec probes the serving status of every service.
+	 */
+	public static class File {
+
+		/**
+		 * Path of a JSON file rewritten with the serving status of every service on each
+		 * change and each heartbeat, for exec probes; unset for none.
+		 */
+		private @Nullable String path;
+
+		/**
+		 * Time between two rewrites of the health file while nothing changes, so that a
+		 * probe can tell from its age that the process still runs.
+		 */
+		private Duration heartbeatInterval = Duration.ofSeconds(5);
+
+		public @Nullable String getPath() {
+			return this.path;
+		}
+
+		public void setPath(@Nullable String path) {
+			this.path = path;
+		}
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
 		}
 
 	}

@@ -71,6 +71,7 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 					"It must not be negative. Set it to 0s or more, such as 3s.");
 		}
 		positive("contributors.refresh-interval", properties.getContributors().getRefreshInterval());
+		positive("file.heartbeat-interval", properties.getFile().getHeartbeatInterval());
 		validateHealthPort(properties);
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));

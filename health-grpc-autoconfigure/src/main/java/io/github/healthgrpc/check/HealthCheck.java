@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a bean method as a health check with the given name.
  *
@@ -21,10 +23,17 @@ import java.lang.annotation.Target;
  *     return pricingClient.ping();
  * }
  * </pre>
+ *
+ * <p>health-grpc finds and invokes these methods by reflection. {@link Reflective
+ * &#64;Reflective} tells Spring's ahead-of-time processing so, as it does for
+ * {@code @EventListener} and {@code @Scheduled}: an application processed ahead of time
+ * (a GraalVM native image included) gets the reflection hints to invoke every
+ * {@code @HealthCheck} method of its beans' classes, as the bean definitions declare them.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface HealthCheck {
 
 	/**

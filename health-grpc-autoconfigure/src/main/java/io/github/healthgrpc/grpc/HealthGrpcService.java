@@ -14,12 +14,14 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.Assert;
 
 /**
  * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
  * {@link StatusStore}. Every call is a lookup; none runs a check or waits for one.
  */
+@ImportRuntimeHints(HealthProtoRuntimeHints.class)
 public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;

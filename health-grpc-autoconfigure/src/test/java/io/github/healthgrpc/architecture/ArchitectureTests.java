@@ -55,7 +55,7 @@ class ArchitectureTests {
 	@ArchTest
 	static final ArchRule viewsOnlyReadTheStore = noClasses().that()
 		.resideInAnyPackage("io.github.healthgrpc.grpc..", "io.github.healthgrpc.actuate..",
-				"io.github.healthgrpc.metrics..")
+				"io.github.healthgrpc.metrics..", "io.github.healthgrpc.file..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.github.healthgrpc.engine..", "io.github.healthgrpc.source..")

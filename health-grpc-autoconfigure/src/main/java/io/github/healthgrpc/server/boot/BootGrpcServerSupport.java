@@ -7,10 +7,13 @@ import io.github.healthgrpc.server.GrpcServerSupport;
  */
 class BootGrpcServerSupport extends GrpcServerSupport {
 
+	static final String AUTO_CONFIGURATION = "org.springframework.boot.grpc.server.autoconfigure."
+			+ "GrpcServerAutoConfiguration";
+
 	BootGrpcServerSupport() {
 		super("Spring Boot's gRPC server", "org.springframework.boot:spring-boot-starter-grpc-server",
 				"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false",
-				"org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration");
+				AUTO_CONFIGURATION);
 	}
 
 }

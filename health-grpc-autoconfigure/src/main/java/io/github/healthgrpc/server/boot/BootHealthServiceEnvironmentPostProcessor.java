@@ -10,9 +10,12 @@ class BootHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
 
 	static final String BOOT_HEALTH_ENABLED = "spring.grpc.server.health.enabled";
 
+	static final String HEALTH_AUTO_CONFIGURATION = "org.springframework.boot.grpc.server.autoconfigure.health."
+			+ "GrpcServerHealthAutoConfiguration";
+
 	BootHealthServiceEnvironmentPostProcessor() {
 		super(BOOT_HEALTH_ENABLED, "Spring Boot's gRPC health service",
-				"org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration");
+				HEALTH_AUTO_CONFIGURATION);
 	}
 
 }

@@ -7,7 +7,7 @@ import io.github.healthgrpc.server.GrpcServerSupport;
  */
 class DevhGrpcServerSupport extends GrpcServerSupport {
 
-	private static final String AUTO_CONFIGURATION = "net.devh.boot.grpc.server.autoconfigure."
+	static final String AUTO_CONFIGURATION = "net.devh.boot.grpc.server.autoconfigure."
 			+ "GrpcServerFactoryAutoConfiguration";
 
 	DevhGrpcServerSupport() {

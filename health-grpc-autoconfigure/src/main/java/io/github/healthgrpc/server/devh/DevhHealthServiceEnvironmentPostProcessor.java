@@ -10,9 +10,12 @@ class DevhHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
 
 	static final String DEVH_HEALTH_SERVICE_ENABLED = "grpc.server.health-service-enabled";
 
+	static final String HEALTH_AUTO_CONFIGURATION = "net.devh.boot.grpc.server.autoconfigure."
+			+ "GrpcHealthServiceAutoConfiguration";
+
 	DevhHealthServiceEnvironmentPostProcessor() {
 		super(DEVH_HEALTH_SERVICE_ENABLED, "devh's health service",
-				"net.devh.boot.grpc.server.autoconfigure.GrpcHealthServiceAutoConfiguration");
+				HEALTH_AUTO_CONFIGURATION);
 	}
 
 }

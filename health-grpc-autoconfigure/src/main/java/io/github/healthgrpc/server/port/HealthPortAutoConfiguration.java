@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Health on its own port ({@code grpc.health.port}): a plaintext gRPC server that serves
@@ -31,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
 @ConditionalOnProperty("grpc.health.port")
 @ConditionalOnBean(HealthGrpcService.class)
+@ImportRuntimeHints(HealthPortRuntimeHints.class)
 public final class HealthPortAutoConfiguration {
 
 	@Bean

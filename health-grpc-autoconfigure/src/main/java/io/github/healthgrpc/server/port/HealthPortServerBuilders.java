@@ -27,7 +27,7 @@ import org.springframework.util.ReflectionUtils;
  */
 final class HealthPortServerBuilders {
 
-	private static final List<String> NETTY_BUILDERS = List.of(
+	static final List<String> NETTY_BUILDERS = List.of(
 			"io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder", "io.grpc.netty.NettyServerBuilder");
 
 	/**

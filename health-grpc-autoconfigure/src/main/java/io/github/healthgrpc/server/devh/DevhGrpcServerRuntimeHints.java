@@ -1,0 +1,15 @@
+package io.github.healthgrpc.server.devh;
+
+import io.github.healthgrpc.server.ClassPresenceRuntimeHints;
+
+/**
+ * The classes this adapter checks for by name: devh's gRPC server and its health service.
+ */
+class DevhGrpcServerRuntimeHints extends ClassPresenceRuntimeHints {
+
+	DevhGrpcServerRuntimeHints() {
+		super(DevhGrpcServerSupport.AUTO_CONFIGURATION,
+				DevhHealthServiceEnvironmentPostProcessor.HEALTH_AUTO_CONFIGURATION);
+	}
+
+}
