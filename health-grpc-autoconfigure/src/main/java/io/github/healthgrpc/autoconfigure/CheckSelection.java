@@ -102,7 +102,8 @@ final class CheckSelection {
 
 	private String knownChecks() {
 		return "Use one of the known checks " + this.names + " (Actuator health contributors by the name "
-				+ "/actuator/health shows, @HealthCheck names and ManualHealthCheck names), or * for all.";
+				+ "/actuator/health shows, @HealthCheck names, ManualHealthCheck names, and heap and cpu once "
+				+ "grpc.health.resources.<name>.enabled is true), or * for all.";
 	}
 
 	private static Set<String> uniqueNames(List<CheckDefinition> checks) {
@@ -113,8 +114,9 @@ final class CheckSelection {
 			.collect(Collectors.toCollection(TreeSet::new));
 		if (!duplicates.isEmpty()) {
 			throw new IllegalStateException("Check names " + duplicates + " are used by more than one check "
-					+ "(health contributors, @HealthCheck methods and ManualHealthCheck beans share one "
-					+ "namespace). Give every check a unique name.");
+					+ "(health contributors, @HealthCheck methods, ManualHealthCheck beans and the resource checks "
+					+ "heap and cpu that grpc.health.resources switches on share one namespace). Give every check a "
+					+ "unique name.");
 		}
 		return names;
 	}

@@ -68,6 +68,7 @@ public class HealthGrpcProperties {
 	private final Status status = new Status();
 
 	private final File file = new File();
+	private final Resources resources = new Resources();
 
 	/**
 	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
@@ -138,6 +139,10 @@ public class HealthGrpcProperties {
 
 	public File getFile() {
 		return this.file;
+	}
+
+	public Resources getResources() {
+		return this.resources;
 	}
 
 	public @Nullable Integer getPort() {
@@ -480,6 +485,113 @@ public class HealthGrpcProperties {
 
 		public void setHeartbeatInterval(Duration heartbeatInterval) {
 			this.heartbeatInterval = heartbeatInterval;
+		}
+
+	}
+
+	/**
+	 * Opt-in checks of the process's own resources, named heap and cpu, mapped like any
+	 * other check.
+	 */
+	public static class Resources {
+
+		private final Heap heap = new Heap();
+
+		private final Cpu cpu = new Cpu();
+
+		public Heap getHeap() {
+			return this.heap;
+		}
+
+		public Cpu getCpu() {
+			return this.cpu;
+		}
+
+		/**
+		 * Whether a resource check exists, and the usage ratios at which it warns and fails.
+		 */
+		public abstract static class Thresholds {
+
+			/**
+			 * Whether to add the check.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Usage ratio from which the check stays UP with a warning.
+			 */
+			private double warnThreshold;
+
+			/**
+			 * Usage ratio from which the check is DOWN.
+			 */
+			private double failThreshold;
+
+			Thresholds(double warnThreshold, double failThreshold) {
+				this.warnThreshold = warnThreshold;
+				this.failThreshold = failThreshold;
+			}
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public double getWarnThreshold() {
+				return this.warnThreshold;
+			}
+
+			public void setWarnThreshold(double warnThreshold) {
+				this.warnThreshold = warnThreshold;
+			}
+
+			public double getFailThreshold() {
+				return this.failThreshold;
+			}
+
+			public void setFailThreshold(double failThreshold) {
+				this.failThreshold = failThreshold;
+			}
+
+		}
+
+		/**
+		 * The heap check: the long-lived heap pool's usage after its last collection.
+		 */
+		public static class Heap extends Thresholds {
+
+			Heap() {
+				super(0.90, 0.98);
+			}
+
+		}
+
+		/**
+		 * The cpu check: the process's CPU time over a window, as a share of the processors
+		 * the JVM may use.
+		 */
+		public static class Cpu extends Thresholds {
+
+			/**
+			 * Time over which the process's CPU load is averaged.
+			 */
+			private Duration window = Duration.ofMinutes(1);
+
+			Cpu() {
+				super(0.80, 0.95);
+			}
+
+			public Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(Duration window) {
+				this.window = window;
+			}
+
 		}
 
 	}

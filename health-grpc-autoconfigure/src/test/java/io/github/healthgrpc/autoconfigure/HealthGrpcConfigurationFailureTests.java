@@ -25,7 +25,10 @@ import org.springframework.core.NestedExceptionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HealthGrpcConfigurationFailureTests {
+/**
+ * One test per configuration mistake, and {@link #failsWith} for the tests of other packages.
+ */
+public class HealthGrpcConfigurationFailureTests {
 
 	private static final String KNOWN_CHECKS = "Use one of the known checks [cache, db, pricing]";
 
@@ -342,7 +345,14 @@ class HealthGrpcConfigurationFailureTests {
 
 	// Asserts the root cause is Spring Boot's exception for a bad value, naming the property
 	// as written, its value, the problem and the fix.
-	static ContextConsumer<AssertableApplicationContext> failsWith(String property, String value,
+	/**
+	 * Asserts that startup failed on one property's value, with a reason that ends a sentence.
+	 * @param property the property as written
+	 * @param value the value as bound
+	 * @param reason how the reason starts
+	 * @return the assertion
+	 */
+	public static ContextConsumer<AssertableApplicationContext> failsWith(String property, Object value,
 			String reason) {
 		return (context) -> {
 			assertThat(context).hasFailed();

@@ -1,0 +1,7 @@
+/**
+ * Opt-in checks of the process's own resources, heap and CPU, each with a warn and a fail threshold.
+ */
+@NullMarked
+package io.github.healthgrpc.resources;
+
+import org.jspecify.annotations.NullMarked;
