@@ -108,12 +108,9 @@ class CpuCheckEndToEndTests {
 		this.spinning.set(true);
 		for (int i = 0; i < threads; i++) {
 			Thread spinner = new Thread(() -> {
-				long sum = 0;
 				while (this.spinning.get()) {
-					sum += System.nanoTime() % 7;
+					Thread.onSpinWait();
 				}
-				Thread.onSpinWait();
-				assertThat(sum).isNotNegative();
 			}, "cpu-spinner-" + i);
 			spinner.setDaemon(true);
 			spinner.start();
