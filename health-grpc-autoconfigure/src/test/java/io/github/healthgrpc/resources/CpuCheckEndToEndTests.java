@@ -51,7 +51,7 @@ class CpuCheckEndToEndTests {
 
 	@Test
 	void spinningThreadsTakeTheServiceOutAndItIsBackWithinAWindowOfTheirStop() throws Exception {
-		try (RunningService cpu = start("0.05", "0.1")) {
+		try (RunningService cpu = start("0.04", "0.08")) {
 			awaitQuiet(cpu);
 			long spinStart = System.nanoTime();
 			spin(2 * Runtime.getRuntime().availableProcessors());
@@ -70,7 +70,7 @@ class CpuCheckEndToEndTests {
 			long backMillis = (System.nanoTime() - stop) / 1_000_000;
 			print("stopped", cpu.result());
 			assertThat(span(cpu.result())).isLessThan(MAX_SPAN);
-			System.out.printf("cpu (window 1s, interval 250ms, fail 0.1): NOT_SERVING %d ms after %d threads began "
+			System.out.printf("cpu (window 1s, interval 250ms, fail 0.08): NOT_SERVING %d ms after %d threads began "
 					+ "to spin, SERVING %d ms after they stopped%n", outMillis, this.spinners.size(), backMillis);
 		}
 	}
@@ -99,7 +99,8 @@ class CpuCheckEndToEndTests {
 	// Serving, and below the warn threshold: the work of startup has left the window.
 	private static void awaitQuiet(RunningService cpu) {
 		await().atMost(PATIENCE).until(() -> cpu.status() == ServingStatus.SERVING);
-		await().atMost(PATIENCE).until(() -> !cpu.result().getDetails().containsKey("warning"));
+		await().atMost(PATIENCE)
+			.until(() -> cpu.result().getStatus() == Status.UP && !cpu.result().getDetails().containsKey("warning"));
 		print("quiet", cpu.result());
 	}
 
@@ -107,12 +108,9 @@ class CpuCheckEndToEndTests {
 		this.spinning.set(true);
 		for (int i = 0; i < threads; i++) {
 			Thread spinner = new Thread(() -> {
-				long sum = 0;
 				while (this.spinning.get()) {
-					sum += System.nanoTime() % 7;
+					Thread.onSpinWait();
 				}
-				Thread.onSpinWait();
-				assertThat(sum).isNotNegative();
 			}, "cpu-spinner-" + i);
 			spinner.setDaemon(true);
 			spinner.start();
