@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -44,10 +45,16 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private final Clock clock = Clock.systemUTC();
 
-	// Guarded by this: writes from the listener, the heartbeat and the lifecycle take turns.
+	// Guarded by this. The file's own thread writes the changes and the heartbeat; the
+	// lifecycle writes the first and the last document.
 	private @Nullable ScheduledExecutorService heartbeat;
 
-	private @Nullable Map<String, ServingStatus> written;
+	private boolean changesPending;
+
+	// What the listener has heard, not what the store says when a write happens: the store's
+	// listener lane leaves out changes that cancel out while the listener is busy, which is
+	// right only for a listener that shows what it heard.
+	private final Map<String, ServingStatus> heard = new HashMap<>();
 
 	private boolean failing;
 
@@ -80,8 +87,12 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		threads.setDaemon(true);
 		ScheduledThreadPoolExecutor heartbeat = new ScheduledThreadPoolExecutor(1, threads);
 		this.heartbeat = heartbeat;
+		// Every change after the listener was added is heard; what came before, the store says.
 		this.store.addListener(this);
-		write(HealthDocument.of(this.store.statuses(), this.clock.instant()));
+		this.heard.clear();
+		this.heard.putAll(this.store.statuses());
+		this.changesPending = false;
+		write(HealthDocument.of(this.heard, this.clock.instant()));
 		long interval = this.heartbeatInterval.toNanos();
 		heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.NANOSECONDS);
 	}
@@ -95,7 +106,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		this.heartbeat = null;
 		heartbeat.shutdownNow();
 		this.store.removeListener(this);
-		write(HealthDocument.stopped(this.store.statuses(), this.clock.instant()));
+		write(HealthDocument.stopped(this.heard, this.clock.instant()));
 	}
 
 	@Override
@@ -112,19 +123,28 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		return Integer.MAX_VALUE - 1;
 	}
 
+	/**
+	 * Note the change and have the file's thread write it: changes that come together (a
+	 * check shared by a hundred services changes each of them) make one write, and the
+	 * store's listener thread waits at most for the write under way, never for its own.
+	 */
 	@Override
 	public synchronized void servingStatusChanged(String service, ServingStatus status) {
-		Map<String, ServingStatus> statuses = this.store.statuses();
-		// The store's statuses hold every change up to now: later calls for changes that
-		// came together find them written already.
-		if (this.heartbeat != null && !statuses.equals(this.written)) {
-			write(HealthDocument.of(statuses, this.clock.instant()));
+		ScheduledExecutorService thread = this.heartbeat;
+		if (thread != null && this.heard.put(service, status) != status && !this.changesPending) {
+			this.changesPending = true;
+			thread.execute(this::writeChanges);
 		}
+	}
+
+	private synchronized void writeChanges() {
+		this.changesPending = false;
+		beat();
 	}
 
 	private synchronized void beat() {
 		if (this.heartbeat != null) {
-			write(HealthDocument.of(this.store.statuses(), this.clock.instant()));
+			write(HealthDocument.of(this.heard, this.clock.instant()));
 		}
 	}
 
@@ -133,7 +153,6 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	private void write(HealthDocument document) {
 		try {
 			this.writer.write(document.toJson());
-			this.written = document.services();
 			if (this.failing) {
 				this.failing = false;
 				logger.info("gRPC health file " + getPath() + " is written again");

@@ -56,11 +56,15 @@ class HealthFileTests {
 		String[] services = IntStream.range(0, SERVICES)
 			.mapToObj((i) -> "grpc.health.services[demo.Service%03d].include=flip".formatted(i))
 			.toArray(String[]::new);
-		this.contextRunner().withPropertyValues(services).run((context) -> {
+		// No heartbeat within the test: every change read from the file was written for it.
+		ApplicationContextRunner runner = this.contextRunner()
+			.withPropertyValues(services)
+			.withPropertyValues("grpc.health.file.heartbeat-interval=1h");
+		runner.run((context) -> {
 			ManualHealthCheck flip = context.getBean("flip", ManualHealthCheck.class);
 			ready(context);
 			List<Long> lags = new ArrayList<>();
-			try (FileReader reader = FileReader.start(file())) {
+			try (HealthFileReader reader = HealthFileReader.start(file())) {
 				for (int i = 0; i < FLIPS; i++) {
 					String expected = (i % 2 == 0) ? "SERVING" : "NOT_SERVING";
 					long set = System.nanoTime();
@@ -76,13 +80,16 @@ class HealthFileTests {
 					lags.add(System.nanoTime() - set);
 				}
 				reader.stop();
-				System.out.printf("health file: %d reads of %d services during %d changes, %d invalid; "
-						+ "change to file seen after median %.2f ms, slowest %.2f ms%n", reader.reads(), SERVICES + 3,
-						FLIPS, reader.invalid().size(), millis(median(lags)), millis(lags.stream().max(Long::compare).orElseThrow()));
+				long slowest = lags.stream().max(Long::compare).orElseThrow();
+				System.out.printf("health file: %d reads of %d services during %d changes, %d invalid; change read "
+						+ "from the file after median %.2f ms, slowest %.2f ms%n", reader.reads(), SERVICES + 3, FLIPS,
+						reader.invalid().size(), millis(median(lags)), millis(slowest));
 				assertThat(reader.invalid()).as("documents that were not whole").isEmpty();
 				assertThat(reader.reads()).isGreaterThan(FLIPS);
 				assertThat(reader.lastContent().services()).hasSize(SERVICES + 3);
-				assertThat(lags).allSatisfy((lag) -> assertThat(lag).isLessThan(TimeUnit.SECONDS.toNanos(1)));
+				// The median, not the slowest: a machine shared with other builds may stall
+				// every thread of the JVM for seconds.
+				assertThat(median(lags)).isLessThan(TimeUnit.MILLISECONDS.toNanos(250));
 			}
 		});
 	}

@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A thread that reads and checks the health file in a tight loop, as fast as it can,
- * keeping what it last read and every read that was not a whole health document.
+ * A thread that reads and checks the health file in a tight loop, keeping what it last
+ * read and every read that was not a whole health document. It yields between reads, so
+ * that on a busy machine the threads that write the file still get to run.
  */
-final class FileReader implements AutoCloseable {
+final class HealthFileReader implements AutoCloseable {
 
 	private static final int KEPT_FAILURES = 10;
 
@@ -27,14 +28,14 @@ final class FileReader implements AutoCloseable {
 
 	private volatile boolean stopped;
 
-	private FileReader(Path path) {
+	private HealthFileReader(Path path) {
 		this.path = path;
 		this.thread = new Thread(this::readUntilStopped, "health-file-reader");
 		this.thread.setDaemon(true);
 	}
 
-	static FileReader start(Path path) {
-		FileReader reader = new FileReader(path);
+	static HealthFileReader start(Path path) {
+		HealthFileReader reader = new HealthFileReader(path);
 		reader.thread.start();
 		return reader;
 	}
@@ -81,6 +82,7 @@ final class FileReader implements AutoCloseable {
 				}
 			}
 			this.reads.incrementAndGet();
+			Thread.yield();
 		}
 	}
 
