@@ -26,8 +26,8 @@ class HealthGrpcServerConfiguration {
 	}
 
 	@Bean
-	BoundServices healthGrpcBoundServices(StatusStore store) {
-		return new BoundServices(store);
+	BoundServices healthGrpcBoundServices(StatusStore store, HealthGrpcProperties properties) {
+		return new BoundServices(store, properties.getServices().keySet());
 	}
 
 }

@@ -12,9 +12,10 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Makes every service a started gRPC server binds known to the store; services without a
- * mapping of their own follow the overall status. A mapped service that the server does
- * not bind is most likely a misspelling, so it is logged. Server adapters call it when
- * their server has started.
+ * mapping of their own follow the overall status. A service mapped in
+ * {@code grpc.health.services} that the server does not bind is most likely a
+ * misspelling, so it is logged; the built-in probe services are bound by no server and
+ * are not. Server adapters call it when their server has started.
  */
 public class BoundServices {
 
@@ -22,12 +23,16 @@ public class BoundServices {
 
 	private final StatusStore store;
 
+	private final Set<String> mapped;
+
 	/**
 	 * Create an instance that feeds the given store.
 	 * @param store the status store
+	 * @param mapped the services mapped in {@code grpc.health.services}
 	 */
-	public BoundServices(StatusStore store) {
+	public BoundServices(StatusStore store, Set<String> mapped) {
 		this.store = store;
+		this.mapped = Set.copyOf(mapped);
 	}
 
 	/**
@@ -36,9 +41,8 @@ public class BoundServices {
 	 */
 	public void serverStarted(Collection<ServerServiceDefinition> services) {
 		Set<String> bound = names(services);
-		Set<String> mappedButNotBound = new TreeSet<>(this.store.statuses().keySet());
+		Set<String> mappedButNotBound = new TreeSet<>(this.mapped);
 		mappedButNotBound.removeAll(bound);
-		mappedButNotBound.remove(StatusStore.OVERALL);
 		mappedButNotBound.forEach((service) -> logger.warn("grpc.health.services[" + service
 				+ "] maps a service the gRPC server does not bind; clients can still ask for it, but check the "
 				+ "spelling. Bound services: " + bound));

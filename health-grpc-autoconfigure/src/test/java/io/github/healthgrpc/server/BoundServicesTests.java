@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves that the services a started server binds become known and follow the overall
- * status, and that a mapped service the server does not bind is reported.
+ * status, and that a mapped service the server does not bind is reported, and a built-in
+ * probe service, which no server binds, is not.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BoundServicesTests {
@@ -24,14 +25,15 @@ class BoundServicesTests {
 	@Test
 	void boundServicesFollowTheOverallAndMisspelledMappingsAreReported(CapturedOutput output) {
 		StatusStore store = new StatusStore();
-		store.defineServices(Map.of("", Set.of(), "demo.Inventroy", Set.of()));
+		store.defineServices(Map.of("", Set.of(), "demo.Inventroy", Set.of(), "readiness", Set.of()));
 		store.setAcceptingTraffic(true);
-		new BoundServices(store).serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
+		new BoundServices(store, Set.of("demo.Inventroy")).serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
 				ServerServiceDefinition.builder("grpc.health.v1.Health").build()));
 		assertThat(store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
 		assertThat(store.status("grpc.health.v1.Health")).isEqualTo(ServingStatus.SERVING);
 		assertThat(output).contains("grpc.health.services[demo.Inventroy] maps a service the gRPC server does not bind")
-			.contains("Bound services: [demo.Inventory, grpc.health.v1.Health]");
+			.contains("Bound services: [demo.Inventory, grpc.health.v1.Health]")
+			.doesNotContain("grpc.health.services[readiness]");
 	}
 
 	@Test
