@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSchedule;
 import io.github.healthgrpc.metrics.CheckMeters;
@@ -31,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CheckMetersTests {
 
-	private static final CheckSchedule FAST = new CheckSchedule(Duration.ofMillis(20), Duration.ofSeconds(5));
+	private static final CheckSchedule FAST = new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(5));
 
 	private static final CheckSchedule IMPATIENT = new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100));
 
@@ -94,24 +96,42 @@ class CheckMetersTests {
 
 	@Test
 	void theCounterCountsChangesNotEvaluations() {
+		// What the store was told, in order: on a busy machine an evaluation that cannot
+		// start within its interval is recorded DOWN too, and that is a change as well.
+		List<Status> recorded = new CopyOnWriteArrayList<>();
+		this.runner.addListener(new CheckListener() {
+
+			@Override
+			public void recorded(String checkName, Health health) {
+				recorded.add(health.getStatus());
+			}
+
+		});
 		AtomicReference<Status> status = new AtomicReference<>(Status.UP);
 		this.runner.start(List.of(polled("steady", () -> Health.status(status.get()).build())), (name) -> FAST);
 		await().until(() -> evaluations("steady") >= 10);
-		assertThat(changes("steady")).isZero();
+		await().untilAsserted(() -> assertThat(changes("steady")).isEqualTo(changesIn(recorded)));
 		status.set(Status.DOWN);
-		await().until(() -> changes("steady") == 1);
+		await().until(() -> recorded.get(recorded.size() - 1).equals(Status.DOWN));
 		long evaluations = evaluations("steady");
 		await().until(() -> evaluations("steady") >= evaluations + 10);
-		assertThat(changes("steady")).isOne();
-		status.set(Status.UP);
-		await().until(() -> changes("steady") == 2);
+		await().untilAsserted(() -> assertThat(changes("steady")).isEqualTo(changesIn(recorded)));
+		assertThat(changes("steady")).isPositive().isLessThan(recorded.size() / 2.0);
+	}
+
+	private static double changesIn(List<Status> recorded) {
+		int changes = 0;
+		for (int i = 1; i < recorded.size(); i++) {
+			changes += recorded.get(i).equals(recorded.get(i - 1)) ? 0 : 1;
+		}
+		return changes;
 	}
 
 	@Test
 	void aRemovedChecksMetersLeaveWithIt() {
 		this.runner.start(List.of(polled("gone", Health.up()::build), polled("stays", Health.up()::build)),
 				(name) -> FAST);
-		await().until(() -> evaluations("gone") > 0 && changes("gone") == 0);
+		await().until(() -> evaluations("gone") > 0);
 		assertThat(meters("gone")).extracting((meter) -> meter.getId().getName())
 			.containsExactlyInAnyOrder("grpc.health.check.duration", "grpc.health.check.up",
 					"grpc.health.check.changes");
