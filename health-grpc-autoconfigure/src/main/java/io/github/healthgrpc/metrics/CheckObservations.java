@@ -28,6 +28,15 @@ public class CheckObservations {
 	}
 
 	/**
+	 * Whether nothing can ever be observed: the registry is {@link ObservationRegistry#NOOP},
+	 * as where the application has none. A registry without handlers yet may get some later.
+	 * @return {@code true} for the no-op registry
+	 */
+	public boolean isNoop() {
+		return this.registry == ObservationRegistry.NOOP;
+	}
+
+	/**
 	 * Start observing an evaluation.
 	 * @param check the check's name
 	 * @return the started observation

@@ -5,7 +5,6 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.metrics.CheckMeters;
 import io.github.healthgrpc.metrics.CheckObservations;
 import io.github.healthgrpc.store.StatusStore;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,23 +16,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of each check's meters, where there is a {@link MeterRegistry}, and
+ * Auto-configuration of each check's meters, where there is a {@code MeterRegistry}, and
  * of an observation per evaluation, where there is an {@link ObservationRegistry}; both
  * hear the engine through a check listener. With an observation registry, calls to
  * {@code grpc.health.v1.Health} are left out of the gRPC server's observations unless
  * {@code grpc.health.observations.health-calls} is {@code true}.
  */
-@AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+// Not ordered after Spring Boot's metrics and observation auto-configurations, and not
+// conditional on their registries: an auto-configuration in io.github sorts before net.devh,
+// so ordering it after Boot's would move Boot's registries ahead of devh's metrics
+// auto-configuration and switch that on. The meters bind as a MeterBinder and the
+// observations take the registry when their bean is created, both after every definition.
+@AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
 @ConditionalOnBean(CheckRunner.class)
 public final class CheckMetricsAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	@ConditionalOnBean(MeterRegistry.class)
 	static class CheckMetersConfiguration {
 
 		@Bean
@@ -52,14 +52,13 @@ public final class CheckMetricsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(ObservationRegistry.class)
 	static class CheckObservationsConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "grpc.health.observations.checks", matchIfMissing = true)
-		CheckObservations healthGrpcCheckObservations(ObservationRegistry registry) {
-			return new CheckObservations(registry);
+		CheckObservations healthGrpcCheckObservations(ObjectProvider<ObservationRegistry> registry) {
+			return new CheckObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 
 		@Bean
@@ -67,7 +66,9 @@ public final class CheckMetricsAutoConfiguration {
 		CheckObservationsListener healthGrpcCheckObservationsListener(CheckObservations observations,
 				ObjectProvider<CheckMeters> meters, CheckRunner runner) {
 			CheckObservationsListener listener = new CheckObservationsListener(observations, meters);
-			runner.addListener(listener);
+			if (!observations.isNoop()) {
+				runner.addListener(listener);
+			}
 			return listener;
 		}
 

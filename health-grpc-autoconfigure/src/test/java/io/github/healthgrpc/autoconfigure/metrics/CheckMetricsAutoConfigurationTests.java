@@ -1,6 +1,8 @@
 package io.github.healthgrpc.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.check.HealthCheck;
@@ -13,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -31,10 +34,10 @@ class CheckMetricsAutoConfigurationTests {
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
 	@Test
-	void withoutAMeterRegistryThereAreNoCheckMeters() {
+	void withoutAMeterRegistryTheCheckMetersMeasureNothing() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(CheckMeters.class)
-			.doesNotHaveBean(CheckMetersListener.class));
+			.getBean(CheckMeters.class)
+			.satisfies((meters) -> assertThat(meters.evaluationStarted()).isNull()));
 	}
 
 	@Test
@@ -71,11 +74,25 @@ class CheckMetricsAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutAnObservationRegistryThereAreNoObservations() {
+	void withoutAnObservationRegistryNoEvaluationIsObserved() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(CheckObservations.class)
-			.doesNotHaveBean(CheckObservationsListener.class)
-			.doesNotHaveBean(HealthCallsObservationPredicate.class));
+			.getBean(CheckObservations.class)
+			.satisfies((observations) -> assertThat(observations.isNoop()).isTrue()));
+	}
+
+	@Test
+	void devhsOwnMetricsAreSwitchedOnOrOffAsTheyWouldBeWithoutHealthGrpc() {
+		// Ordered after Spring Boot's registries, ours would sort them ahead of devh's
+		// metrics auto-configuration (net.devh sorts after io.github), which would then find
+		// a MeterRegistry it finds none without health-grpc.
+		AutoConfigurations bootAndDevh = AutoConfigurations.of(MetricsAutoConfiguration.class,
+				SimpleMetricsExportAutoConfiguration.class, GrpcServerMetricAutoConfiguration.class);
+		AtomicBoolean devhMetricsWithout = new AtomicBoolean();
+		new ApplicationContextRunner().withConfiguration(bootAndDevh)
+			.run((context) -> devhMetricsWithout.set(context.containsBean("metricCollectingServerInterceptor")));
+		this.contextRunner.withConfiguration(bootAndDevh)
+			.run((context) -> assertThat(context.containsBean("metricCollectingServerInterceptor"))
+				.isEqualTo(devhMetricsWithout.get()));
 	}
 
 	@Test
