@@ -68,7 +68,10 @@ public class HealthGrpcProperties {
 	private final Status status = new Status();
 
 	private final File file = new File();
+
 	private final Resources resources = new Resources();
+
+	private final Observations observations = new Observations();
 
 	/**
 	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
@@ -143,6 +146,10 @@ public class HealthGrpcProperties {
 
 	public Resources getResources() {
 		return this.resources;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	public @Nullable Integer getPort() {
@@ -592,6 +599,41 @@ public class HealthGrpcProperties {
 				this.window = window;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Micrometer observations (traces, and the timers derived from them) where the
+	 * application has an observation registry.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether each evaluation of a polled check is observed, as grpc.health.check.
+		 */
+		private boolean checks = true;
+
+		/**
+		 * Whether the gRPC server's observations include calls to grpc.health.v1.Health,
+		 * which probes and load balancers make every few seconds.
+		 */
+		private boolean healthCalls;
+
+		public boolean isChecks() {
+			return this.checks;
+		}
+
+		public void setChecks(boolean checks) {
+			this.checks = checks;
+		}
+
+		public boolean isHealthCalls() {
+			return this.healthCalls;
+		}
+
+		public void setHealthCalls(boolean healthCalls) {
+			this.healthCalls = healthCalls;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * Turns how an evaluation ended into the {@link Health} the store records: a failure,
@@ -17,12 +18,26 @@ final class CheckOutcomes {
 
 	static Health of(@Nullable Health health, @Nullable Throwable failure) {
 		if (failure != null) {
-			return failed(unwrap(failure));
+			Throwable cause = unwrap(failure);
+			return failed((cause != null) ? cause : failure);
 		}
 		if (health == null) {
 			return Health.down().withDetail("error", "The check returned no result (null)").build();
 		}
 		return health;
+	}
+
+	/**
+	 * How an evaluation that settled with this answer or failure ended, as a listener hears it.
+	 */
+	static EvaluationOutcome outcome(@Nullable Health health, @Nullable Throwable failure) {
+		if (unwrap(failure) instanceof CheckTimeoutException) {
+			return EvaluationOutcome.TIMEOUT;
+		}
+		if (failure != null || health == null) {
+			return EvaluationOutcome.ERROR;
+		}
+		return Status.UP.equals(health.getStatus()) ? EvaluationOutcome.UP : EvaluationOutcome.DOWN;
 	}
 
 	private static Health missedDeadline(CheckTimeoutException missed) {
@@ -41,7 +56,7 @@ final class CheckOutcomes {
 		return Health.down(failure).build();
 	}
 
-	private static Throwable unwrap(Throwable failure) {
+	static @Nullable Throwable unwrap(@Nullable Throwable failure) {
 		Throwable current = failure;
 		while ((current instanceof CompletionException || current instanceof ExecutionException)
 				&& current.getCause() != null) {

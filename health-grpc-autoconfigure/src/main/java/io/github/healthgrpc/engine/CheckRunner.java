@@ -35,6 +35,8 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final LoadCounter load;
 
+	private final CheckListeners listeners = new CheckListeners();
+
 	private volatile boolean closed;
 
 	private boolean started;
@@ -87,9 +89,10 @@ public final class CheckRunner implements AutoCloseable {
 		}
 		Assert.state(!this.polled.containsKey(check.name()) && !this.pushed.containsKey(check.name()),
 				() -> "A check named '" + check.name() + "' is already running; remove it first");
+		this.listeners.added(check.name());
 		if (check instanceof CheckDefinition.Polled polledCheck) {
 			PolledCheckTask task = new PolledCheckTask(polledCheck, schedule, this.timer, this.workers, this::record,
-					this.load);
+					this.listeners, this.load);
 			this.polled.put(check.name(), task);
 			if (this.started && !this.paused) {
 				task.poll();
@@ -124,7 +127,21 @@ public final class CheckRunner implements AutoCloseable {
 		}
 		this.changeLog.forget(checkName);
 		this.store.forget(checkName);
-		return task != null || subscriber != null;
+		if (task != null || subscriber != null) {
+			this.listeners.removed(checkName);
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Hear what the engine does with each check from now on: checks added, evaluations
+	 * starting and ending, results recorded, checks removed. Add listeners before the
+	 * checks, or they miss the additions.
+	 * @param listener the listener
+	 */
+	public void addListener(CheckListener listener) {
+		this.listeners.add(listener);
 	}
 
 	/**
@@ -174,6 +191,7 @@ public final class CheckRunner implements AutoCloseable {
 		}
 		this.changeLog.record(checkName, health, this.store.isDraining());
 		this.store.record(checkName, health);
+		this.listeners.recorded(checkName, health);
 	}
 
 	private static CustomizableThreadFactory daemonThreads(String prefix) {

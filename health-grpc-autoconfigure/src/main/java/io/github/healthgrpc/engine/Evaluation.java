@@ -3,6 +3,7 @@ package io.github.healthgrpc.engine;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
@@ -35,6 +36,8 @@ final class Evaluation {
 
 	private @Nullable CompletionStage<Health> answer;
 
+	private @Nullable CheckEvaluation followed;
+
 	private boolean started;
 
 	private boolean overdue;
@@ -56,11 +59,20 @@ final class Evaluation {
 	}
 
 	/**
-	 * Settle the outcome, once.
+	 * Settle the outcome, once, and tell whoever follows the evaluation how it ended.
+	 * @param outcome how it ended
+	 * @param failure what the check threw, for an error
 	 * @return whether this call settled it
 	 */
-	boolean settle() {
-		return this.settled.compareAndSet(false, true);
+	boolean settle(EvaluationOutcome outcome, @Nullable Throwable failure) {
+		if (!this.settled.compareAndSet(false, true)) {
+			return false;
+		}
+		CheckEvaluation followed = followed();
+		if (followed != null) {
+			followed.ended(outcome, failure);
+		}
+		return true;
 	}
 
 	/**
@@ -68,20 +80,32 @@ final class Evaluation {
 	 * @return whether this call settled it
 	 */
 	synchronized boolean settleUnstarted() {
-		return !this.started && settle();
+		return !this.started && settle(EvaluationOutcome.TIMEOUT, null);
 	}
 
 	/**
 	 * Start on the current thread, unless the start deadline has settled the evaluation.
+	 * Whoever follows it starts following under the same lock, so that whichever thread
+	 * settles the evaluation, now or later, tells them how it ended.
+	 * @param follow starts following the evaluation
 	 * @return whether to evaluate
 	 */
-	synchronized boolean enter() {
+	synchronized boolean enter(Supplier<CheckEvaluation> follow) {
 		if (this.settled.get()) {
 			return false;
 		}
 		this.started = true;
 		this.worker = Thread.currentThread();
+		this.followed = follow.get();
 		return true;
+	}
+
+	/**
+	 * Whoever follows this evaluation, once it has started.
+	 * @return them, or {@code null} before the start
+	 */
+	synchronized @Nullable CheckEvaluation followed() {
+		return this.followed;
 	}
 
 	/**

@@ -38,6 +38,8 @@ final class PolledCheckTask implements Runnable {
 
 	private final BiConsumer<String, Health> recorder;
 
+	private final CheckListener listener;
+
 	private final LoadCounter load;
 
 	private final StuckLog stuckLog;
@@ -58,12 +60,13 @@ final class PolledCheckTask implements Runnable {
 	private @Nullable ScheduledFuture<?> polling;
 
 	PolledCheckTask(CheckDefinition.Polled check, CheckSchedule schedule, ScheduledExecutorService timer,
-			WorkerPool workers, BiConsumer<String, Health> recorder, LoadCounter load) {
+			WorkerPool workers, BiConsumer<String, Health> recorder, CheckListener listener, LoadCounter load) {
 		this.check = check;
 		this.schedule = schedule;
 		this.timer = timer;
 		this.workers = workers;
 		this.recorder = recorder;
+		this.listener = listener;
 		this.load = load;
 		this.stuckLog = new StuckLog(check.name(), schedule.timeout());
 	}
@@ -141,12 +144,13 @@ final class PolledCheckTask implements Runnable {
 	private void evaluate(Evaluation evaluation) {
 		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
 				this.schedule.interval().toNanos());
-		if (evaluation.enter() && armTimeout(evaluation)) {
+		if (evaluation.enter(() -> this.listener.evaluationStarted(this.check.name())) && armTimeout(evaluation)) {
 			answer(evaluation);
 		}
 		else {
 			// It missed its start deadline (already recorded), was removed, or the engine is
 			// closing: no answer will come.
+			evaluation.settle(EvaluationOutcome.ABANDONED, null);
 			ended(evaluation, evaluation.answerDone());
 		}
 		ended(evaluation, evaluation.leave());
@@ -165,16 +169,17 @@ final class PolledCheckTask implements Runnable {
 
 	private void answer(Evaluation evaluation) {
 		CompletionStage<Health> answer;
-		try {
+		CheckEvaluation followed = evaluation.followed();
+		try (CheckEvaluation.Scope scope = (followed != null) ? followed.openScope() : CheckEvaluation.NONE.openScope()) {
 			answer = this.check.function().evaluate();
 		}
 		catch (Throwable ex) {
-			settle(evaluation, CheckOutcomes.of(null, ex));
+			settle(evaluation, null, ex);
 			ended(evaluation, evaluation.answerDone());
 			return;
 		}
 		if (answer == null) {
-			settle(evaluation, CheckOutcomes.of(null, null));
+			settle(evaluation, null, null);
 			ended(evaluation, evaluation.answerDone());
 			return;
 		}
@@ -182,7 +187,7 @@ final class PolledCheckTask implements Runnable {
 			cancel(answer);
 		}
 		answer.whenComplete((health, failure) -> {
-			settle(evaluation, CheckOutcomes.of(health, failure));
+			settle(evaluation, health, failure);
 			ended(evaluation, evaluation.answerDone());
 		});
 	}
@@ -194,7 +199,7 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	private void missTimeout(Evaluation evaluation) {
-		if (!evaluation.settle()) {
+		if (!evaluation.settle(EvaluationOutcome.TIMEOUT, null)) {
 			return; // answered at the last moment
 		}
 		record(evaluation, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
@@ -215,18 +220,18 @@ final class PolledCheckTask implements Runnable {
 	// Settles the evaluation without a result, so one that has not started never will;
 	// safe to call twice.
 	private void abandon(Evaluation evaluation) {
-		evaluation.settle();
+		evaluation.settle(EvaluationOutcome.ABANDONED, null);
 		evaluation.disarm();
 		if (evaluation.hasStarted()) {
 			cancel(evaluation.overdue());
 		}
 	}
 
-	private void settle(Evaluation evaluation, Health health) {
-		if (evaluation.settle()) {
+	private void settle(Evaluation evaluation, @Nullable Health health, @Nullable Throwable failure) {
+		if (evaluation.settle(CheckOutcomes.outcome(health, failure), CheckOutcomes.unwrap(failure))) {
 			evaluation.disarm();
 			this.stuckLog.answered();
-			record(evaluation, health);
+			record(evaluation, CheckOutcomes.of(health, failure));
 		}
 	}
 

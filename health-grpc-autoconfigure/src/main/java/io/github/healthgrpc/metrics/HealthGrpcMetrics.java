@@ -1,6 +1,6 @@
 package io.github.healthgrpc.metrics;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -9,6 +9,7 @@ import java.util.function.ToDoubleFunction;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code grpc.health.serving} (gauge, tag {@code service}, {@code ""} shown as
  * {@code overall}): 1 while SERVING, 0 otherwise;</li>
+ * <li>{@code grpc.health.serving.changes} (counter, tag {@code service}): changes of the
+ * service's serving status as the store's listener heard them; becoming known is no
+ * change;</li>
  * <li>{@code grpc.health.checks.evaluations}, {@code grpc.health.checks.late.starts} and
  * {@code grpc.health.checks.skipped.ticks} (counters): what the engine did and where it
  * fell behind;</li>
@@ -38,7 +42,8 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
 	private final IntSupplier watchers;
 
-	private final Set<String> servicesWithGauges = ConcurrentHashMap.newKeySet();
+	// The status each service had when this listener last heard of it.
+	private final Map<String, ServingStatus> heard = new ConcurrentHashMap<>();
 
 	private volatile @Nullable MeterRegistry registry;
 
@@ -75,7 +80,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
 			.description("Open Watch calls")
 			.register(registry);
-		this.store.statuses().keySet().forEach(this::registerServingGauge);
+		this.store.statuses().forEach(this::servingStatusChanged);
 		this.store.addListener(this);
 	}
 
@@ -95,16 +100,24 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
 	@Override
 	public void servingStatusChanged(String service, ServingStatus status) {
-		registerServingGauge(service);
-	}
-
-	private void registerServingGauge(String service) {
 		MeterRegistry registry = this.registry;
-		if (registry != null && this.servicesWithGauges.add(service)) {
+		if (registry == null) {
+			return;
+		}
+		ServingStatus previous = this.heard.put(service, status);
+		String tag = service.isEmpty() ? "overall" : service;
+		Counter changes = Counter.builder("grpc.health.serving.changes")
+			.description("Changes of the gRPC service's serving status")
+			.tag("service", tag)
+			.register(registry);
+		if (previous == null) {
 			Gauge.builder("grpc.health.serving", this.store, (store) -> serving(store, service))
 				.description("1 while the gRPC service is SERVING, 0 otherwise")
-				.tag("service", service.isEmpty() ? "overall" : service)
+				.tag("service", tag)
 				.register(registry);
+		}
+		else if (previous != status) {
+			changes.increment();
 		}
 	}
 

@@ -37,6 +37,30 @@ class HealthGrpcMetricsTests {
 	}
 
 	@Test
+	void servingChangesCountEachChangeOfAServiceButNotItsFirstStatus() {
+		StatusStore store = new StatusStore();
+		store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));
+		store.setAcceptingTraffic(true);
+		store.record("db", Health.up().build());
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new HealthGrpcMetrics(store, () -> new CheckEngineLoad(0, 0, 0, 0, 0, 0), () -> 0).bindTo(registry);
+		assertThat(changes(registry, "overall")).isZero();
+		assertThat(changes(registry, "demo.Inventory")).isZero();
+		store.record("pricing", Health.up().build());
+		await().untilAsserted(() -> assertThat(changes(registry, "demo.Inventory")).isOne());
+		for (int i = 0; i < 10; i++) {
+			// Results that change no serving status are no change.
+			store.record("pricing", Health.up().withDetail("run", i).build());
+		}
+		store.record("pricing", Health.down().build());
+		await().untilAsserted(() -> assertThat(changes(registry, "demo.Inventory")).isEqualTo(2));
+		assertThat(changes(registry, "overall")).isZero();
+		store.addServices(List.of("demo.Greeter"));
+		await().ignoreExceptions().untilAsserted(() -> assertThat(serving(registry, "demo.Greeter")).isOne());
+		assertThat(changes(registry, "demo.Greeter")).isZero();
+	}
+
+	@Test
 	void engineMetersReadTheEnginesCountsOnEachMeasurement() {
 		AtomicReference<CheckEngineLoad> load = new AtomicReference<>(new CheckEngineLoad(0, 0, 0, 0, 0, 0));
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -48,6 +72,10 @@ class HealthGrpcMetricsTests {
 		assertThat(registry.get("grpc.health.checks.queued").gauge().value()).isEqualTo(4);
 		assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isEqualTo(5);
 		assertThat(registry.get("grpc.health.checks.threads.written.off").functionCounter().count()).isEqualTo(6);
+	}
+
+	private static double changes(SimpleMeterRegistry registry, String service) {
+		return registry.get("grpc.health.serving.changes").tag("service", service).counter().count();
 	}
 
 	private static double serving(SimpleMeterRegistry registry, String service) {
