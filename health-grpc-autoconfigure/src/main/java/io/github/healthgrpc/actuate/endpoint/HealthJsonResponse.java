@@ -22,7 +22,8 @@ import org.springframework.boot.health.contributor.Status;
  * The status store in the IETF "Health Check Response Format for HTTP APIs": the top-level
  * {@code status} is the overall service's ({@code pass}, or {@code fail} while one of its
  * checks fails), lowered to {@code warn} while it is NOT_SERVING for warm-up, the drain,
- * maintenance or refusing traffic, or while another service is not SERVING. {@code checks}
+ * maintenance or refusing traffic, while another service is not SERVING, or while a check
+ * serves with a {@code warning} detail. {@code checks}
  * holds one entry per gRPC service, {@code "<service>:serving"}, and one per check,
  * {@code "<check>:status"}. HTTP 503 for {@code fail}, 200 otherwise.
  */
@@ -67,7 +68,14 @@ final class HealthJsonResponse {
 				notes.add(service + " is NOT_SERVING: " + entry.output());
 			}
 		}
-		checkNames.forEach((check) -> checks.put(check + ":status", List.of(checkEntry(check).toMap("check"))));
+		for (String check : checkNames) {
+			Entry entry = checkEntry(check);
+			checks.put(check + ":status", List.of(entry.toMap("check")));
+			if (entry.status().equals(WARN) && status.equals(PASS)) {
+				status = WARN;
+				notes.add(entry.output());
+			}
+		}
 		body.put("status", status);
 		if (status.equals(FAIL)) {
 			body.put("output", top.output());
@@ -107,7 +115,14 @@ final class HealthJsonResponse {
 		if (this.reasons.fails(check, status)) {
 			return new Entry(FAIL, time, output, result);
 		}
-		return this.reasons.serves(status) ? new Entry(PASS, time, null, result) : new Entry(WARN, time, output, result);
+		if (!this.reasons.serves(status)) {
+			return new Entry(WARN, time, output, result);
+		}
+		// A check that serves with a warning detail (the resource checks between their
+		// thresholds) is healthy with a concern: what the format calls warn.
+		Object warning = result.getDetails().get("warning");
+		return (warning != null) ? new Entry(WARN, time, check + ": " + warning, result)
+				: new Entry(PASS, time, null, result);
 	}
 
 	/**

@@ -89,6 +89,20 @@ class GrpcHealthEndpointHttpTests {
 
 	@ParameterizedTest
 	@EnumSource
+	void aCheckThatServesWithAWarningWarnsWith200AndSaysWhy(TestGrpcServer server) throws Exception {
+		this.application = EndpointApplication.start(server);
+		this.application.check("pricing")
+			.set(Health.up().withDetail("warning", "heap after GC at 91%, warn from 90%").build());
+		HttpResponse<String> response = awaitHealthJson("warn");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(notes(response)).containsExactly("pricing: heap after GC at 91%, warn from 90%");
+		assertThat(read(response.body(), "$.checks['pricing:status'][0]")).containsEntry("status", "warn")
+			.containsEntry("output", "pricing: heap after GC at 91%, warn from 90%");
+		assertThat(read(response.body(), "$.checks['demo.Inventory:serving'][0]")).containsEntry("status", "pass");
+	}
+
+	@ParameterizedTest
+	@EnumSource
 	void warmUpWarnsWith200AndANote(TestGrpcServer server) throws Exception {
 		// A check without a first result keeps the overall NOT_SERVING: warm-up.
 		this.application = EndpointApplication.start(server, "grpc.health.overall.include=db,cache-warm");
