@@ -58,7 +58,8 @@ class ArchitectureTests {
 				"io.github.healthgrpc.metrics..", "io.github.healthgrpc.file..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.github.healthgrpc.engine..", "io.github.healthgrpc.source..")
+		.resideInAnyPackage("io.github.healthgrpc.engine..", "io.github.healthgrpc.source..",
+				"io.github.healthgrpc.resources..")
 		.because("views read the status store and never run or schedule a check");
 
 	@ArchTest
