@@ -186,7 +186,10 @@ final class PolledCheckTask implements Runnable {
 	private void answer(Evaluation evaluation) {
 		CompletionStage<Health> answer;
 		CheckEvaluation followed = evaluation.followed();
-		try (CheckEvaluation.Scope scope = (followed != null) ? followed.openScope() : CheckEvaluation.NONE.openScope()) {
+		// An evaluation settled already (abandoned, or timed out while it waited) has been
+		// told how it ended: its scope is not opened after that.
+		CheckEvaluation scoped = (followed != null && !evaluation.isSettled()) ? followed : CheckEvaluation.NONE;
+		try (CheckEvaluation.Scope scope = scoped.openScope()) {
 			answer = this.check.function().evaluate();
 		}
 		catch (Throwable ex) {
