@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure;
 
+import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,7 +9,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts the engine with the context and pauses it when the context stops: on the first
  * start it defines the mapped and the probe services in the store and starts the checks,
- * on later ones it resumes them. It starts before the gRPC server and stops after it.
+ * on later ones it resumes them. Every {@link CheckListener} bean hears the engine from its
+ * first start. It starts before the gRPC server and stops after it.
  */
 final class HealthEngineLifecycle implements SmartLifecycle {
 
@@ -23,6 +25,8 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 
 	private final ObjectProvider<HealthMappings> mappings;
 
+	private final ObjectProvider<CheckListener> listeners;
+
 	private volatile boolean running;
 
 	private volatile boolean started;
@@ -32,11 +36,14 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 	 * @param store the store to define the services in
 	 * @param runner the engine
 	 * @param mappings the mappings, resolved on the first start, once every bean exists
+	 * @param listeners the listeners of the engine, resolved on the first start too
 	 */
-	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings) {
+	HealthEngineLifecycle(StatusStore store, CheckRunner runner, ObjectProvider<HealthMappings> mappings,
+			ObjectProvider<CheckListener> listeners) {
 		this.store = store;
 		this.runner = runner;
 		this.mappings = mappings;
+		this.listeners = listeners;
 	}
 
 	@Override
@@ -45,6 +52,9 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 			this.runner.resume();
 		}
 		else {
+			// Asked for here, not injected where they are defined: a lazy context creates
+			// no bean that nothing asks for. Before the checks, so they hear every addition.
+			this.listeners.orderedStream().forEach(this.runner::addListener);
 			HealthMappings mappings = this.mappings.getObject();
 			this.store.define(mappings.definitions());
 			this.runner.start(mappings.checks(), mappings::schedule);

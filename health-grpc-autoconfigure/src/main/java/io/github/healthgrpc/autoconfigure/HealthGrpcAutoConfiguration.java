@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.engine.EngineLoad;
@@ -103,8 +104,8 @@ public final class HealthGrpcAutoConfiguration {
 
 	@Bean
 	HealthEngineLifecycle healthGrpcEngineLifecycle(StatusStore store, CheckRunner runner,
-			ObjectProvider<HealthMappings> mappings) {
-		return new HealthEngineLifecycle(store, runner, mappings);
+			ObjectProvider<HealthMappings> mappings, ObjectProvider<CheckListener> listeners) {
+		return new HealthEngineLifecycle(store, runner, mappings, listeners);
 	}
 
 	@Bean

@@ -171,14 +171,16 @@ public final class CheckRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Stop every check and release the threads; a running evaluation is interrupted and an
-	 * outstanding asynchronous answer is cancelled. A thread stuck in code that ignores
-	 * interrupts ends when that code returns.
+	 * Stop every check and release the threads; a running evaluation is abandoned, then
+	 * interrupted, and an outstanding asynchronous answer is cancelled. A thread stuck in
+	 * code that ignores interrupts ends when that code returns.
 	 */
 	@Override
 	public synchronized void close() {
 		this.closed = true;
 		pause();
+		// Before the interrupts, so a check they make fail ends as abandoned, not as an error.
+		this.polled.values().forEach(PolledCheckTask::abandonCurrent);
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
 		this.polled.values().forEach(PolledCheckTask::cancel);

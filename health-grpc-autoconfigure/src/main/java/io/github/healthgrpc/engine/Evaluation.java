@@ -172,6 +172,10 @@ final class Evaluation {
 		return this.ended ? null : this.answer;
 	}
 
+	boolean isSettled() {
+		return this.settled.get();
+	}
+
 	synchronized boolean hasStarted() {
 		return this.started;
 	}

@@ -56,6 +56,8 @@ final class PolledCheckTask implements Runnable {
 
 	private volatile boolean removed;
 
+	private volatile boolean closing;
+
 	// Guarded by the runner that owns the task.
 	private @Nullable ScheduledFuture<?> polling;
 
@@ -117,9 +119,9 @@ final class PolledCheckTask implements Runnable {
 		Evaluation evaluation = new Evaluation(++this.sequence, this.workers, this.load);
 		this.current = evaluation;
 		evaluation.arm(after(this.schedule.interval(), () -> missStart(evaluation)));
-		if (this.removed) {
-			// remove() ran meanwhile and may have missed this evaluation, which then ends
-			// without starting.
+		if (this.removed || this.closing) {
+			// remove() or abandonCurrent() ran meanwhile and may have missed this
+			// evaluation, which then ends without starting.
 			abandon(evaluation);
 		}
 		try {
@@ -128,6 +130,20 @@ final class PolledCheckTask implements Runnable {
 		catch (RejectedExecutionException ex) {
 			// The engine is shutting down: nothing to evaluate or record.
 			evaluation.disarm();
+		}
+	}
+
+	/**
+	 * Settle the evaluation in progress, and any that starts from now, as abandoned, before
+	 * the engine interrupts its workers: the check then fails because the engine closes,
+	 * which says nothing about its dependency, so it must not be timed or traced as an
+	 * error.
+	 */
+	void abandonCurrent() {
+		this.closing = true;
+		Evaluation evaluation = this.current;
+		if (evaluation != null) {
+			evaluation.settle(EvaluationOutcome.ABANDONED, null);
 		}
 	}
 
@@ -170,7 +186,10 @@ final class PolledCheckTask implements Runnable {
 	private void answer(Evaluation evaluation) {
 		CompletionStage<Health> answer;
 		CheckEvaluation followed = evaluation.followed();
-		try (CheckEvaluation.Scope scope = (followed != null) ? followed.openScope() : CheckEvaluation.NONE.openScope()) {
+		// An evaluation settled already (abandoned, or timed out while it waited) has been
+		// told how it ended: its scope is not opened after that.
+		CheckEvaluation scoped = (followed != null && !evaluation.isSettled()) ? followed : CheckEvaluation.NONE;
+		try (CheckEvaluation.Scope scope = scoped.openScope()) {
 			answer = this.check.function().evaluate();
 		}
 		catch (Throwable ex) {

@@ -80,8 +80,15 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
 			.description("Open Watch calls")
 			.register(registry);
-		this.store.statuses().forEach(this::servingStatusChanged);
+		// Listen first, then take what the store says, as the health file does: a change in
+		// between is heard instead of lost. What the store says only introduces services the
+		// listener has not heard of, so a change heard meanwhile is not counted twice.
 		this.store.addListener(this);
+		this.store.statuses().forEach((service, status) -> {
+			if (this.heard.putIfAbsent(service, status) == null) {
+				register(registry, service);
+			}
+		});
 	}
 
 	private void counter(MeterRegistry registry, String name, String description,
@@ -105,20 +112,23 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 			return;
 		}
 		ServingStatus previous = this.heard.put(service, status);
+		Counter changes = register(registry, service);
+		if (previous != null && previous != status) {
+			changes.increment();
+		}
+	}
+
+	// Registering a meter again returns the one registered.
+	private Counter register(MeterRegistry registry, String service) {
 		String tag = service.isEmpty() ? "overall" : service;
-		Counter changes = Counter.builder("grpc.health.serving.changes")
+		Gauge.builder("grpc.health.serving", this.store, (store) -> serving(store, service))
+			.description("1 while the gRPC service is SERVING, 0 otherwise")
+			.tag("service", tag)
+			.register(registry);
+		return Counter.builder("grpc.health.serving.changes")
 			.description("Changes of the gRPC service's serving status")
 			.tag("service", tag)
 			.register(registry);
-		if (previous == null) {
-			Gauge.builder("grpc.health.serving", this.store, (store) -> serving(store, service))
-				.description("1 while the gRPC service is SERVING, 0 otherwise")
-				.tag("service", tag)
-				.register(registry);
-		}
-		else if (previous != status) {
-			changes.increment();
-		}
 	}
 
 	private static double serving(StatusStore store, String service) {

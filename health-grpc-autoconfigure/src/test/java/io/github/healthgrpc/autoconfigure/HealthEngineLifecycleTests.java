@@ -1,9 +1,15 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.healthgrpc.engine.CheckListener;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Proves that the engine follows the context's lifecycle: a stopped context polls no
- * more, and one started again polls again.
+ * more, one started again polls again, and the application's check listeners hear it,
+ * in a lazy context too.
  */
 class HealthEngineLifecycleTests {
 
@@ -37,6 +44,30 @@ class HealthEngineLifecycleTests {
 	void aWildcardIsValidInAnApplicationWithoutChecks() {
 		this.contextRunner.withPropertyValues("grpc.health.overall.include=*", "grpc.health.overall.exclude=*")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void anApplicationsCheckListenerHearsTheEngineInALazyContext() {
+		List<String> heard = new CopyOnWriteArrayList<>();
+		CheckListener listener = new CheckListener() {
+
+			@Override
+			public void added(String checkName) {
+				heard.add("added " + checkName);
+			}
+
+			@Override
+			public void recorded(String checkName, Health health) {
+				heard.add("recorded " + checkName);
+			}
+
+		};
+		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CountingCheckConfiguration.class)
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withBean("listener", CheckListener.class, () -> listener)
+			.run((context) -> await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(heard).contains("added counted", "recorded counted")));
 	}
 
 }

@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of each check's meters, where there is a {@code MeterRegistry}, and
  * of an observation per evaluation, where there is an {@link ObservationRegistry}; both
- * hear the engine through a check listener. With an observation registry, calls to
- * {@code grpc.health.v1.Health} are left out of the gRPC server's observations unless
- * {@code grpc.health.observations.health-calls} is {@code true}.
+ * hear the engine through a check listener bean, which the engine adds as it starts. With
+ * an observation registry, calls to {@code grpc.health.v1.Health} are left out of the gRPC
+ * server's observations unless {@code grpc.health.observations.health-calls} is
+ * {@code true}.
  */
 // Not ordered after Spring Boot's metrics and observation auto-configurations, and not
 // conditional on their registries: an auto-configuration in io.github sorts before net.devh,
@@ -43,10 +44,8 @@ public final class CheckMetricsAutoConfiguration {
 		}
 
 		@Bean
-		CheckMetersListener healthGrpcCheckMetersListener(CheckMeters meters, CheckRunner runner) {
-			CheckMetersListener listener = new CheckMetersListener(meters);
-			runner.addListener(listener);
-			return listener;
+		CheckMetersListener healthGrpcCheckMetersListener(CheckMeters meters) {
+			return new CheckMetersListener(meters);
 		}
 
 	}
@@ -64,12 +63,8 @@ public final class CheckMetricsAutoConfiguration {
 		@Bean
 		@ConditionalOnBean(CheckObservations.class)
 		CheckObservationsListener healthGrpcCheckObservationsListener(CheckObservations observations,
-				ObjectProvider<CheckMeters> meters, CheckRunner runner) {
-			CheckObservationsListener listener = new CheckObservationsListener(observations, meters);
-			if (!observations.isNoop()) {
-				runner.addListener(listener);
-			}
-			return listener;
+				ObjectProvider<CheckMeters> meters) {
+			return new CheckObservationsListener(observations, meters);
 		}
 
 		@Bean

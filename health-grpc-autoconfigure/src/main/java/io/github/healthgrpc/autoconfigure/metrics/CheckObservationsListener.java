@@ -28,6 +28,10 @@ class CheckObservationsListener implements CheckListener {
 
 	@Override
 	public CheckEvaluation evaluationStarted(String checkName) {
+		if (this.observations.isNoop()) {
+			// Without an observation registry there is nothing to observe.
+			return CheckEvaluation.NONE;
+		}
 		Observation observation = this.observations.start(checkName);
 		return new CheckEvaluation() {
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+import io.github.healthgrpc.engine.CheckEvaluation;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSchedule;
@@ -143,6 +144,25 @@ class CheckMetersTests {
 		assertThat(meters("stays")).hasSize(3);
 	}
 
+	@Test
+	void aCheckRunningWhenTheEngineClosesIsNotTimed() {
+		CountDownLatch ended = new CountDownLatch(1);
+		// Heard after the meters' listener: once it hears the end, the timer has its sample.
+		this.runner.addListener(new CheckListener() {
+
+			@Override
+			public CheckEvaluation evaluationStarted(String checkName) {
+				return (outcome, failure) -> ended.countDown();
+			}
+
+		});
+		startHanging(this.runner, "running", this.never);
+		// The interrupt makes the check throw; that is the engine closing, not an error.
+		this.runner.close();
+		await().until(() -> ended.getCount() == 0);
+		assertThat(outcomes("running")).isEmpty();
+	}
+
 	private List<String> outcomes(String check) {
 		return this.registry.find("grpc.health.check.duration")
 			.tag("check", check)
@@ -172,6 +192,18 @@ class CheckMetersTests {
 
 	private List<Meter> meters(String check) {
 		return this.registry.getMeters().stream().filter((meter) -> check.equals(meter.getId().getTag("check"))).toList();
+	}
+
+	// Starts one check that hangs until released, with a timeout the test never reaches,
+	// and returns once it runs.
+	static void startHanging(CheckRunner runner, String name, CountDownLatch release) {
+		CountDownLatch entered = new CountDownLatch(1);
+		runner.start(List.of(polled(name, () -> {
+			entered.countDown();
+			release.await();
+			return Health.up().build();
+		})), (check) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMinutes(1)));
+		await().until(() -> entered.getCount() == 0);
 	}
 
 	static CheckDefinition polled(String name, Callable<Health> check) {

@@ -17,6 +17,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -57,12 +58,33 @@ class CheckMetricsAutoConfigurationTests {
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(registry.get("grpc.health.check.duration")
+					.untilAsserted(() -> assertThat(registry.find("grpc.health.check.duration")
 						.tag("check", "pricing")
 						.tag("outcome", "UP")
-						.timer()
-						.count()).isPositive());
+						.timer()).isNotNull().satisfies((timer) -> assertThat(timer.count()).isPositive()));
 				assertThat(registry.get("grpc.health.check.up").tag("check", "pricing").gauge().value()).isOne();
+			});
+	}
+
+	@Test
+	void inALazyContextEveryCheckHasItsMetersAndIsObserved() {
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
+			.withInitializer((context) -> context
+				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withBean(ObservationRegistry.class, () -> observations)
+			.withBean(Pricing.class)
+			.withPropertyValues("grpc.health.checks.pricing.interval=50ms")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(registry.find("grpc.health.check.up").tag("check", "pricing").gauge())
+						.isNotNull()
+						.satisfies((up) -> assertThat(up.value()).isOne()));
+				await().atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(observations).hasObservationWithNameEqualTo("grpc.health.check"));
 			});
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.health.contributor.Health;
 
 import static io.github.healthgrpc.autoconfigure.metrics.CheckMetersTests.polled;
+import static io.github.healthgrpc.autoconfigure.metrics.CheckMetersTests.startHanging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -120,13 +121,7 @@ class CheckObservationsTests {
 
 	@Test
 	void aCheckRemovedWhileItRunsEndsItsObservationAndLeavesNoMeterBehind() {
-		CountDownLatch entered = new CountDownLatch(1);
-		this.runner.start(List.of(polled("gone", () -> {
-			entered.countDown();
-			this.never.await();
-			return Health.up().build();
-		})), (name) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMinutes(1)));
-		await().until(() -> entered.getCount() == 0);
+		startHanging(this.runner, "gone", this.never);
 		assertThat(this.meterRegistry.find("grpc.health.check.active").tag("check", "gone").longTaskTimer())
 			.isNotNull();
 		this.runner.remove("gone");
@@ -135,6 +130,18 @@ class CheckObservationsTests {
 				.isEqualTo("abandoned"));
 		assertThat(this.meterRegistry.getMeters())
 			.noneSatisfy((meter) -> assertThat(meter.getId().getTag("check")).isEqualTo("gone"));
+	}
+
+	@Test
+	void aCheckRunningWhenTheEngineClosesEndsItsObservationAsAbandoned() {
+		startHanging(this.runner, "running", this.never);
+		// The interrupt makes the check throw; that is the engine closing, not an error.
+		this.runner.close();
+		await().until(() -> !stoppedFor("running").isEmpty());
+		assertThat(stoppedFor("running")).singleElement().satisfies((context) -> {
+			assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("abandoned");
+			assertThat(context.getError()).isNull();
+		});
 	}
 
 	private List<Observation.Context> stoppedFor(String check) {
