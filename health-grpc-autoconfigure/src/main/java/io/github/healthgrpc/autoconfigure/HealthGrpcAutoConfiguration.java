@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
+import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
@@ -117,6 +118,21 @@ public final class HealthGrpcAutoConfiguration {
 				sources, mappings, runner, store, properties.getContributors().getRefreshInterval());
 	}
 
+	// Why services are not serving, as the grpc component of /actuator/health and the
+	// grpchealth endpoint both tell it: Spring Boot's readinessState is down in warm-up and
+	// the drain on purpose, never a failure.
+	@Bean
+	@ConditionalOnMissingBean
+	NotServingReasons healthGrpcNotServingReasons(StatusStore store, ServingStatusMapper mapper,
+			ObjectProvider<HealthContributorRegistry> registry) {
+		// The registry is asked on each call: it holds the grpc component, which needs
+		// these reasons, so it cannot be injected while they are created.
+		return new NotServingReasons(store, mapper, (check) -> {
+			HealthContributorRegistry contributors = registry.getIfAvailable();
+			return contributors != null && contributors.getContributor(check) instanceof ReadinessStateHealthIndicator;
+		});
+	}
+
 	@Bean
 	AvailabilityListener healthGrpcAvailabilityListener(StatusStore store) {
 		return new AvailabilityListener(store);
@@ -174,12 +190,8 @@ public final class HealthGrpcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "grpcHealthIndicator")
 		@ConditionalOnEnabledHealthIndicator("grpc")
-		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, ServingStatusMapper mapper,
-				ObjectProvider<HealthContributorRegistry> registry) {
-			// The registry is asked on each call: it holds this indicator, so it cannot be
-			// injected while the indicator is created.
-			return new GrpcHealthIndicator(store, mapper,
-					(check) -> registry.getObject().getContributor(check) instanceof ReadinessStateHealthIndicator);
+		GrpcHealthIndicator grpcHealthIndicator(StatusStore store, NotServingReasons reasons) {
+			return new GrpcHealthIndicator(store, reasons);
 		}
 
 	}

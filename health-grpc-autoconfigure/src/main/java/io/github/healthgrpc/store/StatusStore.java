@@ -213,19 +213,22 @@ public final class StatusStore {
 	/**
 	 * Put a service that follows traffic under maintenance: it turns NOT_SERVING until
 	 * {@link #endMaintenance(String)}, whatever its checks say, and watchers hear it at once.
-	 * A check that recovers does not end it, and it does not end the drain.
+	 * A check that recovers does not end it, and it does not end the drain. Once the store
+	 * is closed, maintenance no longer changes: every status stays as it is for good.
 	 * @param service a known service that follows traffic ({@code ""} for the overall)
+	 * @return {@code true} if the service was not under maintenance and now is;
+	 * {@code false} if it already was, or if the store is closed
 	 * @throws IllegalArgumentException if the service is not known or follows liveness
 	 * @see #maintainableServices()
 	 */
-	public void startMaintenance(String service) {
+	public boolean startMaintenance(String service) {
 		synchronized (this.lock) {
 			ServiceDefinition definition = this.definitions.get(service);
 			if (definition == null || definition.gate() != ServiceDefinition.Gate.TRAFFIC) {
 				throw new IllegalArgumentException("Service \"" + service + "\" cannot be put under maintenance: "
 						+ ((definition == null) ? "it is not known" : "it follows liveness"));
 			}
-			changeMaintenance(Set.of(service), Set.of());
+			return changeMaintenance(Set.of(service), Set.of());
 		}
 	}
 
@@ -233,7 +236,7 @@ public final class StatusStore {
 	 * Put every known service that follows traffic under maintenance, the overall and the
 	 * readiness service included, as {@link #startMaintenance(String)} would one at a time.
 	 * Services that become known later are not under maintenance; services that follow
-	 * liveness never are.
+	 * liveness never are. Once the store is closed, nothing changes.
 	 * @return the services under maintenance now
 	 */
 	public Set<String> startMaintenanceOfEveryService() {
@@ -245,21 +248,24 @@ public final class StatusStore {
 
 	/**
 	 * End a service's maintenance; it serves again as its checks and the lifecycle say.
-	 * Nothing happens if it was not under maintenance.
+	 * Nothing happens if it was not under maintenance, or once the store is closed.
 	 * @param service the service
+	 * @return {@code true} if it was under maintenance and no longer is
 	 */
-	public void endMaintenance(String service) {
+	public boolean endMaintenance(String service) {
 		synchronized (this.lock) {
-			changeMaintenance(Set.of(), Set.of(service));
+			return changeMaintenance(Set.of(), Set.of(service));
 		}
 	}
 
 	/**
-	 * End the maintenance of every service.
+	 * End the maintenance of every service. Nothing happens once the store is closed.
+	 * @return the services whose maintenance ended, empty if none was under maintenance
 	 */
-	public void endMaintenanceOfEveryService() {
+	public Set<String> endMaintenanceOfEveryService() {
 		synchronized (this.lock) {
-			changeMaintenance(Set.of(), this.maintenance);
+			Set<String> ended = this.maintenance;
+			return changeMaintenance(Set.of(), ended) ? ended : Set.of();
 		}
 	}
 
@@ -292,15 +298,21 @@ public final class StatusStore {
 		return Set.copyOf(services);
 	}
 
-	// Called with the lock held.
-	private void changeMaintenance(Set<String> started, Set<String> ended) {
+	// Called with the lock held. Refused once closed: publish() no longer runs then, and
+	// a set that changed without being published would tell what the statuses do not.
+	private boolean changeMaintenance(Set<String> started, Set<String> ended) {
+		if (this.closed) {
+			return false;
+		}
 		Set<String> maintenance = new LinkedHashSet<>(this.maintenance);
 		maintenance.addAll(started);
 		maintenance.removeAll(ended);
-		if (!maintenance.equals(this.maintenance)) {
-			this.maintenance = Set.copyOf(maintenance);
-			publish();
+		if (maintenance.equals(this.maintenance)) {
+			return false;
 		}
+		this.maintenance = Set.copyOf(maintenance);
+		publish();
+		return true;
 	}
 
 	/**

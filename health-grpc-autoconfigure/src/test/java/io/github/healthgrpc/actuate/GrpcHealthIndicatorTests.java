@@ -16,8 +16,8 @@ class GrpcHealthIndicatorTests {
 
 	private final StatusStore store = new StatusStore();
 
-	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, ServingStatusMapper.getDefault(),
-			"readinessState"::equals);
+	private final GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store,
+			new NotServingReasons(this.store, ServingStatusMapper.getDefault(), "readinessState"::equals));
 
 	@Test
 	void followsTheOverallStatusAndDescribesEveryService() {
@@ -27,9 +27,11 @@ class GrpcHealthIndicatorTests {
 		this.store.record("pricing", Health.down().withDetail("host", "pricing:9099").build());
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "SERVING", "checks", Map.of("db", "UP")));
-		assertThat(health.getDetails()).containsEntry("services", Map.of("demo.Inventory",
-				Map.of("status", "NOT_SERVING", "checks", Map.of("db", "UP", "pricing", "DOWN"))));
+		assertThat(health.getDetails()).containsEntry("overall",
+				Map.of("status", "SERVING", "maintenance", false, "checks", Map.of("db", "UP")));
+		assertThat(health.getDetails()).containsEntry("services",
+				Map.of("demo.Inventory", Map.of("status", "NOT_SERVING", "reason", "pricing is DOWN", "maintenance",
+						false, "checks", Map.of("db", "UP", "pricing", "DOWN"))));
 	}
 
 	@Test
@@ -41,7 +43,7 @@ class GrpcHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
-				"db is DOWN", "checks", Map.of("db", "DOWN", "pricing", "UP")));
+				"db is DOWN", "maintenance", false, "checks", Map.of("db", "DOWN", "pricing", "UP")));
 	}
 
 	@Test
@@ -52,7 +54,7 @@ class GrpcHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
-				"warming up", "checks", Map.of("db", "UP", "readinessState", "OUT_OF_SERVICE")));
+				"warming up", "maintenance", false, "checks", Map.of("db", "UP", "readinessState", "OUT_OF_SERVICE")));
 	}
 
 	@Test
@@ -61,7 +63,8 @@ class GrpcHealthIndicatorTests {
 		this.store.setAcceptingTraffic(true);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "warming up", "checks", Map.of("db", "UNKNOWN")));
+				Map.of("status", "NOT_SERVING", "reason", "warming up", "maintenance", false, "checks",
+						Map.of("db", "UNKNOWN")));
 	}
 
 	@Test
@@ -73,7 +76,8 @@ class GrpcHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "shutting down", "checks", Map.of("db", "UP")));
+				Map.of("status", "NOT_SERVING", "reason", "shutting down", "maintenance", false, "checks",
+						Map.of("db", "UP")));
 	}
 
 	@Test
@@ -85,7 +89,23 @@ class GrpcHealthIndicatorTests {
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "under maintenance", "checks", Map.of("db", "UP")));
+				Map.of("status", "NOT_SERVING", "reason", "under maintenance", "maintenance", true, "checks",
+						Map.of("db", "UP")));
+	}
+
+	@Test
+	void isUpWhileOneServiceIsUnderMaintenanceAndSaysWhichWithItsReason() {
+		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
+		this.store.setAcceptingTraffic(true);
+		this.store.record("db", Health.up().build());
+		this.store.startMaintenance("demo.Inventory");
+		Health health = this.indicator.health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("overall",
+				Map.of("status", "SERVING", "maintenance", false, "checks", Map.of("db", "UP")));
+		assertThat(health.getDetails()).containsEntry("services",
+				Map.of("demo.Inventory", Map.of("status", "NOT_SERVING", "reason", "under maintenance", "maintenance",
+						true, "checks", Map.of("db", "UP"))));
 	}
 
 	@Test
@@ -96,13 +116,15 @@ class GrpcHealthIndicatorTests {
 		this.store.setAcceptingTraffic(false);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "refusing traffic", "checks", Map.of("db", "UP")));
+				Map.of("status", "NOT_SERVING", "reason", "refusing traffic", "maintenance", false, "checks",
+						Map.of("db", "UP")));
 	}
 
 	@Test
 	void judgesChecksByTheSameRuleAsTheStore() {
 		ServingStatusMapper outOfServiceServes = ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING));
-		GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store, outOfServiceServes, (check) -> false);
+		GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store,
+				new NotServingReasons(this.store, outOfServiceServes, (check) -> false));
 		this.store.defineServices(Map.of("", Set.of("maintenance")));
 		this.store.record("maintenance", Health.outOfService().build());
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);

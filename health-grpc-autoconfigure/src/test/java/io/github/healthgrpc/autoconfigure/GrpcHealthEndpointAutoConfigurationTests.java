@@ -74,6 +74,34 @@ class GrpcHealthEndpointAutoConfigurationTests {
 				.doesNotHaveBean("healthGrpcEndpoint"));
 	}
 
+	@Test
+	void theEndpointTakesTheNotServingReasonsThatTheGrpcComponentTakes() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=grpchealth")
+			.run((context) -> assertThat(context).hasSingleBean(GrpcHealthEndpoint.class)
+				.hasSingleBean(NotServingReasons.class)
+				.hasBean("healthGrpcNotServingReasons"));
+	}
+
+	@Test
+	void theNotServingReasonsBackOffWhenTheApplicationDefinesThem() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=grpchealth")
+			.withUserConfiguration(OwnReasonsConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(GrpcHealthEndpoint.class)
+				.hasSingleBean(NotServingReasons.class)
+				.hasBean("ownReasons")
+				.doesNotHaveBean("healthGrpcNotServingReasons"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnReasonsConfiguration {
+
+		@Bean
+		NotServingReasons ownReasons(StatusStore store) {
+			return new NotServingReasons(store, ServingStatusMapper.getDefault(), (check) -> false);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class OwnEndpointConfiguration {
 

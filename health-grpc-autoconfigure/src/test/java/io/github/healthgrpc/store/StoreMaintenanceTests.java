@@ -92,6 +92,30 @@ class StoreMaintenanceTests {
 	}
 
 	@Test
+	void eachChangeSaysWhetherItChangedAnything() {
+		assertThat(this.store.startMaintenance("demo.Inventory")).isTrue();
+		assertThat(this.store.startMaintenance("demo.Inventory")).isFalse();
+		assertThat(this.store.endMaintenance("demo.Inventory")).isTrue();
+		assertThat(this.store.endMaintenance("demo.Inventory")).isFalse();
+		this.store.startMaintenanceOfEveryService();
+		assertThat(this.store.endMaintenanceOfEveryService()).containsExactlyInAnyOrder("", "demo.Inventory",
+				"readiness");
+		assertThat(this.store.endMaintenanceOfEveryService()).isEmpty();
+	}
+
+	@Test
+	void onceClosedMaintenanceNoLongerChangesAndTheStoreSaysWhatItKeeps() {
+		this.store.startMaintenance("demo.Inventory");
+		this.store.close();
+		assertThat(this.store.startMaintenance("")).isFalse();
+		assertThat(this.store.startMaintenanceOfEveryService()).containsExactly("demo.Inventory");
+		assertThat(this.store.endMaintenance("demo.Inventory")).isFalse();
+		assertThat(this.store.endMaintenanceOfEveryService()).isEmpty();
+		assertThat(this.store.maintenance()).containsExactly("demo.Inventory");
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
 	void anUnknownServiceOrOneThatFollowsLivenessCannotBePutUnderMaintenance() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.store.startMaintenance("demo.Nope"))
 			.withMessage("Service \"demo.Nope\" cannot be put under maintenance: it is not known");

@@ -71,7 +71,7 @@ public class GrpcHealthEndpoint {
 	 * @param service the service
 	 * @param principal who asked, if known
 	 * @return the services under maintenance; HTTP 404 for an unknown service, 400 for
-	 * one that follows liveness
+	 * one that follows liveness, 503 once the store is closed for shutdown
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Map<String, Object>> startMaintenance(@Selector String service,
@@ -80,8 +80,7 @@ public class GrpcHealthEndpoint {
 		if (refusal != null) {
 			return refusal;
 		}
-		if (!this.store.maintenance().contains(service)) {
-			this.store.startMaintenance(service);
+		if (this.store.startMaintenance(service)) {
 			logger.info("Maintenance of gRPC service " + service + " started" + by(principal)
 					+ ": it answers NOT_SERVING until the maintenance ends");
 		}
@@ -91,10 +90,13 @@ public class GrpcHealthEndpoint {
 	/**
 	 * Put every service that follows traffic under maintenance.
 	 * @param principal who asked, if known
-	 * @return the services under maintenance
+	 * @return the services under maintenance; HTTP 503 once the store is closed
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Map<String, Object>> startMaintenanceOfEveryService(@Nullable Principal principal) {
+		if (this.store.isClosed()) {
+			return closed();
+		}
 		Set<String> services = this.store.startMaintenanceOfEveryService();
 		logger.info("Maintenance of every gRPC service started" + by(principal) + ": " + quoted(services)
 				+ " answer NOT_SERVING until the maintenance ends");
@@ -105,7 +107,8 @@ public class GrpcHealthEndpoint {
 	 * End one service's maintenance.
 	 * @param service the service
 	 * @param principal who asked, if known
-	 * @return the services still under maintenance; HTTP 404 for an unknown service
+	 * @return the services still under maintenance; HTTP 404 for an unknown service, 503
+	 * once the store is closed
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<Map<String, Object>> endMaintenance(@Selector String service,
@@ -114,8 +117,7 @@ public class GrpcHealthEndpoint {
 		if (refusal != null) {
 			return refusal;
 		}
-		if (this.store.maintenance().contains(service)) {
-			this.store.endMaintenance(service);
+		if (this.store.endMaintenance(service)) {
 			logger.info("Maintenance of gRPC service " + service + " ended" + by(principal));
 		}
 		return maintenance();
@@ -124,18 +126,24 @@ public class GrpcHealthEndpoint {
 	/**
 	 * End the maintenance of every service.
 	 * @param principal who asked, if known
-	 * @return the services still under maintenance: none
+	 * @return the services still under maintenance: none; HTTP 503 once the store is
+	 * closed
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<Map<String, Object>> endMaintenanceOfEveryService(@Nullable Principal principal) {
-		Set<String> ended = this.store.maintenance();
-		this.store.endMaintenanceOfEveryService();
+		if (this.store.isClosed()) {
+			return closed();
+		}
+		Set<String> ended = this.store.endMaintenanceOfEveryService();
 		logger.info("Maintenance of every gRPC service ended" + by(principal) + ": "
 				+ (ended.isEmpty() ? "no service was under maintenance" : quoted(ended)));
 		return maintenance();
 	}
 
 	private @Nullable WebEndpointResponse<Map<String, Object>> refusal(String service) {
+		if (this.store.isClosed()) {
+			return closed();
+		}
 		Set<String> maintainable = new TreeSet<>(this.store.maintainableServices());
 		maintainable.remove(StatusStore.OVERALL);
 		if (this.store.status(service) == null) {
@@ -149,6 +157,12 @@ public class GrpcHealthEndpoint {
 					+ ", or no service for every service.");
 		}
 		return null;
+	}
+
+	// The store keeps every status for good once closed, so maintenance would change nothing.
+	private static WebEndpointResponse<Map<String, Object>> closed() {
+		return error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "The application is shutting down: every gRPC "
+				+ "service that follows traffic is NOT_SERVING until it stops, and maintenance no longer changes it.");
 	}
 
 	private WebEndpointResponse<Map<String, Object>> maintenance() {

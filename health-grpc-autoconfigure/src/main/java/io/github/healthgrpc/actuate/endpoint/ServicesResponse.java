@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.github.healthgrpc.actuate.NotServingReasons;
+import io.github.healthgrpc.actuate.ServiceDescription;
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
@@ -19,11 +19,11 @@ final class ServicesResponse {
 
 	private final StatusStore store;
 
-	private final NotServingReasons reasons;
+	private final ServiceDescription description;
 
 	ServicesResponse(StatusStore store, NotServingReasons reasons) {
 		this.store = store;
-		this.reasons = reasons;
+		this.description = new ServiceDescription(store, reasons);
 	}
 
 	WebEndpointResponse<Map<String, Object>> response(GrpcHealthFormat format) {
@@ -32,10 +32,10 @@ final class ServicesResponse {
 		for (String service : new TreeSet<>(this.store.statuses().keySet())) {
 			ServiceHealth health = this.store.health(service);
 			if (health != null && service.isEmpty()) {
-				overall = describe(service, health);
+				overall = this.description.describe(service, health);
 			}
 			else if (health != null) {
-				services.put(service, describe(service, health));
+				services.put(service, this.description.describe(service, health));
 			}
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -43,19 +43,6 @@ final class ServicesResponse {
 		body.put("services", services);
 		body.put("maintenance", new TreeSet<>(this.store.maintenance()));
 		return new WebEndpointResponse<>(body, format);
-	}
-
-	private Map<String, Object> describe(String service, ServiceHealth health) {
-		Map<String, Object> checks = new LinkedHashMap<>();
-		health.checks().forEach((name, status) -> checks.put(name, status.getCode()));
-		Map<String, Object> description = new LinkedHashMap<>();
-		description.put("status", health.status().name());
-		if (health.status() != ServingStatus.SERVING) {
-			description.put("reason", this.reasons.reason(service, health));
-		}
-		description.put("maintenance", this.store.maintenance().contains(service));
-		description.put("checks", checks);
-		return description;
 	}
 
 }
