@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * the goals.
  *
  * <p>{@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
- * [--rounds=N] [--peers=BARE,DEVH,...] [--no-jmh]}; the report is also written to
+ * [--rounds=N] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]}; the report is also written to
  * {@code benchmarks/target/bench/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
@@ -28,14 +28,15 @@ public final class Benchmarks {
 	 * Run the benchmarks.
 	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
 	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to leave
-	 * out the in-process benchmarks
+	 * out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to start every
+	 * peer with one more JVM option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
 		Plan plan = Plan.of(arguments);
 		List<Peer> peers = peers(arguments);
 		Path out = output();
-		ClassPath classPath = ClassPath.current();
+		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
 		Instant started = Instant.now();
 		try (Machine machine = new Machine()) {
@@ -46,14 +47,14 @@ public final class Benchmarks {
 				for (Peer peer : order) {
 					System.out.println("  " + peer.label());
 					try {
-						new PeerRun(peer, plan, figures).run(classPath, out.resolve("r" + round + "-" + peer + ".log"));
+						new PeerRun(peer, plan, figures).run(launcher, out.resolve("r" + round + "-" + peer + ".log"));
 					}
 					catch (RuntimeException ex) {
 						figures.note(peer, "round " + round + " failed: " + ex.getMessage());
 						System.out.println("    failed: " + ex.getMessage());
 					}
 				}
-				startups(plan, peers, classPath, figures, out.resolve("startup.log"));
+				startups(plan, peers, launcher, figures, out.resolve("startup.log"));
 			}
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n" : InProcessBenchmarks.run(plan.rounds() > 1);
 			String report = report(plan, peers, figures, machine, started) + "\n### In-process (JMH)\n\n" + jmh;
@@ -63,13 +64,13 @@ public final class Benchmarks {
 		}
 	}
 
-	private static void startups(Plan plan, List<Peer> peers, ClassPath classPath, Figures figures, Path log)
+	private static void startups(Plan plan, List<Peer> peers, PeerLauncher launcher, Figures figures, Path log)
 			throws IOException, InterruptedException {
 		for (int i = 0; i < plan.startsPerRound(); i++) {
 			List<Peer> order = new ArrayList<>(peers);
 			Collections.shuffle(order);
 			for (Peer peer : order) {
-				Startups.measure(peer, classPath, figures, log);
+				Startups.measure(peer, launcher, figures, log);
 			}
 		}
 	}
@@ -83,6 +84,10 @@ public final class Benchmarks {
 			figures.notes(peer).forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));
 		}
 		return report.toString();
+	}
+
+	private static List<String> valuesOf(List<String> arguments, String prefix) {
+		return arguments.stream().filter((arg) -> arg.startsWith(prefix)).map((arg) -> arg.substring(prefix.length())).toList();
 	}
 
 	private static List<Peer> peers(List<String> arguments) {

@@ -50,17 +50,18 @@ final class PeerProcess implements AutoCloseable {
 	/**
 	 * Start a peer and wait until it says it is ready.
 	 * @param peer which peer
-	 * @param classPath the benchmarks' class path
+	 * @param launcher the class path and JVM options
 	 * @param grpcPort a free port for its gRPC server
 	 * @param pricingAddress where its pricing dependency listens
 	 * @param log its log file
 	 */
-	static PeerProcess start(Peer peer, ClassPath classPath, int grpcPort, String pricingAddress, Path log)
+	static PeerProcess start(Peer peer, PeerLauncher launcher, int grpcPort, String pricingAddress, Path log)
 			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-cp", classPath.forPeer(peer), peer.mainClass().getName()));
+		command.addAll(launcher.extraJvmOptions());
+		command.addAll(List.of("-cp", launcher.classPath().forPeer(peer), peer.mainClass().getName()));
 		command.addAll(peer.arguments(grpcPort, pricingAddress));
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

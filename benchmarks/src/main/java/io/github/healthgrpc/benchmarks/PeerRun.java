@@ -28,9 +28,9 @@ final class PeerRun {
 		this.figures = figures;
 	}
 
-	void run(ClassPath classPath, Path log) throws IOException, InterruptedException {
+	void run(PeerLauncher launcher, Path log) throws IOException, InterruptedException {
 		this.pricing.open();
-		try (PeerProcess process = PeerProcess.start(this.peer, classPath, this.port, this.pricing.address(), log)) {
+		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
 			add(Metric.STARTUP_CONTEXT, process.contextMillis());
 			awaitServing(this.peer.watchedService());
 			checkLoad(process, 16, Metric.CHECK_16_RATE, Metric.CHECK_16_P50, Metric.CHECK_16_P99, Metric.CHECK_16_CPU);

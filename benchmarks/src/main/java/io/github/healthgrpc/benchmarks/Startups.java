@@ -15,10 +15,10 @@ final class Startups {
 	private Startups() {
 	}
 
-	static void measure(Peer peer, ClassPath classPath, Figures figures, Path log) throws IOException, InterruptedException {
+	static void measure(Peer peer, PeerLauncher launcher, Figures figures, Path log)
+			throws IOException, InterruptedException {
 		try (PricingServer pricing = PricingServer.onFreePort();
-				PeerProcess process = PeerProcess.start(peer, classPath, PricingServer.freePort(), pricing.address(),
-						log)) {
+				PeerProcess process = launcher.start(peer, PricingServer.freePort(), pricing.address(), log)) {
 			figures.add(peer, Metric.STARTUP_CONTEXT, process.contextMillis());
 		}
 	}

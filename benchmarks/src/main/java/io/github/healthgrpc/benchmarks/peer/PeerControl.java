@@ -45,6 +45,9 @@ public final class PeerControl {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				switch (line.strip()) {
+					case "" -> {
+						// Nothing asked.
+					}
 					case "heap" -> say("heap " + heapAfterGc());
 					case "up", "down" -> {
 						if (manual != null) {
