@@ -56,7 +56,8 @@ public final class Benchmarks {
 				}
 				startups(plan, peers, launcher, figures, out.resolve("startup.log"));
 			}
-			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n" : InProcessBenchmarks.run(plan.rounds() > 1);
+			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
+					: InProcessBenchmarks.run(plan.rounds() > 1);
 			String report = report(plan, peers, figures, machine, started) + "\n### In-process (JMH)\n\n" + jmh;
 			System.out.println();
 			System.out.println(report);
@@ -81,13 +82,17 @@ public final class Benchmarks {
 		report.append(Table.render(figures, peers)).append('\n');
 		report.append("### Goals\n\n").append(Goals.judge(figures)).append('\n');
 		for (Peer peer : peers) {
-			figures.notes(peer).forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));
+			figures.notes(peer)
+				.forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));
 		}
 		return report.toString();
 	}
 
 	private static List<String> valuesOf(List<String> arguments, String prefix) {
-		return arguments.stream().filter((arg) -> arg.startsWith(prefix)).map((arg) -> arg.substring(prefix.length())).toList();
+		return arguments.stream()
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.toList();
 	}
 
 	private static List<Peer> peers(List<String> arguments) {

@@ -28,7 +28,8 @@ final class FanOut {
 	void run(PeerProcess process, int size) throws IOException, InterruptedException {
 		boolean large = size >= 10_000;
 		long before = process.heapAfterGc();
-		try (WatchCrowd crowd = WatchCrowd.open(this.target.port(), size, this.target.peer().watchedService(), ServingStatus.SERVING)) {
+		String service = this.target.peer().watchedService();
+		try (WatchCrowd crowd = WatchCrowd.open(this.target.port(), size, service, ServingStatus.SERVING)) {
 			long after = process.heapAfterGc();
 			this.target.add(large ? Metric.FANOUT_10K_HEAP : Metric.FANOUT_1K_HEAP, (after - before) / (double) size);
 			if (!this.target.peer().followsPricing()) {
@@ -69,7 +70,8 @@ final class FanOut {
 			this.target.add(Metric.SIGTERM_COMPLETED, crowd.completed());
 			this.target.add(Metric.SIGTERM_EXIT, exited ? (exit - start) / 1e6 : Double.POSITIVE_INFINITY);
 			if (crowd.completed() < Plan.SIGTERM_WATCHERS) {
-				this.target.figures().note(this.target.peer(), "SIGTERM: streams that did not complete, by status: " + crowd.failures());
+				this.target.figures()
+					.note(this.target.peer(), "SIGTERM: streams that did not complete, by status: " + crowd.failures());
 			}
 		}
 	}

@@ -49,9 +49,10 @@ final class InProcessBenchmarks {
 			.stream()
 			.map((key) -> key + "=" + result.getParams().getParam(key))
 			.collect(Collectors.joining(", "));
-		return String.format(Locale.ROOT, "| %s | %s | %s | ±%s | %s |%n", name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-				params.isEmpty() ? "" : params, Table.number(primary.getScore()),
-				Table.number(primary.getScoreError()), primary.getScoreUnit());
+		// Class and method: the package is the same for all.
+		String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+		return String.format(Locale.ROOT, "| %s | %s | %s | ±%s | %s |%n", shortName, params,
+				Table.number(primary.getScore()), Table.number(primary.getScoreError()), primary.getScoreUnit());
 	}
 
 }
