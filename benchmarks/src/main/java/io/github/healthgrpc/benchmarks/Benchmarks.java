@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * the goals.
  *
  * <p>{@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
- * [--rounds=N] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]}; the report is also written to
+ * [--rounds=N] [--check-only] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]};
+ * the report is also written to
  * {@code benchmarks/target/bench/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
@@ -67,6 +68,9 @@ public final class Benchmarks {
 
 	private static void startups(Plan plan, List<Peer> peers, PeerLauncher launcher, Figures figures, Path log)
 			throws IOException, InterruptedException {
+		if (plan.checkOnly()) {
+			return;
+		}
 		for (int i = 0; i < plan.startsPerRound(); i++) {
 			List<Peer> order = new ArrayList<>(peers);
 			Collections.shuffle(order);

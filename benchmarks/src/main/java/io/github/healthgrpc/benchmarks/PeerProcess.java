@@ -162,10 +162,24 @@ final class PeerProcess implements AutoCloseable {
 		this.process.destroy();
 	}
 
-	@Override
-	public void close() throws InterruptedException {
+	/**
+	 * Kill the peer at once (SIGKILL), for a peer started only to time its start.
+	 */
+	void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Stop the peer with SIGTERM, so that a JFR recording it makes is written, and kill it
+	 * if it has not exited after its drain and grace period.
+	 */
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(Peer.DRAIN_MILLIS + Peer.GRACE_MILLIS + 5_000, TimeUnit.MILLISECONDS)) {
+			kill();
+		}
 	}
 
 }

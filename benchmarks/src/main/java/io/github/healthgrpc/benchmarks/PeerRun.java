@@ -35,6 +35,9 @@ final class PeerRun {
 			awaitServing(this.peer.watchedService());
 			checkLoad(process, 16, Metric.CHECK_16_RATE, Metric.CHECK_16_P50, Metric.CHECK_16_P99, Metric.CHECK_16_CPU);
 			checkLoad(process, 64, Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99, Metric.CHECK_64_CPU);
+			if (this.plan.checkOnly()) {
+				return;
+			}
 			pacedLoad();
 			PeerTarget target = new PeerTarget(this.peer, this.port, this.pricing, this.figures);
 			if (this.peer.followsPricing()) {

@@ -14,10 +14,11 @@ import java.util.List;
  * @param tcpCycles pricing listener close-and-open cycles
  * @param manualChanges manual status changes
  * @param fanOutSizes crowds of watchers
- * @param startsPerRound extra starts of each Spring peer per round, for the startup time
+ * @param startsPerRound extra starts of each peer per round, for the startup time
+ * @param checkOnly whether to measure the Check load alone (for a profile of it)
  */
 record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration pacedLoad, int tcpCycles,
-		int manualChanges, List<Integer> fanOutSizes, int startsPerRound) {
+		int manualChanges, List<Integer> fanOutSizes, int startsPerRound, boolean checkOnly) {
 
 	static final int PACED_RATE = 10_000;
 
@@ -25,12 +26,12 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static Plan quick() {
 		return new Plan(1, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 2, 100,
-				List.of(1_000, 10_000), 4);
+				List.of(1_000, 10_000), 4, false);
 	}
 
 	static Plan full() {
 		return new Plan(3, Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(30), 4, 300,
-				List.of(1_000, 10_000), 5);
+				List.of(1_000, 10_000), 5, false);
 	}
 
 	/**
@@ -39,23 +40,23 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 */
 	static Plan smoke() {
 		return new Plan(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, List.of(200),
-				1);
+				1, false);
 	}
 
 	/**
 	 * The plan a command line asks for: {@code smoke}, {@code quick} or {@code full}, then
-	 * {@code --rounds=N} to change the number of rounds.
+	 * {@code --rounds=N} to change the number of rounds, {@code --check-only} to measure
+	 * the Check load alone.
 	 */
 	static Plan of(List<String> args) {
 		Plan plan = args.contains("full") ? full() : args.contains("smoke") ? smoke() : quick();
-		for (String arg : args) {
-			if (arg.startsWith("--rounds=")) {
-				int rounds = Integer.parseInt(arg.substring("--rounds=".length()));
-				plan = new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
-						plan.manualChanges, plan.fanOutSizes, plan.startsPerRound);
-			}
-		}
-		return plan;
+		int rounds = args.stream()
+			.filter((arg) -> arg.startsWith("--rounds="))
+			.map((arg) -> Integer.parseInt(arg.substring("--rounds=".length())))
+			.reduce((first, second) -> second)
+			.orElse(plan.rounds);
+		return new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
+				plan.manualChanges, plan.fanOutSizes, plan.startsPerRound, args.contains("--check-only"));
 	}
 
 }

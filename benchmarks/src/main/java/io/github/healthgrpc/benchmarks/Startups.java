@@ -20,6 +20,7 @@ final class Startups {
 		try (PricingServer pricing = PricingServer.onFreePort();
 				PeerProcess process = launcher.start(peer, PricingServer.freePort(), pricing.address(), log)) {
 			figures.add(peer, Metric.STARTUP_CONTEXT, process.contextMillis());
+			process.kill();
 		}
 	}
 
