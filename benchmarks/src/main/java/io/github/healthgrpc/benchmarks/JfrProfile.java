@@ -47,8 +47,25 @@ public final class JfrProfile {
 		}
 	}
 
+	private static String selfLayer(List<RecordedFrame> frames) {
+		for (RecordedFrame frame : frames) {
+			String type = frame.getMethod().getType().getName();
+			if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+				continue;
+			}
+			return LAYERS.entrySet()
+				.stream()
+				.filter((layer) -> layer.getValue().test(type))
+				.map(Map.Entry::getKey)
+				.findFirst()
+				.orElse("9 other");
+		}
+		return "0 the JDK alone";
+	}
+
 	private static void print(Path file) throws IOException {
 		Map<String, Integer> byLayer = new TreeMap<>();
+		Map<String, Integer> bySelf = new TreeMap<>();
 		Map<String, Integer> byThread = new TreeMap<>();
 		int samples = 0;
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -67,11 +84,15 @@ public final class JfrProfile {
 					byLayer.merge(layer, 1, Integer::sum);
 				}
 			});
+			bySelf.merge(selfLayer(frames), 1, Integer::sum);
 		}
 		System.out.println(file.getFileName() + ": " + samples + " execution samples outside main");
 		System.out.println("  stacks holding a frame of (a stack may hold several):");
 		int total = samples;
 		byLayer.forEach(
+				(layer, count) -> System.out.printf("    %5.1f %%  %s%n", 100.0 * count / total, layer.substring(2)));
+		System.out.println("  by the layer of the topmost frame outside the JDK (where the time itself went):");
+		bySelf.forEach(
 				(layer, count) -> System.out.printf("    %5.1f %%  %s%n", 100.0 * count / total, layer.substring(2)));
 		System.out.println("  by thread:");
 		byThread.entrySet()
