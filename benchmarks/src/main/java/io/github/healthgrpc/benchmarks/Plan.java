@@ -26,7 +26,7 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static Plan quick() {
 		return new Plan(1, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 2, 100,
-				List.of(1_000, 10_000), 4, false);
+				List.of(1_000, 10_000), 3, false);
 	}
 
 	static Plan full() {
