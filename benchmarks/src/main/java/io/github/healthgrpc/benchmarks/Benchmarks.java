@@ -41,6 +41,8 @@ public final class Benchmarks {
 		Figures figures = new Figures();
 		Instant started = Instant.now();
 		try (Machine machine = new Machine()) {
+			System.out.println("warming the client up");
+			ClientWarmUp.run(plan.checkWarmUp());
 			for (int round = 1; round <= plan.rounds(); round++) {
 				List<Peer> order = new ArrayList<>(peers);
 				Collections.shuffle(order);

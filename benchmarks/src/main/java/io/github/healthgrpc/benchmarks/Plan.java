@@ -8,7 +8,8 @@ import java.util.List;
  * longer periods).
  *
  * @param rounds rounds over every peer, in a new random order each
- * @param checkWarmUp unmeasured Check load before each measured period
+ * @param checkWarmUp unmeasured Check load before the first measured period (half of it
+ * before the second)
  * @param checkMeasured each measured period of Check load
  * @param pacedLoad how long the 10,000 calls/s load runs
  * @param tcpCycles pricing listener close-and-open cycles
@@ -25,13 +26,13 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	static final int SIGTERM_WATCHERS = 1_000;
 
 	static Plan quick() {
-		return new Plan(1, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(10), 2, 100,
+		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100,
 				List.of(1_000, 10_000), 3, false);
 	}
 
 	static Plan full() {
-		return new Plan(3, Duration.ofSeconds(3), Duration.ofSeconds(8), Duration.ofSeconds(30), 4, 300,
-				List.of(1_000, 10_000), 5, false);
+		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300,
+				List.of(1_000, 10_000), 4, false);
 	}
 
 	/**
