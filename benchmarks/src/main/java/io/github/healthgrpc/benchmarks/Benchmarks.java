@@ -17,8 +17,8 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <p>{@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
  * [--rounds=N] [--check-only] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]};
- * the report is also written to
- * {@code benchmarks/target/bench/results.md}, each peer's log beside it.
+ * the report is also written to {@code benchmarks/target/bench/<mode>-<time>/results.md},
+ * each peer's log beside it.
  */
 public final class Benchmarks {
 
@@ -36,7 +36,7 @@ public final class Benchmarks {
 		List<String> arguments = List.of(args);
 		Plan plan = Plan.of(arguments);
 		List<Peer> peers = peers(arguments);
-		Path out = output();
+		Path out = output(arguments);
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
 		Instant started = Instant.now();
@@ -109,10 +109,12 @@ public final class Benchmarks {
 			.orElse(List.of(Peer.values()));
 	}
 
-	private static Path output() throws IOException {
+	private static Path output(List<String> arguments) throws IOException {
 		Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/.
-		Path out = jar.toAbsolutePath().getParent().resolve("bench");
+		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/; a
+		// folder per run, so that one run's logs never overwrite another's.
+		String run = (arguments.contains("full") ? "full-" : "quick-") + Instant.now().getEpochSecond();
+		Path out = jar.toAbsolutePath().getParent().resolve("bench").resolve(run);
 		Files.createDirectories(out);
 		return out;
 	}
