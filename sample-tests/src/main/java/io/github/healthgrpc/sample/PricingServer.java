@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * A stand-in for the pricing dependency: a real TCP listener on a fixed loopback port
  * that the tests open and close to make the {@code pricing} check UP and DOWN. It notes
- * when it accepted each connection, which tells a test when the check ran.
+ * when it accepted each connection, which tells a test when the check ran, and the
+ * benchmarks how often it ran.
  */
-final class PricingServer implements AutoCloseable {
+public final class PricingServer implements AutoCloseable {
 
 	private final int port;
 
@@ -31,11 +32,15 @@ final class PricingServer implements AutoCloseable {
 	 * A closed listener on a port that was free a moment ago.
 	 * @return the pricing server, not yet listening
 	 */
-	static PricingServer onFreePort() {
+	public static PricingServer onFreePort() {
 		return new PricingServer(freePort());
 	}
 
-	static int freePort() {
+	/**
+	 * A loopback port that was free a moment ago.
+	 * @return the port
+	 */
+	public static int freePort() {
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return probe.getLocalPort();
 		}
@@ -44,11 +49,18 @@ final class PricingServer implements AutoCloseable {
 		}
 	}
 
-	String address() {
+	/**
+	 * Where the listener listens.
+	 * @return its {@code host:port}
+	 */
+	public String address() {
 		return "127.0.0.1:" + this.port;
 	}
 
-	synchronized void open() {
+	/**
+	 * Listen, if not listening already.
+	 */
+	public synchronized void open() {
 		if (this.serverSocket != null) {
 			return;
 		}
@@ -97,6 +109,16 @@ final class PricingServer implements AutoCloseable {
 	 */
 	OptionalLong lastAcceptedBefore(long nanoTime) {
 		return this.acceptedAt.stream().mapToLong(Long::longValue).filter((at) -> at < nanoTime).max();
+	}
+
+	/**
+	 * How many connections were accepted in a period.
+	 * @param fromNanoTime the {@link System#nanoTime()} at its start
+	 * @param toNanoTime the {@link System#nanoTime()} at its end
+	 * @return the number of connections accepted at or after the start and before the end
+	 */
+	public long acceptedBetween(long fromNanoTime, long toNanoTime) {
+		return this.acceptedAt.stream().filter((at) -> at >= fromNanoTime && at < toNanoTime).count();
 	}
 
 	@Override

@@ -1,0 +1,20 @@
+package io.github.healthgrpc.benchmarks;
+
+import io.github.healthgrpc.sample.PricingServer;
+
+/**
+ * The running peer a measurement talks to, its pricing dependency, and where its figures
+ * go.
+ *
+ * @param peer which peer
+ * @param port its gRPC port
+ * @param pricing its pricing listener
+ * @param figures the figures of the run
+ */
+record PeerTarget(Peer peer, int port, PricingServer pricing, Figures figures) {
+
+	void add(Metric metric, double value) {
+		this.figures.add(this.peer, metric, value);
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.github.healthgrpc.benchmarks.peer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The harness's line to a peer: commands on the peer's standard input, answers on its
+ * standard output as lines starting with {@value #PREFIX}, which the harness picks out of
+ * the peer's log. Standard input needs no port, no JMX agent and nothing on the peer's
+ * class path that its users would not have.
+ *
+ * <p>Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
+ * {@code down} (set the manual check, where the peer has one).
+ */
+public final class PeerControl {
+
+	/**
+	 * The start of every line meant for the harness.
+	 */
+	public static final String PREFIX = "@bench ";
+
+	private PeerControl() {
+	}
+
+	/**
+	 * Tell the harness that the peer is ready, and start serving its commands.
+	 * @param contextMillis how long the peer took to start (its application context, or
+	 * its server for a peer without one)
+	 * @param manual sets the manual check ({@code true} for up), or {@code null}
+	 */
+	public static void ready(long contextMillis, @Nullable Consumer<Boolean> manual) {
+		Thread reader = new Thread(() -> serve(manual), "bench-control");
+		reader.setDaemon(true);
+		reader.start();
+		say("ready " + contextMillis + " " + ManagementFactory.getRuntimeMXBean().getUptime());
+	}
+
+	private static void serve(@Nullable Consumer<Boolean> manual) {
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+			for (String line = in.readLine(); line != null; line = in.readLine()) {
+				switch (line.strip()) {
+					case "" -> {
+						// Nothing asked.
+					}
+					case "heap" -> say("heap " + heapAfterGc());
+					case "up", "down" -> {
+						if (manual != null) {
+							manual.accept("up".equals(line.strip()));
+						}
+					}
+					default -> say("unknown " + line);
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The harness went away: nothing more to serve.
+		}
+	}
+
+	private static long heapAfterGc() {
+		// Several collections: one may leave objects that only a finalizing pass frees.
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static void say(String line) {
+		System.out.println(PREFIX + line);
+		System.out.flush();
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.healthgrpc.benchmarks;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Table} and {@link Goals}: medians, spreads, ratios and verdicts.
+ */
+class TableTests {
+
+	@Test
+	void aCellShowsTheMedianItsSpreadAndItsRatioToHealthGrpcOnTheSameServer() {
+		Figures figures = new Figures();
+		List.of(900.0, 1000.0, 1100.0).forEach((value) -> figures.add(Peer.DEVH, Metric.CHECK_16_RATE, value));
+		List.of(2000.0, 2000.0, 2000.0).forEach((value) -> figures.add(Peer.HEALTH_GRPC_DEVH, Metric.CHECK_16_RATE, value));
+		String table = Table.render(figures, List.of(Peer.DEVH, Peer.HEALTH_GRPC_DEVH));
+		assertThat(table).contains("| Check calls/s, 16 in flight | calls/s | 1,000 (900–1,100) ×0.50 | 2,000 (2,000–2,000) |");
+		assertThat(table).contains("| Check p50, 16 in flight | µs | n/a | n/a |");
+	}
+
+	@Test
+	void aChangeNeverHeardReadsAsNever() {
+		Figures figures = new Figures();
+		figures.add(Peer.BOOT, Metric.TCP_FRESH_MAX, Double.POSITIVE_INFINITY);
+		assertThat(Table.render(figures, List.of(Peer.BOOT))).contains("| never |");
+	}
+
+	@Test
+	void goalsAreJudgedOnTheMedians() {
+		Figures figures = new Figures();
+		figures.add(Peer.HEALTH_GRPC_BOOT, Metric.MANUAL_P99, 4.0);
+		figures.add(Peer.HEALTH_GRPC_BOOT, Metric.FANOUT_1K_HEAP, 5000);
+		figures.add(Peer.HEALTH_GRPC_BOOT, Metric.CHECK_64_RATE, 940);
+		figures.add(Peer.BOOT, Metric.CHECK_64_RATE, 1000);
+		assertThat(Goals.judge(figures)).contains("- met: health-grpc on Boot, status set in code → Watch hears it, p99: 4.00 ms")
+			.contains("- **not met**: health-grpc on Boot, 1,000 watchers: heap per watcher: 5,000 bytes")
+			.contains("- **not met**: health-grpc on Boot, Check calls/s, 64 in flight: ×0.94 of Boot default");
+	}
+
+}
