@@ -191,8 +191,10 @@ public final class CheckRunner implements AutoCloseable {
 			// An evaluation interrupted by close() says nothing about the dependency.
 			return;
 		}
-		this.changeLog.record(checkName, health, this.store.isDraining());
+		boolean draining = this.store.isDraining();
+		// The store first: watchers hear the change before the line is written to the log.
 		this.store.record(checkName, health);
+		this.changeLog.record(checkName, health, draining);
 		this.listeners.recorded(checkName, health);
 	}
 
