@@ -86,7 +86,8 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		this.store.addListener(this);
 		this.store.statuses().forEach((service, status) -> {
 			if (this.heard.putIfAbsent(service, status) == null) {
-				register(registry, service);
+				registerGauge(registry, service);
+				changes(registry, service);
 			}
 		});
 	}
@@ -112,23 +113,33 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 			return;
 		}
 		ServingStatus previous = this.heard.put(service, status);
-		Counter changes = register(registry, service);
+		if (previous == null) {
+			// Once per service: Micrometer warns when a gauge is registered again.
+			registerGauge(registry, service);
+		}
+		Counter changes = changes(registry, service);
 		if (previous != null && previous != status) {
 			changes.increment();
 		}
 	}
 
-	// Registering a meter again returns the one registered.
-	private Counter register(MeterRegistry registry, String service) {
-		String tag = service.isEmpty() ? "overall" : service;
+	private void registerGauge(MeterRegistry registry, String service) {
 		Gauge.builder("grpc.health.serving", this.store, (store) -> serving(store, service))
 			.description("1 while the gRPC service is SERVING, 0 otherwise")
-			.tag("service", tag)
+			.tag("service", tag(service))
 			.register(registry);
+	}
+
+	// Registering a counter again returns the one registered.
+	private static Counter changes(MeterRegistry registry, String service) {
 		return Counter.builder("grpc.health.serving.changes")
 			.description("Changes of the gRPC service's serving status")
-			.tag("service", tag)
+			.tag("service", tag(service))
 			.register(registry);
+	}
+
+	private static String tag(String service) {
+		return service.isEmpty() ? "overall" : service;
 	}
 
 	private static double serving(StatusStore store, String service) {
