@@ -1,7 +1,11 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Locale;
 
+import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingStatusMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -9,7 +13,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.env.Environment;
 
 /**
@@ -76,6 +82,7 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 		positive("defaults", properties.getDefaults());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
 		validateProbes(properties);
+		validateStatusMapping(properties);
 		properties.getServices().forEach((name, group) -> {
 			if (name.isBlank()) {
 				throw invalid("services[" + name + "]." + (group.getInclude().isEmpty() ? "exclude" : "include"),
@@ -114,6 +121,25 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 					+ "], whose checks would be replaced by the probe's." + fix
 					+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
 		});
+	}
+
+	// UP is what a healthy check answers: mapped otherwise, nothing could ever serve. Each
+	// code is matched by the mapper's own rule, so up, UP and any other spelling count.
+	private void validateStatusMapping(HealthGrpcProperties properties) {
+		properties.getStatus().getMapping().forEach((code, status) -> {
+			if (ServingStatusMapper.of(Collections.singletonMap(code, status)).map(Status.UP) != ServingStatus.SERVING) {
+				throw invalid(mappingKey(code), String.valueOf(status),
+						"UP is the status of a healthy check: mapped to not-serving, every service would stay "
+								+ "NOT_SERVING however healthy its checks. Remove the mapping of up (UP always "
+								+ "serves), or set it to serving.");
+			}
+		});
+	}
+
+	// Dotted where it can be, so the failure finds the property as written (mapping.UP too).
+	private static String mappingKey(String code) {
+		String dotted = "status.mapping." + code.toLowerCase(Locale.ROOT);
+		return ConfigurationPropertyName.isValid(PREFIX + "." + dotted) ? dotted : "status.mapping[" + code + "]";
 	}
 
 	private void validateHealthPort(HealthGrpcProperties properties) {

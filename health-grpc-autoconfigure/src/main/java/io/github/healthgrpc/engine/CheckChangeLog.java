@@ -40,13 +40,18 @@ final class CheckChangeLog {
 				}
 				return;
 			}
-			state.status = status;
 			if (state.logged && now - state.loggedAt < MIN_NANOS_BETWEEN_LINES) {
+				state.status = status;
 				state.unlogged++;
 				return;
 			}
 			String unlogged = (state.unlogged > 0) ? " (" + state.unlogged + " earlier changes not logged)" : "";
-			if (log(checkName, health, previous, unlogged, shuttingDown)) {
+			// Worded before the state changes: details that throw when rendered leave it as it
+			// was, so the result recorded in their place is logged as the change.
+			Line line = line(checkName, health, previous, unlogged, shuttingDown);
+			state.status = status;
+			if (line != null) {
+				line.write();
 				state.unlogged = 0;
 				state.loggedAt = now;
 				state.logged = true;
@@ -58,26 +63,24 @@ final class CheckChangeLog {
 		this.states.remove(checkName);
 	}
 
-	// Says whether it wrote a line: a first result that is UP is not news.
-	private static boolean log(String checkName, Health health, @Nullable Status previous, String unlogged,
+	// The line to write, if any: a first result that is UP is not news.
+	private static @Nullable Line line(String checkName, Health health, @Nullable Status previous, String unlogged,
 			boolean shuttingDown) {
 		if (previous == null && !Status.UP.equals(health.getStatus())) {
-			logger.info("Health check '" + checkName + "' starts " + health.getStatus() + describe(health));
+			return new Line(false, "Health check '" + checkName + "' starts " + health.getStatus() + describe(health));
 		}
-		else if (shuttingDown && !Status.UP.equals(health.getStatus())) {
-			logger.info("Health check '" + checkName + "' is " + health.getStatus() + " during shutdown"
+		if (shuttingDown && !Status.UP.equals(health.getStatus())) {
+			return new Line(false, "Health check '" + checkName + "' is " + health.getStatus() + " during shutdown"
 					+ describe(health) + unlogged);
 		}
-		else if (!Status.UP.equals(health.getStatus())) {
-			logger.warn("Health check '" + checkName + "' is " + health.getStatus() + describe(health) + unlogged);
+		if (!Status.UP.equals(health.getStatus())) {
+			return new Line(true, "Health check '" + checkName + "' is " + health.getStatus() + describe(health)
+					+ unlogged);
 		}
-		else if (previous != null) {
-			logger.info("Health check '" + checkName + "' is UP again (was " + previous + ")" + unlogged);
+		if (previous != null) {
+			return new Line(false, "Health check '" + checkName + "' is UP again (was " + previous + ")" + unlogged);
 		}
-		else {
-			return false;
-		}
-		return true;
+		return null;
 	}
 
 	private static void logSettled(String checkName, Health health, CheckLogState state, long now) {
@@ -85,16 +88,24 @@ final class CheckChangeLog {
 				+ state.unlogged + " earlier changes not logged)";
 		state.unlogged = 0;
 		state.loggedAt = now;
-		if (Status.UP.equals(health.getStatus())) {
-			logger.info(line);
-		}
-		else {
-			logger.warn(line);
-		}
+		new Line(!Status.UP.equals(health.getStatus()), line).write();
 	}
 
 	private static String describe(Health health) {
 		return health.getDetails().isEmpty() ? " (no details)" : ": " + health.getDetails();
+	}
+
+	private record Line(boolean warning, String text) {
+
+		void write() {
+			if (this.warning) {
+				logger.warn(this.text);
+			}
+			else {
+				logger.info(this.text);
+			}
+		}
+
 	}
 
 	private static final class CheckLogState {

@@ -34,7 +34,8 @@ public interface CheckListener {
 	 * A result of a check, polled or pushed, was recorded in the store, on the thread that
 	 * recorded it.
 	 * @param checkName the check's name
-	 * @param health the result
+	 * @param health the result as the store keeps it: a DOWN one naming the failure in
+	 * place of a result that could not be recorded as it was
 	 */
 	default void recorded(String checkName, Health health) {
 	}

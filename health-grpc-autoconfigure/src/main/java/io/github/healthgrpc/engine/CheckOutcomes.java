@@ -53,7 +53,30 @@ final class CheckOutcomes {
 		if (failure instanceof CheckTimeoutException missed) {
 			return missedDeadline(missed);
 		}
-		return Health.down(failure).build();
+		return Health.down().withDetail("error", describe(failure)).build();
+	}
+
+	/**
+	 * A result in place of one that could not be recorded: the check counts as DOWN until
+	 * a result of it records.
+	 */
+	static Health notRecorded(Throwable failure) {
+		return Health.down()
+			.withDetail("error", "Its result could not be recorded: " + describe(failure))
+			.build();
+	}
+
+	// As Health.down(failure) words it, but a failure whose message throws (application code
+	// overrides getMessage()) must not make the result impossible to build.
+	static String describe(Throwable failure) {
+		String message;
+		try {
+			message = failure.getMessage();
+		}
+		catch (Throwable ex) {
+			message = "(its message could not be read: " + ex.getClass().getName() + ")";
+		}
+		return failure.getClass().getName() + ": " + message;
 	}
 
 	static @Nullable Throwable unwrap(@Nullable Throwable failure) {

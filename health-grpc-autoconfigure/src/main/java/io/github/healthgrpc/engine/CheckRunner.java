@@ -20,7 +20,10 @@ import org.springframework.util.Assert;
  * is stuck past its timeout is written off and replaced until it returns, so the pool never
  * holds more than {@code workerThreads} plus the number of stuck checks. A single timer
  * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
- * overdue answers. Pushed checks are recorded the moment the application sets them.
+ * overdue answers. Pushed checks are recorded the moment the application sets them. A
+ * result that cannot be recorded as it is (the serving status mapper throws on its status,
+ * its details throw when rendered) counts as DOWN, is logged once, and never holds the
+ * check up: it runs again at its next interval.
  * Checks can be added and removed while the engine runs, as contributors come and go.
  */
 public final class CheckRunner implements AutoCloseable {
@@ -32,6 +35,8 @@ public final class CheckRunner implements AutoCloseable {
 	private final WorkerPool workers;
 
 	private final CheckChangeLog changeLog = new CheckChangeLog();
+
+	private final RecordingFailureLog failureLog = new RecordingFailureLog();
 
 	private final LoadCounter load;
 
@@ -126,6 +131,7 @@ public final class CheckRunner implements AutoCloseable {
 			subscriber.remove();
 		}
 		this.changeLog.forget(checkName);
+		this.failureLog.forget(checkName);
 		this.store.forget(checkName);
 		if (task != null || subscriber != null) {
 			this.listeners.removed(checkName);
@@ -192,10 +198,27 @@ public final class CheckRunner implements AutoCloseable {
 			return;
 		}
 		boolean draining = this.store.isDraining();
-		// The store first: watchers hear the change before the line is written to the log.
-		this.store.record(checkName, health);
-		this.changeLog.record(checkName, health, draining);
-		this.listeners.recorded(checkName, health);
+		Health kept;
+		try {
+			// The store first: watchers hear the change before the line is written to the log.
+			kept = this.store.record(checkName, health);
+			if (kept != health) {
+				// The serving status mapper threw on its status: the store keeps a DOWN result.
+				this.failureLog.failed(checkName, String.valueOf(kept.getDetails().get("error")));
+			}
+			else {
+				this.changeLog.record(checkName, kept, draining);
+				this.failureLog.recorded(checkName, kept);
+			}
+		}
+		catch (Throwable ex) {
+			// Details that throw when they are rendered, or any other failure on the way:
+			// the check counts as DOWN, and its evaluation ends as usual, so it runs again at
+			// its next interval and a recovery is seen.
+			kept = this.store.record(checkName, CheckOutcomes.notRecorded(ex));
+			this.failureLog.failed(checkName, CheckOutcomes.describe(ex));
+		}
+		this.listeners.recorded(checkName, kept);
 	}
 
 	private static CustomizableThreadFactory daemonThreads(String prefix) {

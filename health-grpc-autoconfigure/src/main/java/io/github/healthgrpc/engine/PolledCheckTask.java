@@ -160,16 +160,21 @@ final class PolledCheckTask implements Runnable {
 	private void evaluate(Evaluation evaluation) {
 		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
 				this.schedule.interval().toNanos());
-		if (evaluation.enter(() -> this.listener.evaluationStarted(this.check.name())) && armTimeout(evaluation)) {
-			answer(evaluation);
+		try {
+			if (evaluation.enter(() -> this.listener.evaluationStarted(this.check.name())) && armTimeout(evaluation)) {
+				answer(evaluation);
+			}
+			else {
+				// It missed its start deadline (already recorded), was removed, or the engine
+				// is closing: no answer will come.
+				evaluation.settle(EvaluationOutcome.ABANDONED, null);
+				ended(evaluation, evaluation.answerDone());
+			}
 		}
-		else {
-			// It missed its start deadline (already recorded), was removed, or the engine is
-			// closing: no answer will come.
-			evaluation.settle(EvaluationOutcome.ABANDONED, null);
-			ended(evaluation, evaluation.answerDone());
+		finally {
+			// Whatever happened on the way, the thread lets go: a check is never left busy.
+			ended(evaluation, evaluation.leave());
 		}
-		ended(evaluation, evaluation.leave());
 	}
 
 	private boolean armTimeout(Evaluation evaluation) {
@@ -193,22 +198,28 @@ final class PolledCheckTask implements Runnable {
 			answer = this.check.function().evaluate();
 		}
 		catch (Throwable ex) {
-			settle(evaluation, null, ex);
-			ended(evaluation, evaluation.answerDone());
+			complete(evaluation, null, ex);
 			return;
 		}
 		if (answer == null) {
-			settle(evaluation, null, null);
-			ended(evaluation, evaluation.answerDone());
+			complete(evaluation, null, null);
 			return;
 		}
 		if (evaluation.answered(answer)) {
 			cancel(answer);
 		}
-		answer.whenComplete((health, failure) -> {
+		answer.whenComplete((health, failure) -> complete(evaluation, health, failure));
+	}
+
+	// The answer is done, however recording it goes: a throw there must not leave the check
+	// busy for good (inside whenComplete it would even go unseen).
+	private void complete(Evaluation evaluation, @Nullable Health health, @Nullable Throwable failure) {
+		try {
 			settle(evaluation, health, failure);
+		}
+		finally {
 			ended(evaluation, evaluation.answerDone());
-		});
+		}
 	}
 
 	private void missStart(Evaluation evaluation) {

@@ -13,7 +13,10 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextStartedEvent;
+import org.springframework.context.event.ContextStoppedEvent;
 
 /**
  * Drains health before the gRPC server stops: every service that follows traffic turns
@@ -35,8 +38,13 @@ import org.springframework.context.event.ContextClosedEvent;
  * lifecycle bean could not come before it. It runs on the thread that closes the context
  * even when the application multicasts events asynchronously: run elsewhere, the context
  * would stop the server while the drain had barely begun.
+ *
+ * <p>A context that was stopped ({@code ConfigurableApplicationContext.stop()}) and is then
+ * closed skips the delay: its servers stopped with it and completed every Watch call, so no
+ * client is left to hear the drain, and waiting would only hold the close. A context
+ * started again drains as usual.
  */
-public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
+public class ShutdownDrain implements ApplicationListener<ApplicationContextEvent> {
 
 	/**
 	 * How long the drain waits, once the store is closed, for the listeners (the Watch
@@ -53,6 +61,8 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 	private final Duration drainDelay;
 
 	private final @Nullable ApplicationAvailability availability;
+
+	private volatile boolean stopped;
 
 	/**
 	 * Create a drain for the given context that leaves the readiness state alone.
@@ -82,14 +92,30 @@ public class ShutdownDrain implements ApplicationListener<ContextClosedEvent> {
 	}
 
 	@Override
-	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() != this.context || this.store.isClosed()) {
+	public void onApplicationEvent(ApplicationContextEvent event) {
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		if (event instanceof ContextStoppedEvent) {
+			this.stopped = true;
+		}
+		else if (event instanceof ContextStartedEvent) {
+			this.stopped = false;
+		}
+		else if (event instanceof ContextClosedEvent) {
+			drain();
+		}
+	}
+
+	private void drain() {
+		if (this.store.isClosed()) {
 			return;
 		}
 		this.store.drain();
 		refuseTraffic();
-		if (!this.store.hasEverServed()) {
-			// No client was ever told SERVING, so none needs time to move away.
+		if (!this.store.hasEverServed() || this.stopped) {
+			// No client was ever told SERVING, or none is connected any more (the servers
+			// stopped with the context): none needs time to move away.
 			close();
 			return;
 		}

@@ -3,6 +3,7 @@ package io.github.healthgrpc.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +23,13 @@ import org.springframework.boot.health.contributor.Status;
  * service that follows traffic (every mapped and bound service, and {@code ""}) is SERVING
  * only while the application accepts traffic and is not draining, every member check has
  * a first result and every member's status maps to SERVING under the
- * {@link ServingStatusMapper} (by default: is UP). A service that follows liveness is
- * SERVING while the application is live and every member check that has a result maps to
- * SERVING, the drain and the close included. A service that follows traffic and is under
- * maintenance ({@link #startMaintenance(String)}) is NOT_SERVING whatever its checks say
- * until the maintenance ends, and the drain holds it after that. Reads are a volatile
- * read and a map lookup; they never run a check and never wait for a writer. Writers
+ * {@link ServingStatusMapper} (by default: is UP; a status it throws on counts as DOWN).
+ * A service that follows liveness is SERVING while the application is live and every
+ * member check that has a result maps to SERVING, the drain and the close included. A
+ * service that follows traffic and is under maintenance ({@link #startMaintenance(String)})
+ * is NOT_SERVING whatever its checks say until the maintenance ends, and the drain holds it
+ * after that. Reads are a volatile read and a map lookup; they never run a check and never
+ * wait for a writer. Writers
  * (check results, lifecycle changes, maintenance) derive the new statuses one at a time
  * and hand the real changes to the listeners, which hear them on threads of the store's
  * own (see {@link StatusListener}): a writer never waits for a listener.
@@ -51,6 +53,10 @@ public final class StatusStore {
 	private final Map<String, Health> results = new ConcurrentHashMap<>();
 
 	private final Map<String, Instant> resultTimes = new ConcurrentHashMap<>();
+
+	// Guarded by lock: the checks whose latest result lets their services serve, mapped once
+	// as it is recorded.
+	private final Set<String> servingResults = new HashSet<>();
 
 	private final ServingStatusMapper mapper;
 
@@ -138,6 +144,7 @@ public final class StatusStore {
 	public void forget(String checkName) {
 		synchronized (this.lock) {
 			this.resultTimes.remove(checkName);
+			this.servingResults.remove(checkName);
 			if (this.results.remove(checkName) != null) {
 				publish();
 			}
@@ -160,18 +167,42 @@ public final class StatusStore {
 	}
 
 	/**
-	 * Record the latest result of a check.
+	 * Record the latest result of a check. Its status is mapped once, here: if the
+	 * {@link ServingStatusMapper} throws on it, the store keeps a DOWN result naming the
+	 * failure in its place, which lets no service serve, so the result it keeps and the
+	 * statuses it publishes always agree.
 	 * @param checkName the check's name
 	 * @param health its result
+	 * @return the result kept: {@code health} itself, or the DOWN result in its place
 	 */
-	public void record(String checkName, Health health) {
+	public Health record(String checkName, Health health) {
+		Health kept = health;
+		boolean serves;
+		try {
+			serves = this.mapper.map(health.getStatus()) == ServingStatus.SERVING;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			kept = Health.down()
+				.withDetail("error", "The serving status mapper threw on status " + health.getStatus() + ": "
+						+ describe(ex))
+				.build();
+			serves = false;
+		}
 		synchronized (this.lock) {
 			this.resultTimes.put(checkName, Instant.now());
-			Health previous = this.results.put(checkName, health);
-			if (previous == null || !previous.getStatus().equals(health.getStatus())) {
+			Health previous = this.results.put(checkName, kept);
+			boolean served = this.servingResults.contains(checkName);
+			if (serves) {
+				this.servingResults.add(checkName);
+			}
+			else {
+				this.servingResults.remove(checkName);
+			}
+			if (previous == null || !previous.getStatus().equals(kept.getStatus()) || served != serves) {
 				publish();
 			}
 		}
+		return kept;
 	}
 
 	/**
@@ -468,19 +499,24 @@ public final class StatusStore {
 	private ServingStatus derive(String service, ServiceDefinition definition) {
 		boolean serving = switch (definition.gate()) {
 			case TRAFFIC -> this.acceptingTraffic && !this.draining && !this.maintenance.contains(service)
-					&& definition.members().stream().allMatch((check) -> serving(this.results.get(check)));
+					&& definition.members().stream().allMatch(this.servingResults::contains);
 			// Liveness waits for no first result: a check that has not answered yet says
 			// nothing about whether the process should be restarted.
 			case LIVENESS -> this.live && definition.members()
 				.stream()
-				.map(this.results::get)
-				.allMatch((result) -> result == null || serving(result));
+				.allMatch((check) -> !this.results.containsKey(check) || this.servingResults.contains(check));
 		};
 		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
 	}
 
-	private boolean serving(@Nullable Health result) {
-		return result != null && this.mapper.map(result.getStatus()) == ServingStatus.SERVING;
+	// A failure of user code, worded even if its message cannot be read.
+	private static String describe(Throwable failure) {
+		try {
+			return failure.toString();
+		}
+		catch (RuntimeException ex) {
+			return failure.getClass().getName();
+		}
 	}
 
 	/**

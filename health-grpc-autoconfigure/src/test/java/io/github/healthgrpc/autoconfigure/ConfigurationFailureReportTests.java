@@ -52,6 +52,16 @@ class ConfigurationFailureReportTests {
 			.contains("It must be positive. Set it to the number of checks that may run at once, such as 4.");
 	}
 
+	@Test
+	void upMappedToNotServingIsReportedWithTheFix(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run("--grpc.health.status.mapping.up=not-serving"));
+		assertThat(output)
+			.contains("Invalid value 'not-serving' for configuration property 'grpc.health.status.mapping.up' "
+					+ "(originating from '\"grpc.health.status.mapping.up\" from property source \"commandLineArgs\"')")
+			.contains("every service would stay NOT_SERVING however healthy its checks. Remove the mapping of up "
+					+ "(UP always serves), or set it to serving.");
+	}
+
 	private static void run(String... args) {
 		SpringApplication application = new SpringApplication(ChecksConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.NONE);

@@ -32,6 +32,10 @@ public class HealthGrpcConfigurationFailureTests {
 
 	private static final String KNOWN_CHECKS = "Use one of the known checks [cache, db, pricing]";
 
+	private static final String UP_MAPPED_TO_NOT_SERVING = "UP is the status of a healthy check: mapped to "
+			+ "not-serving, every service would stay NOT_SERVING however healthy its checks. Remove the mapping "
+			+ "of up (UP always serves), or set it to serving.";
+
 	private static final String POSITIVE_DURATION = "It must be a positive duration. Set it to a duration such as 5s";
 
 	// ConfigurationPropertiesAutoConfiguration: as in every application, Spring Boot binds
@@ -289,6 +293,26 @@ public class HealthGrpcConfigurationFailureTests {
 		this.contextRunner.withPropertyValues("grpc.health.shutdown.drain-delay=-1s")
 			.run(failsWith("grpc.health.shutdown.drain-delay", "-1s",
 					"It must not be negative. Set it to 0s or more"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "up", "UP" })
+	void whenUpIsMappedToNotServingThenStartupFails(String key) {
+		this.contextRunner.withPropertyValues("grpc.health.status.mapping." + key + "=not-serving")
+			.run(failsWith("grpc.health.status.mapping." + key, "not-serving", UP_MAPPED_TO_NOT_SERVING));
+	}
+
+	@Test
+	void whenUpIsMappedToNotServingInAnEnvironmentVariableThenStartupFailsNamingTheVariable() {
+		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_STATUS_MAPPING_UP", "NOT_SERVING")))
+			.run(failsWith("GRPC_HEALTH_STATUS_MAPPING_UP", "NOT_SERVING", UP_MAPPED_TO_NOT_SERVING));
+	}
+
+	@Test
+	void whenUpIsMappedToServingThenStartupSucceeds() {
+		this.contextRunner.withPropertyValues("grpc.health.status.mapping.up=serving",
+				"grpc.health.status.mapping.down=serving")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

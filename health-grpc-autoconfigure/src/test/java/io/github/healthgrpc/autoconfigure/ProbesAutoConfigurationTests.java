@@ -125,12 +125,14 @@ class ProbesAutoConfigurationTests {
 	void whenStatusCodesAreMappedInEitherSpellingThenTheMapperFollowsThem() {
 		this.contextRunner
 			.withPropertyValues("grpc.health.status.mapping.out-of-service=serving",
-					"grpc.health.status.mapping.DEGRADED=Serving", "grpc.health.status.mapping.up=not-serving")
+					"grpc.health.status.mapping.DEGRADED=Serving", "grpc.health.status.mapping.UNKNOWN=SERVING",
+					"grpc.health.status.mapping.up=serving")
 			.run((context) -> {
 				ServingStatusMapper mapper = context.getBean(ServingStatusMapper.class);
 				assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingStatus.SERVING);
 				assertThat(mapper.map(new Status("DEGRADED"))).isEqualTo(ServingStatus.SERVING);
-				assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.NOT_SERVING);
+				assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingStatus.SERVING);
+				assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.SERVING);
 			});
 	}
 

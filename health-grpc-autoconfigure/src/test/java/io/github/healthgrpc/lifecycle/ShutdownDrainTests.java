@@ -19,6 +19,8 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextStartedEvent;
+import org.springframework.context.event.ContextStoppedEvent;
 import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Proves the drain: NOT_SERVING at once and for good, the store closed only after the
- * delay, and no delay at all for an application that never served.
+ * delay, and no delay at all for an application that never served or whose context was
+ * stopped before it closed.
  */
 class ShutdownDrainTests {
 
@@ -76,6 +79,42 @@ class ShutdownDrainTests {
 	}
 
 	@Test
+	void aContextStoppedBeforeItClosesClosesWithoutWaiting() {
+		servedOnce();
+		ShutdownDrain drain = new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5));
+		drain.onApplicationEvent(new ContextStoppedEvent(this.context));
+		long start = System.nanoTime();
+		assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> drain.onApplicationEvent(new ContextClosedEvent(this.context)));
+		long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+		System.out.printf("Stopped, then closed: the drain returned after %d ms (drain delay 5 min)%n", closeMillis);
+		assertThat(this.store.isClosed()).isTrue();
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aContextStartedAgainAfterAStopDrainsWhenItCloses() {
+		servedOnce();
+		ShutdownDrain drain = new ShutdownDrain(this.store, this.context, DRAIN_DELAY);
+		drain.onApplicationEvent(new ContextStoppedEvent(this.context));
+		drain.onApplicationEvent(new ContextStartedEvent(this.context));
+		long start = System.nanoTime();
+		drain.onApplicationEvent(new ContextClosedEvent(this.context));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(DRAIN_DELAY);
+		assertThat(this.store.isClosed()).isTrue();
+	}
+
+	@Test
+	void ignoresTheStopOfAnotherContext() {
+		servedOnce();
+		ShutdownDrain drain = new ShutdownDrain(this.store, this.context, DRAIN_DELAY);
+		drain.onApplicationEvent(new ContextStoppedEvent(new GenericApplicationContext()));
+		long start = System.nanoTime();
+		drain.onApplicationEvent(new ContextClosedEvent(this.context));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(DRAIN_DELAY);
+	}
+
+	@Test
 	void ignoresTheClosingOfAnotherContext() {
 		this.store.defineServices(Map.of("", Set.of()));
 		this.store.setAcceptingTraffic(true);
@@ -96,6 +135,12 @@ class ShutdownDrainTests {
 		// As a servlet web application does when it closes, before ContextClosedEvent.
 		assertThat(readinessPublishedAroundTheDrain(ReadinessState.REFUSING_TRAFFIC))
 			.containsExactly(ReadinessState.REFUSING_TRAFFIC);
+	}
+
+	private void servedOnce() {
+		this.store.defineServices(Map.of("", Set.of()));
+		this.store.setAcceptingTraffic(true);
+		assertThat(this.store.hasEverServed()).isTrue();
 	}
 
 	private List<ReadinessState> readinessPublishedAroundTheDrain(ReadinessState before) {

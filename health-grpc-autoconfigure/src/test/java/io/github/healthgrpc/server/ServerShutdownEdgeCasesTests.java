@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * awkward circumstances: the drain runs before the server stops even when events are
  * multicast asynchronously; a stop tells watchers NOT_SERVING and completes them (the
  * adapter's shutdown listener), and a start serves again; a watcher that stopped reading
- * holds the server no longer than its shutdown grace period.
+ * holds the server no longer than its shutdown grace period; a stop then a close does not
+ * wait the drain delay again.
  */
 class ServerShutdownEdgeCasesTests {
 
@@ -78,6 +79,24 @@ class ServerShutdownEdgeCasesTests {
 		ManagedChannel restarted = this.fixture.channel();
 		assertThat(watch(restarted).next()).isEqualTo(ServingStatus.SERVING);
 		assertThat(check(restarted)).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void aContextStoppedThenClosedDoesNotWaitTheDrainDelayAgain(TestGrpcServer server) throws Exception {
+		Duration drainDelay = Duration.ofSeconds(5);
+		WatchRecorder watch = startWatching(server, Application.class,
+				"grpc.health.shutdown.drain-delay=" + drainDelay.toSeconds() + "s");
+		this.fixture.started().context().stop();
+		assertThat(watch.next()).isEqualTo(ServingStatus.NOT_SERVING);
+		watch.awaitCompleted();
+		long start = System.nanoTime();
+		this.fixture.started().close();
+		long closeMillis = millisSince(start);
+		System.out.printf("%s, context stop then close: close() returned after %d ms (drain delay %d ms)%n", server,
+				closeMillis, drainDelay.toMillis());
+		// Nobody is left to hear the drain: the server stopped with the context.
+		assertThat(closeMillis).as("close() after stop(), in ms").isLessThan(drainDelay.toMillis() / 5);
 	}
 
 	@ParameterizedTest

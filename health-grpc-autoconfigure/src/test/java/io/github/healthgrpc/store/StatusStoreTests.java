@@ -48,6 +48,35 @@ class StatusStoreTests {
 	}
 
 	@Test
+	void aStatusTheMapperThrowsOnCountsAsDownAndWhatTheStoreKeepsAgreesWithWhatItPublishes() {
+		StatusStore store = new StatusStore((status) -> {
+			if (Status.OUT_OF_SERVICE.equals(status)) {
+				throw new IllegalStateException("unexpected status");
+			}
+			return ServingStatusMapper.getDefault().map(status);
+		});
+		store.defineServices(Map.of("", Set.of("db")));
+		store.setAcceptingTraffic(true);
+		Health up = Health.up().build();
+		assertThat(store.record("db", up)).isSameAs(up);
+		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+		for (int i = 0; i < 3; i++) {
+			Health kept = store.record("db", Health.outOfService().build());
+			assertThat(kept.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(kept.getDetails()).containsEntry("error",
+					"The serving status mapper threw on status OUT_OF_SERVICE: "
+							+ "java.lang.IllegalStateException: unexpected status");
+			assertThat(store.checkResult("db")).isSameAs(kept);
+			assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		}
+		// Nothing else maps a status again, so nothing else can throw.
+		store.setAcceptingTraffic(true);
+		assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		store.record("db", up);
+		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
 	void aServiceIsNotServingUntilEveryMemberCheckHasAResult() {
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
