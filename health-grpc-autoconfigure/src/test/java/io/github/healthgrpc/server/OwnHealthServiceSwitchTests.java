@@ -141,9 +141,10 @@ public abstract class OwnHealthServiceSwitchTests {
 			assertThat(context.getEnvironment().getProperty(this.property)).isEqualTo("false");
 			// The one manager is health-grpc's, bridged to its store, and no Health service
 			// of grpc-java's (the server's own) is bound.
-			assertThat(context.getBeansOfType(HealthStatusManager.class)).containsOnlyKeys("healthGrpcHealthStatusManager");
-			assertThat(context.getBeansOfType(BindableService.class).values())
-				.noneMatch((service) -> service.getClass().getName().equals("io.grpc.protobuf.services.HealthServiceImpl"));
+			assertThat(context.getBeansOfType(HealthStatusManager.class))
+				.containsOnlyKeys("healthGrpcHealthStatusManager");
+			assertThat(context.getBeansOfType(BindableService.class).values()).noneMatch(
+					(service) -> service.getClass().getName().equals("io.grpc.protobuf.services.HealthServiceImpl"));
 			assertThat(context.getBeansOfType(GrpcServerAdapter.class)).hasSize(1);
 		}
 	}
