@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.grpc.ManagedChannel;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -116,12 +114,8 @@ class HealthStatusManagerEndToEndTests {
 		return statuses;
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, String> mirroredChecks(String service) {
-		Health mirror = this.fixture.started().context().getBean(GrpcHealthIndicator.class).health();
-		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) mirror.getDetails()
-			.get("services");
-		return (Map<String, String>) services.get(service).get("checks");
+		return MirroredChecks.of(this.fixture.started().context(), service);
 	}
 
 	private double upGauge() {
