@@ -80,7 +80,8 @@ final class BridgedService implements StreamObserver<HealthCheckResponse> {
 			case SERVING -> Health.up().build();
 			case NOT_SERVING -> Health.down().withDetail("reason", "set NOT_SERVING through HealthStatusManager").build();
 			case UNKNOWN -> Health.unknown().withDetail("reason", "set UNKNOWN through HealthStatusManager").build();
-			// What grpc-java tells a watcher once the status is cleared, or before it is set.
+			// What grpc-java tells a watcher once the status is cleared, or before it is set;
+			// a SERVICE_UNKNOWN set on purpose cannot be told apart, so it clears too.
 			case SERVICE_UNKNOWN, UNRECOGNIZED -> null;
 		};
 	}
