@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * Every known service with its definition, as one immutable value that the store swaps
  * whole under its lock: the services defined when the engine starts, and the followers,
  * services made known later (every service bound on the gRPC server) that take the
- * overall's definition, also when the overall's members change.
+ * overall's definition, also when the overall's members change. Members added to a
+ * service by name, on top of its definition, stay through every redefinition.
  */
 final class ServiceDefinitions {
 
@@ -22,9 +23,15 @@ final class ServiceDefinitions {
 
 	private final Set<String> followers;
 
-	private ServiceDefinitions(Map<String, ServiceDefinition> byService, Set<String> followers) {
+	// Members added by name (with StatusStore.addMember), kept apart from the definitions so
+	// that a redefinition does not drop them and a follower does not inherit the overall's.
+	private final Map<String, Set<String>> added;
+
+	private ServiceDefinitions(Map<String, ServiceDefinition> byService, Set<String> followers,
+			Map<String, Set<String>> added) {
 		this.byService = Map.copyOf(byService);
 		this.followers = Set.copyOf(followers);
+		this.added = Map.copyOf(added);
 	}
 
 	/**
@@ -33,20 +40,20 @@ final class ServiceDefinitions {
 	 */
 	static ServiceDefinitions initial() {
 		return new ServiceDefinitions(Map.of(StatusStore.OVERALL, ServiceDefinition.followingTraffic(Set.of())),
-				Set.of());
+				Set.of(), Map.of());
 	}
 
 	/**
-	 * The given definitions and no followers.
+	 * The given definitions and no followers, keeping the members added to these.
 	 * @param definitions the definition of each service; must contain the overall, which
 	 * must follow traffic
 	 * @return the definitions
 	 */
-	static ServiceDefinitions of(Map<String, ServiceDefinition> definitions) {
+	ServiceDefinitions redefined(Map<String, ServiceDefinition> definitions) {
 		ServiceDefinition overall = definitions.get(StatusStore.OVERALL);
 		Assert.isTrue(overall != null, "The overall service \"\" must be defined");
 		Assert.isTrue(overall.gate() == ServiceDefinition.Gate.TRAFFIC, "The overall service \"\" must follow traffic");
-		return new ServiceDefinitions(definitions, Set.of());
+		return new ServiceDefinitions(definitions, Set.of(), this.added);
 	}
 
 	/**
@@ -66,7 +73,7 @@ final class ServiceDefinitions {
 		this.followers.stream()
 			.filter((service) -> !membersByService.containsKey(service))
 			.forEach((service) -> redefined.put(service, overall));
-		return new ServiceDefinitions(redefined, this.followers);
+		return new ServiceDefinitions(redefined, this.followers, this.added);
 	}
 
 	/**
@@ -82,7 +89,30 @@ final class ServiceDefinitions {
 			extended.put(service, overall);
 			followers.add(service);
 		});
-		return (followers.size() != this.followers.size()) ? new ServiceDefinitions(extended, followers) : this;
+		return (followers.size() != this.followers.size())
+				? new ServiceDefinitions(extended, followers, this.added) : this;
+	}
+
+	/**
+	 * These services, with one member added to or removed from a service's added ones.
+	 * @param service the service name, known or not: a service made known later takes it
+	 * @param check the member check's name
+	 * @param add whether to add it or remove it
+	 * @return the new definitions, or these if nothing changed
+	 */
+	ServiceDefinitions withAddedMember(String service, String check, boolean add) {
+		Set<String> members = new LinkedHashSet<>(this.added.getOrDefault(service, Set.of()));
+		if (!(add ? members.add(check) : members.remove(check))) {
+			return this;
+		}
+		Map<String, Set<String>> added = new LinkedHashMap<>(this.added);
+		if (members.isEmpty()) {
+			added.remove(service);
+		}
+		else {
+			added.put(service, Set.copyOf(members));
+		}
+		return new ServiceDefinitions(this.byService, this.followers, added);
 	}
 
 	/**
@@ -91,7 +121,8 @@ final class ServiceDefinitions {
 	 * @return its definition, or {@code null} if it is not known
 	 */
 	@Nullable ServiceDefinition get(String service) {
-		return this.byService.get(service);
+		ServiceDefinition definition = this.byService.get(service);
+		return (definition != null) ? withAdded(service, definition) : null;
 	}
 
 	/**
@@ -99,7 +130,17 @@ final class ServiceDefinitions {
 	 * @param action what to do with each
 	 */
 	void forEach(BiConsumer<String, ServiceDefinition> action) {
-		this.byService.forEach(action);
+		this.byService.forEach((service, definition) -> action.accept(service, withAdded(service, definition)));
+	}
+
+	private ServiceDefinition withAdded(String service, ServiceDefinition definition) {
+		Set<String> added = this.added.get(service);
+		if (added == null) {
+			return definition;
+		}
+		Set<String> members = new LinkedHashSet<>(definition.members());
+		members.addAll(added);
+		return new ServiceDefinition(members, definition.gate());
 	}
 
 }

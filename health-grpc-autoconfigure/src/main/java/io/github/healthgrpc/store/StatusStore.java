@@ -108,14 +108,14 @@ public final class StatusStore {
 
 	/**
 	 * Define the known services. Services named here keep their own definition; services
-	 * added later with {@link #addServices} follow the overall's.
+	 * added later with {@link #addServices} follow the overall's. Members added with
+	 * {@link #addMember} stay.
 	 * @param definitions the definition of each service; must contain {@link #OVERALL},
 	 * which must follow traffic
 	 */
 	public void define(Map<String, ServiceDefinition> definitions) {
-		ServiceDefinitions defined = ServiceDefinitions.of(definitions);
 		synchronized (this.lock) {
-			this.definitions = defined;
+			this.definitions = this.definitions.redefined(definitions);
 			publish();
 		}
 	}
@@ -133,6 +133,40 @@ public final class StatusStore {
 		synchronized (this.lock) {
 			this.definitions = this.definitions.withMembers(membersByService);
 			publish();
+		}
+	}
+
+	/**
+	 * Add a member check to a service on top of the members its definition gives it, for a
+	 * check that code adds while the application runs (a status set through grpc-java's
+	 * {@code HealthStatusManager}). It stays through every redefinition until
+	 * {@link #removeMember removed}; it is not the overall's member when the service is, and
+	 * a service not known yet takes it when it becomes known. Until the check has a first
+	 * result, a service that follows traffic is NOT_SERVING, as at startup.
+	 * @param service the service name, {@code ""} for the overall
+	 * @param checkName the member check's name
+	 */
+	public void addMember(String service, String checkName) {
+		changeAddedMember(service, checkName, true);
+	}
+
+	/**
+	 * Remove a member check that {@link #addMember} added; the service follows the members
+	 * of its definition again.
+	 * @param service the service name
+	 * @param checkName the member check's name
+	 */
+	public void removeMember(String service, String checkName) {
+		changeAddedMember(service, checkName, false);
+	}
+
+	private void changeAddedMember(String service, String checkName, boolean add) {
+		synchronized (this.lock) {
+			ServiceDefinitions changed = this.definitions.withAddedMember(service, checkName, add);
+			if (changed != this.definitions) {
+				this.definitions = changed;
+				publish();
+			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.github.healthgrpc.server;
 
 import java.util.Map;
 
+import io.grpc.BindableService;
 import io.grpc.protobuf.services.HealthStatusManager;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,12 @@ public abstract class OwnHealthServiceSwitchTests {
 	void whenApplicationStartsThenTheServersHealthServiceIsSwitchedOffAndHealthGrpcServes() {
 		try (ConfigurableApplicationContext context = application(HealthGrpcApplication.class).run()) {
 			assertThat(context.getEnvironment().getProperty(this.property)).isEqualTo("false");
-			assertThat(context.getBeansOfType(HealthStatusManager.class)).isEmpty();
+			// The one manager is health-grpc's, bridged to its store, and no Health service
+			// of grpc-java's (the server's own) is bound.
+			assertThat(context.getBeansOfType(HealthStatusManager.class))
+				.containsOnlyKeys("healthGrpcHealthStatusManager");
+			assertThat(context.getBeansOfType(BindableService.class).values()).noneMatch(
+					(service) -> service.getClass().getName().equals("io.grpc.protobuf.services.HealthServiceImpl"));
 			assertThat(context.getBeansOfType(GrpcServerAdapter.class)).hasSize(1);
 		}
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
@@ -92,12 +91,8 @@ class RuntimeContributorsEndToEndTests {
 		assertThat(all.answered()).isFalse();
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, String> mirroredChecks(String service) {
-		Health mirror = this.fixture.started().context().getBean(GrpcHealthIndicator.class).health();
-		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) mirror.getDetails()
-			.get("services");
-		return (Map<String, String>) services.get(service).get("checks");
+		return MirroredChecks.of(this.fixture.started().context(), service);
 	}
 
 	private static long millisSince(long start) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Services whose member checks change while the application runs, as health contributors
- * are registered and unregistered.
+ * are registered and unregistered, and as code adds members by name (a status set through
+ * grpc-java's {@code HealthStatusManager}).
  */
 class StoreRedefinitionTests {
 
@@ -92,6 +93,58 @@ class StoreRedefinitionTests {
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(changes).isEmpty();
 		assertThat(this.store.statuses()).doesNotContainValue(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void anAddedMemberCombinesWithTheServicesOwnMembers() {
+		this.store.record("manual/demo.Inventory", Health.down().build());
+		this.store.addMember("demo.Inventory", "manual/demo.Inventory");
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "manual/demo.Inventory");
+		this.store.record("manual/demo.Inventory", Health.up().build());
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		this.store.record("db", Health.down().build());
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aMemberAddedToTheOverallIsNotInheritedByTheServicesThatFollowIt() {
+		this.store.record("manual", Health.down().build());
+		this.store.addMember("", "manual");
+		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db");
+	}
+
+	@Test
+	void anAddedMemberStaysThroughRedefinitions() {
+		this.store.record("manual/demo.Inventory", Health.down().build());
+		this.store.addMember("demo.Inventory", "manual/demo.Inventory");
+		this.store.redefineMembers(Map.of("demo.Inventory", Set.of("db", "cache"), "", Set.of("db")));
+		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "cache",
+				"manual/demo.Inventory");
+		this.store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "demo.Inventory",
+				ServiceDefinition.followingTraffic(Set.of("db"))));
+		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "manual/demo.Inventory");
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aServiceMadeKnownLaterTakesTheMemberAddedToIt() {
+		this.store.record("manual/demo.Later", Health.down().build());
+		this.store.addMember("demo.Later", "manual/demo.Later");
+		assertThat(this.store.status("demo.Later")).isNull();
+		this.store.addServices(Set.of("demo.Later"));
+		assertThat(this.store.status("demo.Later")).isEqualTo(ServingStatus.NOT_SERVING);
+	}
+
+	@Test
+	void aRemovedMemberLetsTheServiceFollowItsOwnMembersAgain() {
+		this.store.record("manual/demo.Inventory", Health.down().build());
+		this.store.addMember("demo.Inventory", "manual/demo.Inventory");
+		this.store.removeMember("demo.Inventory", "manual/demo.Inventory");
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.health("demo.Inventory").checks()).containsExactly(Map.entry("db", Status.UP));
 	}
 
 }
