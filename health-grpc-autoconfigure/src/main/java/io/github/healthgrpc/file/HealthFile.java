@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,7 +26,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * every service, for exec probes. It is replaced atomically, so a reader never sees a
  * partial document: on each change the store reports (on the store's listener thread,
  * never the thread that recorded the change), and every heartbeat interval while nothing
- * changes, so that the file's age tells a probe whether the process still runs.
+ * changes, so that the file's age tells a probe whether the process still runs. It is
+ * readable by every user whatever the umask, never written through a link planted in a
+ * shared directory, and the temporary files a crash left are removed when it starts (see
+ * {@link AtomicFileWriter}).
  *
  * <p>It starts writing when the application starts (before the gRPC server, so warm-up
  * reads NOT_SERVING), follows the drain (every service but liveness NOT_SERVING) and, once
@@ -92,6 +96,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		this.heard.clear();
 		this.heard.putAll(this.store.statuses());
 		this.changesPending = false;
+		removeLeftovers();
 		write(HealthDocument.of(this.heard, this.clock.instant()));
 		long interval = this.heartbeatInterval.toNanos();
 		heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.NANOSECONDS);
@@ -145,6 +150,22 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	private synchronized void beat() {
 		if (this.heartbeat != null) {
 			write(HealthDocument.of(this.heard, this.clock.instant()));
+		}
+	}
+
+	// A process killed in the middle of a write leaves its temporary file behind, and each
+	// crash would add one. None of this file's own is being written while it starts.
+	private void removeLeftovers() {
+		try {
+			List<Path> removed = this.writer.removeLeftovers();
+			if (!removed.isEmpty()) {
+				logger.info("Removed temporary files of gRPC health file " + getPath() + " left by an earlier run: "
+						+ removed.stream().map((file) -> file.getFileName().toString()).toList());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Temporary files left by an earlier run of gRPC health file " + getPath()
+					+ " could not be looked for", ex);
 		}
 	}
 
