@@ -60,7 +60,13 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	// right only for a listener that shows what it heard.
 	private final Map<String, ServingStatus> heard = new HashMap<>();
 
+	// What the file shows: what was heard when the store last said its changes were all
+	// there was, so that no write, the heartbeat's included, shows part of them.
+	private final Map<String, ServingStatus> shown = new HashMap<>();
+
 	private boolean failing;
+
+	private long writes;
 
 	/**
 	 * Create the health file, not written yet.
@@ -82,6 +88,14 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		return this.writer.path();
 	}
 
+	/**
+	 * The documents written so far, for tests.
+	 * @return how many
+	 */
+	synchronized long writes() {
+		return this.writes;
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.heartbeat != null) {
@@ -95,9 +109,11 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		this.store.addListener(this);
 		this.heard.clear();
 		this.heard.putAll(this.store.statuses());
+		this.shown.clear();
+		this.shown.putAll(this.heard);
 		this.changesPending = false;
 		removeLeftovers();
-		write(HealthDocument.of(this.heard, this.clock.instant()));
+		write(HealthDocument.of(this.shown, this.clock.instant()));
 		long interval = this.heartbeatInterval.toNanos();
 		heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.NANOSECONDS);
 	}
@@ -129,16 +145,31 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	}
 
 	/**
-	 * Note the change and have the file's thread write it: changes that come together (a
-	 * check shared by a hundred services changes each of them) make one write, and the
-	 * store's listener thread waits at most for the write under way, never for its own.
+	 * Note the change; it is written once the store says the changes that came with it are
+	 * all heard.
 	 */
 	@Override
 	public synchronized void servingStatusChanged(String service, ServingStatus status) {
+		if (this.heartbeat != null) {
+			this.heard.put(service, status);
+		}
+	}
+
+	/**
+	 * Have the file's thread write what was heard: changes that come together (a check
+	 * shared by a hundred services changes each of them) make one write, and the store's
+	 * listener thread waits at most for the write under way, never for its own.
+	 */
+	@Override
+	public synchronized void changesHeard() {
 		ScheduledExecutorService thread = this.heartbeat;
-		if (thread != null && this.heard.put(service, status) != status && !this.changesPending) {
-			this.changesPending = true;
-			thread.execute(this::writeChanges);
+		if (thread != null && !this.heard.equals(this.shown)) {
+			this.shown.clear();
+			this.shown.putAll(this.heard);
+			if (!this.changesPending) {
+				this.changesPending = true;
+				thread.execute(this::writeChanges);
+			}
 		}
 	}
 
@@ -149,7 +180,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private synchronized void beat() {
 		if (this.heartbeat != null) {
-			write(HealthDocument.of(this.heard, this.clock.instant()));
+			write(HealthDocument.of(this.shown, this.clock.instant()));
 		}
 	}
 
@@ -174,6 +205,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	private void write(HealthDocument document) {
 		try {
 			this.writer.write(document.toJson());
+			this.writes++;
 			if (this.failing) {
 				this.failing = false;
 				logger.info("gRPC health file " + getPath() + " is written again");

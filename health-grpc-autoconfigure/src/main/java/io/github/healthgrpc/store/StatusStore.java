@@ -460,11 +460,16 @@ public final class StatusStore {
 			}
 		});
 		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
+		Map<String, ServingStatus> changes = new LinkedHashMap<>();
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
-				this.dispatcher.changed(service, status);
+				changes.put(service, status);
 			}
 		});
+		if (!changes.isEmpty()) {
+			// As one: a listener hears the changes of one publication together, never a part.
+			this.dispatcher.changed(changes);
+		}
 	}
 
 	private ServingStatus derive(String service, ServiceDefinition definition) {
