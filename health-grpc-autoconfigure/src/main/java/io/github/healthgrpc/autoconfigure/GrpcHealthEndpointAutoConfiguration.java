@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration for the {@code grpchealth} Actuator endpoint, where Actuator is
  * present, health-grpc is on, and the endpoint is available (its access is not
  * {@code none} and it is exposed: Spring Boot exposes only {@code health} over HTTP by
- * default).
+ * default). Its access is {@code read-only} by default: the maintenance switch is there
+ * only with {@code management.endpoint.grpchealth.access=unrestricted}.
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",

@@ -1,16 +1,41 @@
 package io.github.healthgrpc.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces a file's content in one step: the content goes to a temporary file in the same
  * directory, which is then moved over the file atomically, so that a reader sees either
  * the old content or the new, never a file cut short or empty.
+ *
+ * <p>The directory may be shared with other users (a {@code /tmp} without the sticky bit,
+ * a volume): the temporary file has a random name and is created new ({@code O_EXCL}, so
+ * never through a symbolic link planted there), and the content goes through the channel
+ * that created it, never by opening the name again, which someone could have swapped for a
+ * link meanwhile. Its permissions are set to {@code rw-r--r--} whatever the umask, without
+ * following a link. Temporary files that a crash left behind are removed by
+ * {@link #removeLeftovers()}.
  *
  * <p>Written by hand because the JDK has the atomic move but no helper around it. The
  * content is not forced to disk: readers are processes of the same host (exec probes), to
@@ -19,26 +44,54 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class AtomicFileWriter {
 
-	// Readable by every user (rw-r--r--), as a file written in place would be: a temporary
-	// file is owner-only by default, and a probe or sidecar may run as another user.
-	private static final String PERMISSIONS = "rw-r--r--";
+	// Readable by every user, as a file written in place would be under the usual umask: a
+	// probe or sidecar may run as another user. Set after creation too, since the umask
+	// takes bits away from the ones asked at creation (077 would leave rw-------).
+	private static final Set<PosixFilePermission> PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
+	private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+			LinkOption.NOFOLLOW_LINKS);
+
+	// A name taken by someone else is tried again under another; this many taken in a row
+	// is no coincidence.
+	private static final int ATTEMPTS = 100;
 
 	private final Path path;
 
 	private final Path directory;
 
+	private final boolean posix;
+
 	private final FileAttribute<?>[] attributes;
+
+	private final TemporaryName names;
+
+	private final Consumer<Path> created;
 
 	/**
 	 * Create a writer for the given file.
 	 * @param path the absolute path of the file to write
 	 */
 	AtomicFileWriter(Path path) {
+		this(path, new SecureRandom(), (temporary) -> {
+		});
+	}
+
+	/**
+	 * Create a writer for the given file, for tests.
+	 * @param path the absolute path of the file to write
+	 * @param random where the temporary files' names come from
+	 * @param created told of each temporary file once it is created and before anything
+	 * is written to it, where another user's process could swap it
+	 */
+	AtomicFileWriter(Path path, RandomGenerator random, Consumer<Path> created) {
 		this.path = path;
 		this.directory = path.getParent();
-		this.attributes = path.getFileSystem().supportedFileAttributeViews().contains("posix")
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(PERMISSIONS)) }
+		this.posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
+		this.attributes = this.posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PERMISSIONS) }
 				: new FileAttribute<?>[0];
+		this.names = new TemporaryName(path.getFileName().toString(), random);
+		this.created = created;
 	}
 
 	/**
@@ -47,20 +100,112 @@ final class AtomicFileWriter {
 	 * @throws IOException if the directory cannot be written
 	 */
 	void write(byte[] content) throws IOException {
-		Path temporary = Files.createTempFile(this.directory, "." + this.path.getFileName() + ".", ".tmp",
-				this.attributes);
+		Path temporary = null;
 		try {
-			Files.write(temporary, content);
+			try (Created file = create()) {
+				temporary = file.path();
+				this.created.accept(temporary);
+				ByteBuffer buffer = ByteBuffer.wrap(content);
+				while (buffer.hasRemaining()) {
+					file.channel().write(buffer);
+				}
+			}
+			if (this.posix) {
+				// By name, so never through a link: a temporary file swapped for one fails here.
+				Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+					.setPermissions(PERMISSIONS);
+			}
 			Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(temporary);
+			if (temporary != null) {
+				Files.deleteIfExists(temporary);
+			}
 			throw ex;
 		}
 	}
 
+	/**
+	 * Remove the temporary files of this file that a process stopped in the middle of a
+	 * write left behind (a crash, a kill), and only those: names of the form
+	 * {@code .<file name>.<digits>.tmp}. A link among them is removed, never followed.
+	 * @return the files removed
+	 * @throws IOException if the directory cannot be read
+	 */
+	List<Path> removeLeftovers() throws IOException {
+		List<Path> removed = new ArrayList<>();
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.directory,
+				(entry) -> this.names.matches(entry.getFileName().toString()))) {
+			for (Path entry : entries) {
+				if (!Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(entry)) {
+					removed.add(entry);
+				}
+			}
+		}
+		return removed;
+	}
+
 	Path path() {
 		return this.path;
+	}
+
+	private Created create() throws IOException {
+		for (int attempt = 1;; attempt++) {
+			Path temporary = this.directory.resolve(this.names.next());
+			try {
+				return new Created(temporary, Files.newByteChannel(temporary, CREATE_NEW, this.attributes));
+			}
+			catch (FileAlreadyExistsException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/**
+	 * A temporary file just created, and the channel that created it.
+	 */
+	private record Created(Path path, SeekableByteChannel channel) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			this.channel.close();
+		}
+
+	}
+
+	/**
+	 * The names of a file's temporary files, {@code .<file name>.<digits>.tmp}, as
+	 * {@link Files#createTempFile} makes them, hidden from a plain {@code ls}.
+	 */
+	private static final class TemporaryName {
+
+		private static final String SUFFIX = ".tmp";
+
+		private final String prefix;
+
+		private final RandomGenerator random;
+
+		TemporaryName(String fileName, RandomGenerator random) {
+			this.prefix = "." + fileName + ".";
+			this.random = random;
+		}
+
+		String next() {
+			return this.prefix + Long.toUnsignedString(this.random.nextLong()) + SUFFIX;
+		}
+
+		boolean matches(@Nullable String name) {
+			if (name == null || !name.startsWith(this.prefix) || !name.endsWith(SUFFIX)
+					|| name.length() == this.prefix.length() + SUFFIX.length()) {
+				return false;
+			}
+			return name.substring(this.prefix.length(), name.length() - SUFFIX.length())
+				.chars()
+				.allMatch((c) -> c >= '0' && c <= '9');
+		}
+
 	}
 
 }

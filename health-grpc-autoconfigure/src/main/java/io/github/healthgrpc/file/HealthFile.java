@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,7 +26,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * every service, for exec probes. It is replaced atomically, so a reader never sees a
  * partial document: on each change the store reports (on the store's listener thread,
  * never the thread that recorded the change), and every heartbeat interval while nothing
- * changes, so that the file's age tells a probe whether the process still runs.
+ * changes, so that the file's age tells a probe whether the process still runs. It is
+ * readable by every user whatever the umask, never written through a link planted in a
+ * shared directory, and the temporary files a crash left are removed when it starts (see
+ * {@link AtomicFileWriter}).
  *
  * <p>It starts writing when the application starts (before the gRPC server, so warm-up
  * reads NOT_SERVING), follows the drain (every service but liveness NOT_SERVING) and, once
@@ -56,7 +60,13 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	// right only for a listener that shows what it heard.
 	private final Map<String, ServingStatus> heard = new HashMap<>();
 
+	// What the file shows: what was heard when the store last said its changes were all
+	// there was, so that no write, the heartbeat's included, shows part of them.
+	private final Map<String, ServingStatus> shown = new HashMap<>();
+
 	private boolean failing;
+
+	private long writes;
 
 	/**
 	 * Create the health file, not written yet.
@@ -78,6 +88,14 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		return this.writer.path();
 	}
 
+	/**
+	 * The documents written so far, for tests.
+	 * @return how many
+	 */
+	synchronized long writes() {
+		return this.writes;
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.heartbeat != null) {
@@ -91,8 +109,11 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		this.store.addListener(this);
 		this.heard.clear();
 		this.heard.putAll(this.store.statuses());
+		this.shown.clear();
+		this.shown.putAll(this.heard);
 		this.changesPending = false;
-		write(HealthDocument.of(this.heard, this.clock.instant()));
+		removeLeftovers();
+		write(HealthDocument.of(this.shown, this.clock.instant()));
 		long interval = this.heartbeatInterval.toNanos();
 		heartbeat.scheduleWithFixedDelay(this::beat, interval, interval, TimeUnit.NANOSECONDS);
 	}
@@ -124,16 +145,31 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	}
 
 	/**
-	 * Note the change and have the file's thread write it: changes that come together (a
-	 * check shared by a hundred services changes each of them) make one write, and the
-	 * store's listener thread waits at most for the write under way, never for its own.
+	 * Note the change; it is written once the store says the changes that came with it are
+	 * all heard.
 	 */
 	@Override
 	public synchronized void servingStatusChanged(String service, ServingStatus status) {
+		if (this.heartbeat != null) {
+			this.heard.put(service, status);
+		}
+	}
+
+	/**
+	 * Have the file's thread write what was heard: changes that come together (a check
+	 * shared by a hundred services changes each of them) make one write, and the store's
+	 * listener thread waits at most for the write under way, never for its own.
+	 */
+	@Override
+	public synchronized void changesHeard() {
 		ScheduledExecutorService thread = this.heartbeat;
-		if (thread != null && this.heard.put(service, status) != status && !this.changesPending) {
-			this.changesPending = true;
-			thread.execute(this::writeChanges);
+		if (thread != null && !this.heard.equals(this.shown)) {
+			this.shown.clear();
+			this.shown.putAll(this.heard);
+			if (!this.changesPending) {
+				this.changesPending = true;
+				thread.execute(this::writeChanges);
+			}
 		}
 	}
 
@@ -144,7 +180,23 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private synchronized void beat() {
 		if (this.heartbeat != null) {
-			write(HealthDocument.of(this.heard, this.clock.instant()));
+			write(HealthDocument.of(this.shown, this.clock.instant()));
+		}
+	}
+
+	// A process killed in the middle of a write leaves its temporary file behind, and each
+	// crash would add one. None of this file's own is being written while it starts.
+	private void removeLeftovers() {
+		try {
+			List<Path> removed = this.writer.removeLeftovers();
+			if (!removed.isEmpty()) {
+				logger.info("Removed temporary files of gRPC health file " + getPath() + " left by an earlier run: "
+						+ removed.stream().map((file) -> file.getFileName().toString()).toList());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.warn("Temporary files left by an earlier run of gRPC health file " + getPath()
+					+ " could not be looked for", ex);
 		}
 	}
 
@@ -153,6 +205,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	private void write(HealthDocument document) {
 		try {
 			this.writer.write(document.toJson());
+			this.writes++;
 			if (this.failing) {
 				this.failing = false;
 				logger.info("gRPC health file " + getPath() + " is written again");

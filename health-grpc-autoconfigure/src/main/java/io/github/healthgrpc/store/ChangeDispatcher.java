@@ -2,6 +2,7 @@ package io.github.healthgrpc.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -44,8 +45,8 @@ final class ChangeDispatcher {
 		}
 	}
 
-	void changed(String service, ServingStatus status) {
-		this.lanes.forEach((lane) -> lane.changed(service, status));
+	void changed(Map<String, ServingStatus> changes) {
+		this.lanes.forEach((lane) -> lane.changed(changes));
 	}
 
 	void closed() {

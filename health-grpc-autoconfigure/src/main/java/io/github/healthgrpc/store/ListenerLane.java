@@ -13,7 +13,8 @@ import org.apache.commons.logging.LogFactory;
  * What one listener has yet to hear, and the task that tells it. Writers only note the
  * latest status of each changed service and make sure the task is scheduled; the task
  * runs on the dispatcher's executor, one at a time per listener, and delivers the latest
- * status of each service in the order the services changed, then the close if it came.
+ * status of each service in the order the services changed, then says that these changes
+ * were all, then the close if it came.
  *
  * <p>Written by hand because the coalescing is the point: an executor that ran one task
  * per change would hold a backlog for a slow listener and could hand it an older status
@@ -54,8 +55,9 @@ final class ListenerLane implements Runnable {
 		return this.listener;
 	}
 
-	synchronized void changed(String service, ServingStatus status) {
-		this.pending.put(service, status);
+	// The changes of one publication, noted at once so that the task never takes a part.
+	synchronized void changed(Map<String, ServingStatus> changes) {
+		this.pending.putAll(changes);
 		note();
 	}
 
@@ -107,6 +109,7 @@ final class ListenerLane implements Runnable {
 				upTo = this.noted;
 			}
 			changes.forEach(this::tell);
+			deliver(this.listener::changesHeard);
 			if (close) {
 				deliver(this.listener::storeClosed);
 			}

@@ -23,6 +23,14 @@ public interface StatusListener {
 	void servingStatusChanged(String service, ServingStatus status);
 
 	/**
+	 * The changes heard since the last call are all there is for now: changes that came
+	 * together (a check shared by many services) end here, never in the middle. A listener
+	 * that does something costly once per change, such as writing a file, does it here.
+	 */
+	default void changesHeard() {
+	}
+
+	/**
 	 * The store was closed for shutdown: every service is NOT_SERVING for good. Heard after
 	 * every change that came before it.
 	 */

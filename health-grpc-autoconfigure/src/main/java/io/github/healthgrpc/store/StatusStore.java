@@ -302,12 +302,14 @@ public final class StatusStore {
 	 * readiness service included, as {@link #startMaintenance(String)} would one at a time.
 	 * Services that become known later are not under maintenance; services that follow
 	 * liveness never are. Once the store is closed, nothing changes.
-	 * @return the services under maintenance now
+	 * @return the services whose maintenance this call started, empty if every one already
+	 * was under maintenance or the store is closed
 	 */
 	public Set<String> startMaintenanceOfEveryService() {
 		synchronized (this.lock) {
-			changeMaintenance(maintainable(), Set.of());
-			return this.maintenance;
+			Set<String> started = new LinkedHashSet<>(maintainable());
+			started.removeAll(this.maintenance);
+			return changeMaintenance(started, Set.of()) ? Set.copyOf(started) : Set.of();
 		}
 	}
 
@@ -523,11 +525,16 @@ public final class StatusStore {
 			}
 		});
 		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
+		Map<String, ServingStatus> changes = new LinkedHashMap<>();
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
-				this.dispatcher.changed(service, status);
+				changes.put(service, status);
 			}
 		});
+		if (!changes.isEmpty()) {
+			// As one: a listener hears the changes of one publication together, never a part.
+			this.dispatcher.changed(changes);
+		}
 	}
 
 	private ServingStatus derive(String service, ServiceDefinition definition) {

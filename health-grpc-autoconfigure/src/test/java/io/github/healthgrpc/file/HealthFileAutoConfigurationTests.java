@@ -72,6 +72,20 @@ class HealthFileAutoConfigurationTests {
 	}
 
 	@Test
+	void temporaryFilesThatACrashLeftAreRemovedWhenTheApplicationStarts(CapturedOutput output) throws IOException {
+		Path leftover = Files.writeString(this.directory.resolve(".health.json.4242.tmp"), "{\"status\":\"SERV");
+		Path unrelated = Files.writeString(this.directory.resolve(".health.json.backup.tmp"), "mine");
+		this.contextRunner.withPropertyValues("grpc.health.file.path=" + file()).run((context) -> {
+			assertThat(context).hasSingleBean(HealthFile.class);
+			assertThat(leftover).doesNotExist();
+			assertThat(unrelated).exists();
+			assertThat(HealthFileContent.read(file()).status()).isEqualTo("NOT_SERVING");
+		});
+		assertThat(output).contains("Removed temporary files of gRPC health file " + file()
+				+ " left by an earlier run: [.health.json.4242.tmp]");
+	}
+
+	@Test
 	void aRelativePathIsAFileInTheWorkingDirectory() {
 		this.contextRunner.withPropertyValues("grpc.health.file.path=target/health-file-tests.json").run((context) -> {
 			assertThat(context.getBean(HealthFile.class).getPath())

@@ -1,6 +1,7 @@
 package io.github.healthgrpc.store;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,6 +177,43 @@ class StatusStoreTests {
 		store.setAcceptingTraffic(true);
 		assertThat(store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(heard).containsExactly("=SERVING");
+	}
+
+	@Test
+	void aListenerHearsTheChangesThatCameTogetherAndThenThatTheyAreAllNeverPartOfThem() {
+		int services = 100;
+		int flips = 50;
+		Map<String, Set<String>> definitions = new HashMap<>();
+		definitions.put("", Set.of("db"));
+		for (int i = 0; i < services; i++) {
+			definitions.put("demo.Service" + i, Set.of("db"));
+		}
+		StatusStore store = new StatusStore();
+		store.defineServices(definitions);
+		store.setAcceptingTraffic(true);
+		store.record("db", Health.up().build());
+		List<Integer> batches = new CopyOnWriteArrayList<>();
+		int[] changes = new int[1];
+		store.addListener(new StatusListener() {
+			@Override
+			public void servingStatusChanged(String service, ServingStatus status) {
+				changes[0]++;
+			}
+
+			@Override
+			public void changesHeard() {
+				batches.add(changes[0]);
+				changes[0] = 0;
+			}
+		});
+		for (int i = 0; i < flips; i++) {
+			store.record("db", (i % 2 == 0) ? Health.down().build() : Health.up().build());
+			// One flip at a time: the listener may coalesce flips it hears late, never split one.
+			assertThat(store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
+		}
+		System.out.println("store: changes heard before each 'that is all' for " + flips + " flips of a check shared by "
+				+ services + " services: " + batches);
+		assertThat(batches).hasSize(flips).containsOnly(services + 1);
 	}
 
 	@Test

@@ -97,7 +97,10 @@ class StoreMaintenanceTests {
 		assertThat(this.store.startMaintenance("demo.Inventory")).isFalse();
 		assertThat(this.store.endMaintenance("demo.Inventory")).isTrue();
 		assertThat(this.store.endMaintenance("demo.Inventory")).isFalse();
-		this.store.startMaintenanceOfEveryService();
+		this.store.startMaintenance("demo.Inventory");
+		// Every service says which ones it took: not those already under maintenance.
+		assertThat(this.store.startMaintenanceOfEveryService()).containsExactlyInAnyOrder("", "readiness");
+		assertThat(this.store.startMaintenanceOfEveryService()).isEmpty();
 		assertThat(this.store.endMaintenanceOfEveryService()).containsExactlyInAnyOrder("", "demo.Inventory",
 				"readiness");
 		assertThat(this.store.endMaintenanceOfEveryService()).isEmpty();
@@ -108,7 +111,7 @@ class StoreMaintenanceTests {
 		this.store.startMaintenance("demo.Inventory");
 		this.store.close();
 		assertThat(this.store.startMaintenance("")).isFalse();
-		assertThat(this.store.startMaintenanceOfEveryService()).containsExactly("demo.Inventory");
+		assertThat(this.store.startMaintenanceOfEveryService()).isEmpty();
 		assertThat(this.store.endMaintenance("demo.Inventory")).isFalse();
 		assertThat(this.store.endMaintenanceOfEveryService()).isEmpty();
 		assertThat(this.store.maintenance()).containsExactly("demo.Inventory");

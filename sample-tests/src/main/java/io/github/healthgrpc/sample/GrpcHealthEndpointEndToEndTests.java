@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample exposes {@code /actuator/grpchealth} read-only: health+json and plain JSON
- * show the same picture as the gRPC Health service, over real HTTP, and the maintenance
- * switch is not there.
+ * The sample exposes {@code /actuator/grpchealth} without setting its access, so
+ * read-only: health+json and plain JSON show the same picture as the gRPC Health service,
+ * over real HTTP, and the maintenance switch is not there.
  */
 class GrpcHealthEndpointEndToEndTests extends AbstractSampleServerTests {
 

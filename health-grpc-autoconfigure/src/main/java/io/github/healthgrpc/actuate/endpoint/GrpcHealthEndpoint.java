@@ -11,6 +11,7 @@ import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -31,8 +32,14 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * </ul>
  * A web endpoint, not an {@code @Endpoint}: its answers are HTTP status codes and media
  * types. It only reads and switches the store, so it works the same on every gRPC server.
+ *
+ * <p>Read-only by default: one anonymous {@code POST} would take every service out of
+ * rotation, so, as Spring Boot's {@code shutdown} endpoint, the switch is there only when
+ * the application asks for it ({@code management.endpoint.grpchealth.access=unrestricted},
+ * or {@code management.endpoints.access.default=unrestricted}, which opens
+ * {@code shutdown} too).
  */
-@WebEndpoint(id = "grpchealth")
+@WebEndpoint(id = "grpchealth", defaultAccess = Access.READ_ONLY)
 public class GrpcHealthEndpoint {
 
 	private static final Log logger = LogFactory.getLog(GrpcHealthEndpoint.class);
@@ -81,7 +88,7 @@ public class GrpcHealthEndpoint {
 			return refusal;
 		}
 		if (this.store.startMaintenance(service)) {
-			logger.info("Maintenance of gRPC service " + service + " started" + by(principal)
+			logger.info("Maintenance of gRPC service " + service + " started" + Caller.by(principal)
 					+ ": it answers NOT_SERVING until the maintenance ends");
 		}
 		return maintenance();
@@ -97,9 +104,12 @@ public class GrpcHealthEndpoint {
 		if (this.store.isClosed()) {
 			return closed();
 		}
-		Set<String> services = this.store.startMaintenanceOfEveryService();
-		logger.info("Maintenance of every gRPC service started" + by(principal) + ": " + quoted(services)
-				+ " answer NOT_SERVING until the maintenance ends");
+		// Only what this request changed, so a repeat logs nothing and blames no one.
+		Set<String> started = this.store.startMaintenanceOfEveryService();
+		if (!started.isEmpty()) {
+			logger.info("Maintenance of every gRPC service started" + Caller.by(principal) + ": " + quoted(started)
+					+ " answer NOT_SERVING until the maintenance ends");
+		}
 		return maintenance();
 	}
 
@@ -118,7 +128,7 @@ public class GrpcHealthEndpoint {
 			return refusal;
 		}
 		if (this.store.endMaintenance(service)) {
-			logger.info("Maintenance of gRPC service " + service + " ended" + by(principal));
+			logger.info("Maintenance of gRPC service " + service + " ended" + Caller.by(principal));
 		}
 		return maintenance();
 	}
@@ -135,8 +145,9 @@ public class GrpcHealthEndpoint {
 			return closed();
 		}
 		Set<String> ended = this.store.endMaintenanceOfEveryService();
-		logger.info("Maintenance of every gRPC service ended" + by(principal) + ": "
-				+ (ended.isEmpty() ? "no service was under maintenance" : quoted(ended)));
+		if (!ended.isEmpty()) {
+			logger.info("Maintenance of every gRPC service ended" + Caller.by(principal) + ": " + quoted(ended));
+		}
 		return maintenance();
 	}
 
@@ -171,10 +182,6 @@ public class GrpcHealthEndpoint {
 
 	private static WebEndpointResponse<Map<String, Object>> error(int status, String message) {
 		return new WebEndpointResponse<>(Map.of("status", status, "message", message), status);
-	}
-
-	private static String by(@Nullable Principal principal) {
-		return (principal != null) ? " by " + principal.getName() : " (caller unknown)";
 	}
 
 	private static String quoted(Set<String> services) {

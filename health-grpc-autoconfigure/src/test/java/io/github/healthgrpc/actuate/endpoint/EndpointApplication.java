@@ -2,9 +2,12 @@ package io.github.healthgrpc.actuate.endpoint;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 
@@ -33,7 +36,7 @@ final class EndpointApplication implements AutoCloseable {
 
 	/**
 	 * The request header that the test's filter turns into the request's principal, as an
-	 * authenticating filter (Spring Security's) would.
+	 * authenticating filter (Spring Security's) would; URL-encoded.
 	 */
 	static final String USER_HEADER = "X-Test-User";
 
@@ -99,8 +102,9 @@ final class EndpointApplication implements AutoCloseable {
 			.timeout(Duration.ofSeconds(10));
 	}
 
+	// URL-encoded: a header cannot carry a newline, a name from a certificate or a token can.
 	private static HttpRequest.Builder withUser(HttpRequest.Builder request, String user) {
-		return (user != null) ? request.header(USER_HEADER, user) : request;
+		return (user != null) ? request.header(USER_HEADER, URLEncoder.encode(user, StandardCharsets.UTF_8)) : request;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -145,7 +149,8 @@ final class EndpointApplication implements AutoCloseable {
 		Filter testUserFilter() {
 			return (request, response, chain) -> {
 				HttpServletRequest http = (HttpServletRequest) request;
-				String user = http.getHeader(USER_HEADER);
+				String header = http.getHeader(USER_HEADER);
+				String user = (header != null) ? URLDecoder.decode(header, StandardCharsets.UTF_8) : null;
 				chain.doFilter((user == null) ? request : new HttpServletRequestWrapper(http) {
 					@Override
 					public Principal getUserPrincipal() {

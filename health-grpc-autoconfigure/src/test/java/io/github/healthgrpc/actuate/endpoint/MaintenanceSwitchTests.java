@@ -33,6 +33,11 @@ class MaintenanceSwitchTests {
 	 */
 	private static final double BOUND_MILLIS = 50;
 
+	/**
+	 * What opens the switch: the endpoint is read-only unless the application says so.
+	 */
+	private static final String UNRESTRICTED = "management.endpoint.grpchealth.access=unrestricted";
+
 	@AutoClose
 	private EndpointApplication application;
 
@@ -40,7 +45,7 @@ class MaintenanceSwitchTests {
 	@EnumSource
 	void aWatchHearsMaintenanceWithin50MillisecondsOfTheWriteAndServingWhenItEnds(TestGrpcServer server,
 			CapturedOutput output) throws Exception {
-		this.application = EndpointApplication.start(server);
+		this.application = EndpointApplication.start(server, UNRESTRICTED);
 		try (TimedWatch watch = TimedWatch.watch(this.application.channel(), "demo.Inventory")) {
 			assertThat(watch.next().status()).isEqualTo(ServingStatus.SERVING);
 			long startSent = System.nanoTime();
@@ -80,7 +85,7 @@ class MaintenanceSwitchTests {
 	@EnumSource
 	void maintenanceOfEveryServiceTakesReadinessAndTheOverallButNeverLiveness(TestGrpcServer server,
 			CapturedOutput output) throws Exception {
-		this.application = EndpointApplication.start(server);
+		this.application = EndpointApplication.start(server, UNRESTRICTED);
 		HttpResponse<String> started = this.application.post("", null);
 		assertThat(started.statusCode()).isEqualTo(200);
 		assertThat(maintenance(started)).contains("", "demo.Inventory", "demo.Greeter", "readiness")
@@ -103,7 +108,7 @@ class MaintenanceSwitchTests {
 	@ParameterizedTest
 	@EnumSource
 	void anUnknownServiceGets404NamingTheServicesAndLivenessGets400(TestGrpcServer server) throws Exception {
-		this.application = EndpointApplication.start(server);
+		this.application = EndpointApplication.start(server, UNRESTRICTED);
 		HttpResponse<String> unknown = this.application.post("/demo.Nope", "alice");
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(JsonPath.<String>read(unknown.body(), "$.message")).startsWith(
@@ -126,6 +131,81 @@ class MaintenanceSwitchTests {
 		assertThat(this.application.post("", "alice").statusCode()).isBetween(400, 499);
 		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
 		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void exposedWithoutAnAccessSettingTheEndpointReadsButRefusesEveryWrite(TestGrpcServer server,
+			CapturedOutput output) throws Exception {
+		this.application = EndpointApplication.start(server, "management.endpoints.web.exposure.include=*");
+		assertThat(this.application.get("application/health+json").statusCode()).isEqualTo(200);
+		List<Integer> refusals = List.of(this.application.post("", null).statusCode(),
+				this.application.post("/demo.Inventory", null).statusCode(),
+				this.application.delete("", null).statusCode(),
+				this.application.delete("/demo.Inventory", null).statusCode());
+		System.out.println(server + ": without an access setting, POST and DELETE (every service, one service) "
+				+ "answered " + refusals);
+		// Spring Boot maps no write operation: 405 where the path has the read, 404 below it.
+		assertThat(refusals).containsExactly(405, 404, 405, 404);
+		assertThat(maintenance(this.application.get("application/json"))).isEmpty();
+		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(check("readiness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(output).doesNotContain("Maintenance of");
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void aMaximumPermittedAccessOfReadOnlyKeepsTheSwitchOffWhateverTheEndpointsSetting(TestGrpcServer server)
+			throws Exception {
+		this.application = EndpointApplication.start(server, UNRESTRICTED,
+				"management.endpoints.access.max-permitted=read-only");
+		assertThat(this.application.get("application/health+json").statusCode()).isEqualTo(200);
+		assertThat(this.application.post("", null).statusCode()).isEqualTo(405);
+		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void onlyRealChangesAreLoggedEachWithTheCallerWhoMadeIt(TestGrpcServer server, CapturedOutput output)
+			throws Exception {
+		this.application = EndpointApplication.start(server, UNRESTRICTED);
+		assertThat(this.application.post("/demo.Inventory", "alice").statusCode()).isEqualTo(200);
+		assertThat(this.application.post("/demo.Inventory", null).statusCode()).isEqualTo(200);
+		assertThat(this.application.post("", "bob").statusCode()).isEqualTo(200);
+		assertThat(this.application.post("", null).statusCode()).isEqualTo(200);
+		assertThat(this.application.post("", "carol").statusCode()).isEqualTo(200);
+		assertThat(this.application.delete("", "dave").statusCode()).isEqualTo(200);
+		assertThat(this.application.delete("", null).statusCode()).isEqualTo(200);
+		assertThat(this.application.delete("/demo.Inventory", "erin").statusCode()).isEqualTo(200);
+		List<String> lines = maintenanceLines(output);
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0)).contains("Maintenance of gRPC service demo.Inventory started by alice:");
+		// Every service but the one alice had already taken: what bob changed.
+		assertThat(lines.get(1)).contains("Maintenance of every gRPC service started by bob: \"\", ")
+			.contains("\"readiness\"")
+			.doesNotContain("\"demo.Inventory\"");
+		assertThat(lines.get(2)).contains("Maintenance of every gRPC service ended by dave: \"\", ")
+			.contains("\"demo.Inventory\"");
+		assertThat(output).doesNotContain("(caller unknown)");
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void controlCharactersInTheCallersNameAreEscapedSoTheyCannotForgeALogLine(TestGrpcServer server,
+			CapturedOutput output) throws Exception {
+		this.application = EndpointApplication.start(server, UNRESTRICTED);
+		String forged = "mallory\nMaintenance of every gRPC service ended by root\r\t\u0007\u2028";
+		assertThat(this.application.post("/demo.Inventory", forged).statusCode()).isEqualTo(200);
+		List<String> lines = maintenanceLines(output);
+		assertThat(lines).singleElement()
+			.asString()
+			.contains("Maintenance of gRPC service demo.Inventory started by mallory\\nMaintenance of every gRPC "
+					+ "service ended by root\\r\\t\\u0007\\u2028: it answers NOT_SERVING");
+	}
+
+	private static List<String> maintenanceLines(CapturedOutput output) {
+		return output.getAll().lines().filter((line) -> line.contains("Maintenance of")).toList();
 	}
 
 	private ServingStatus check(String service) {
