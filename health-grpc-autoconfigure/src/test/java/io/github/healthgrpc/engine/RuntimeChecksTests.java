@@ -129,6 +129,49 @@ class RuntimeChecksTests {
 	}
 
 	@Test
+	void aStuckCheckThatIsRemovedIsNoLongerCountedStuck() {
+		AtomicInteger hangs = new AtomicInteger();
+		this.runner.start(List.of(polled("hangs", () -> {
+			hangs.incrementAndGet();
+			return this.hang.hang();
+		})), (name) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.load().stuck() == 1);
+		this.runner.remove("hangs");
+		// Its thread still hangs, written off; but no check is stuck any more.
+		assertThat(this.runner.load().stuck()).isZero();
+		assertThat(this.runner.load().threadsWrittenOff()).isOne();
+	}
+
+	@Test
+	void aCheckUpdatedUnderItsNameKeepsItsResultAndItsScheduleAndCallsTheNewFunctionFromItsNextEvaluation() {
+		CheckSchedule hourly = new CheckSchedule(Duration.ofHours(1), Duration.ofSeconds(1));
+		AtomicInteger firstRuns = new AtomicInteger();
+		this.runner.start(List.of(polled("db", () -> {
+			firstRuns.incrementAndGet();
+			return Health.up().build();
+		})), (name) -> hourly);
+		await().until(() -> statusOf("db") == Status.UP);
+		AtomicInteger secondRuns = new AtomicInteger();
+		assertThat(this.runner.update(polled("db", () -> {
+			secondRuns.incrementAndGet();
+			return Health.down().build();
+		}), hourly)).isTrue();
+		// Not started again: its next evaluation is an hour away, and its result stands.
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.until(() -> statusOf("db") == Status.UP && secondRuns.get() == 0);
+		assertThat(firstRuns.get()).isOne();
+		assertThat(this.runner.update(polled("unknown", () -> Health.up().build()), FAST)).isFalse();
+	}
+
+	@Test
+	void aCheckUpdatedUnderItsNameIsCalledAtItsNextEvaluation() {
+		this.runner.start(List.of(polled("db", () -> Health.up().build())), (name) -> FAST);
+		await().until(() -> statusOf("db") == Status.UP);
+		this.runner.update(polled("db", () -> Health.down().build()), FAST);
+		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("db") == Status.DOWN);
+	}
+
+	@Test
 	void aRemovedPushedCheckRecordsNothingMore() {
 		Consumer<Health>[] sink = new Consumer[1];
 		this.runner.start(List.of(new CheckDefinition.Pushed("cache", (subscriber) -> sink[0] = subscriber)),
