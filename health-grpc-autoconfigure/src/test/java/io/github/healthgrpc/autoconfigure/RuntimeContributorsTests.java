@@ -1,10 +1,18 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -19,8 +27,11 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -57,6 +68,53 @@ class RuntimeContributorsTests {
 			registry(context).unregisterContributor("pool");
 			refresh(context);
 			assertThat(store(context).health("demo.All").checks()).containsOnlyKeys("db");
+		});
+	}
+
+	@Test
+	void aCompositeWhoseMembersAreMadeAsItIsIteratedKeepsItsChecksAndTheirResultsAcrossRefreshes(
+			CapturedOutput output) {
+		this.contextRunner.withPropertyValues("grpc.health.services[demo.All].include=*",
+				"grpc.health.defaults.interval=1h").run((context) -> {
+			MadeAsIterated clients = new MadeAsIterated("a", "b");
+			registry(context).registerContributor("clients", clients);
+			refresh(context);
+			StatusStore store = store(context);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> store.checkResult("clients/a") != null && store.checkResult("clients/b") != null);
+			int registeredLines = output.toString().split("Health contributor '", -1).length;
+			for (int i = 0; i < 5; i++) {
+				refresh(context);
+				// Its one evaluation (interval 1h) is remembered: not forgotten, not started again.
+				assertThat(store.checkResult("clients/a")).as("result of clients/a after refresh %d", i).isNotNull();
+			}
+			System.out.printf("A composite whose members are made as it is iterated: %d iterations, %d evaluations "
+					+ "of clients/a over 5 refreshes%n", clients.iterations.get(), clients.evaluations("a"));
+			assertThat(clients.evaluations("a")).isOne();
+			assertThat(output.toString().split("Health contributor '", -1)).hasSize(registeredLines);
+			// A member gone from the composite is a member unregistered.
+			clients.names.remove("b");
+			refresh(context);
+			assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
+			assertThat(output).contains("Health contributor 'clients/b' was unregistered");
+		});
+	}
+
+	@Test
+	void aCompositeMemberMadeAgainIsCalledAtItsNextEvaluation() {
+		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=50ms").run((context) -> {
+			MadeAsIterated clients = new MadeAsIterated("a");
+			registry(context).registerContributor("clients", clients);
+			refresh(context);
+			StatusStore store = store(context);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
+			clients.status = Status.DOWN;
+			refresh(context);
+			// Only the members made by this last iteration answer DOWN.
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> Status.DOWN.equals(store.checkResult("clients/a").getStatus()));
 		});
 	}
 
@@ -139,7 +197,8 @@ class RuntimeContributorsTests {
 			registry(context).unregisterContributor("db");
 			registry(context).registerContributor("db", (HealthIndicator) () -> Health.down().build());
 			refresh(context);
-			assertThat(output).contains("Health contributor 'db' was replaced by another under its name");
+			assertThat(output).contains("Health contributor 'db' was replaced by another under its name: its check "
+					+ "calls the new one from its next evaluation, on its schedule, and keeps its last result until then");
 			registry(context).unregisterContributor("db");
 			refresh(context);
 			registry(context).registerContributor("db", UP);
@@ -170,6 +229,52 @@ class RuntimeContributorsTests {
 				.rootCause()
 				.hasMessageContaining("grpc.health.contributors.refresh-interval")
 				.hasMessageContaining("It must be a positive duration"));
+	}
+
+	/**
+	 * A composite that makes its members as it is iterated, as
+	 * {@code clients.stream().map((client) -> new Entry(client.name(), () -> ping(client)))}
+	 * does: every member is a new object at every iteration, and each answers with the
+	 * status the composite had when it was made.
+	 */
+	static final class MadeAsIterated implements CompositeHealthContributor {
+
+		final Set<String> names;
+
+		final AtomicInteger iterations = new AtomicInteger();
+
+		private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
+
+		volatile Status status = Status.UP;
+
+		MadeAsIterated(String... names) {
+			this.names = new CopyOnWriteArraySet<>(List.of(names));
+		}
+
+		@Override
+		public HealthContributor getContributor(String name) {
+			return this.names.contains(name) ? member(name) : null;
+		}
+
+		@Override
+		public Stream<HealthContributors.Entry> stream() {
+			this.iterations.incrementAndGet();
+			return this.names.stream().map((name) -> new HealthContributors.Entry(name, member(name)));
+		}
+
+		int evaluations(String name) {
+			AtomicInteger count = this.evaluations.get(name);
+			return (count != null) ? count.get() : 0;
+		}
+
+		private HealthIndicator member(String name) {
+			Status made = this.status;
+			return () -> {
+				this.evaluations.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
+				return Health.status(made).build();
+			};
+		}
+
 	}
 
 	private static HealthContributorRegistry registry(AssertableApplicationContext context) {
