@@ -1,15 +1,10 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.source.MadeAsIteratedComposite;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
 import org.awaitility.Awaitility;
@@ -27,8 +22,6 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthContributor;
-import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -76,7 +69,7 @@ class RuntimeContributorsTests {
 			CapturedOutput output) {
 		this.contextRunner.withPropertyValues("grpc.health.services[demo.All].include=*",
 				"grpc.health.defaults.interval=1h").run((context) -> {
-			MadeAsIterated clients = new MadeAsIterated("a", "b");
+			MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a", "b");
 			registry(context).registerContributor("clients", clients);
 			refresh(context);
 			StatusStore store = store(context);
@@ -90,11 +83,11 @@ class RuntimeContributorsTests {
 				assertThat(store.checkResult("clients/a")).as("result of clients/a after refresh %d", i).isNotNull();
 			}
 			System.out.printf("A composite whose members are made as it is iterated: %d iterations, %d evaluations "
-					+ "of clients/a over 5 refreshes%n", clients.iterations.get(), clients.evaluations("a"));
+					+ "of clients/a over 5 refreshes%n", clients.iterations(), clients.evaluations("a"));
 			assertThat(clients.evaluations("a")).isOne();
 			assertThat(output.toString().split("Health contributor '", -1)).hasSize(registeredLines);
 			// A member gone from the composite is a member unregistered.
-			clients.names.remove("b");
+			clients.remove("b");
 			refresh(context);
 			assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
 			assertThat(output).contains("Health contributor 'clients/b' was unregistered");
@@ -104,12 +97,12 @@ class RuntimeContributorsTests {
 	@Test
 	void aCompositeMemberMadeAgainIsCalledAtItsNextEvaluation() {
 		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=50ms").run((context) -> {
-			MadeAsIterated clients = new MadeAsIterated("a");
+			MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a");
 			registry(context).registerContributor("clients", clients);
 			refresh(context);
 			StatusStore store = store(context);
 			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
-			clients.status = Status.DOWN;
+			clients.answer(Status.DOWN);
 			refresh(context);
 			// Only the members made by this last iteration answer DOWN.
 			Awaitility.await()
@@ -229,52 +222,6 @@ class RuntimeContributorsTests {
 				.rootCause()
 				.hasMessageContaining("grpc.health.contributors.refresh-interval")
 				.hasMessageContaining("It must be a positive duration"));
-	}
-
-	/**
-	 * A composite that makes its members as it is iterated, as
-	 * {@code clients.stream().map((client) -> new Entry(client.name(), () -> ping(client)))}
-	 * does: every member is a new object at every iteration, and each answers with the
-	 * status the composite had when it was made.
-	 */
-	static final class MadeAsIterated implements CompositeHealthContributor {
-
-		final Set<String> names;
-
-		final AtomicInteger iterations = new AtomicInteger();
-
-		private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
-
-		volatile Status status = Status.UP;
-
-		MadeAsIterated(String... names) {
-			this.names = new CopyOnWriteArraySet<>(List.of(names));
-		}
-
-		@Override
-		public HealthContributor getContributor(String name) {
-			return this.names.contains(name) ? member(name) : null;
-		}
-
-		@Override
-		public Stream<HealthContributors.Entry> stream() {
-			this.iterations.incrementAndGet();
-			return this.names.stream().map((name) -> new HealthContributors.Entry(name, member(name)));
-		}
-
-		int evaluations(String name) {
-			AtomicInteger count = this.evaluations.get(name);
-			return (count != null) ? count.get() : 0;
-		}
-
-		private HealthIndicator member(String name) {
-			Status made = this.status;
-			return () -> {
-				this.evaluations.computeIfAbsent(name, (key) -> new AtomicInteger()).incrementAndGet();
-				return Health.status(made).build();
-			};
-		}
-
 	}
 
 	private static HealthContributorRegistry registry(AssertableApplicationContext context) {
