@@ -2,8 +2,11 @@ package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckRunner;
+import io.github.healthgrpc.engine.UninterruptibleHang;
 import io.github.healthgrpc.source.MadeAsIteratedComposite;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
@@ -22,6 +25,8 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -92,6 +97,40 @@ class RuntimeContributorsTests {
 			assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
 			assertThat(output).contains("Health contributor 'clients/b' was unregistered");
 		});
+	}
+
+	@Test
+	void aHangingMemberOfACompositeMadeAsItIsIteratedHoldsOneThreadAcrossRefreshes() {
+		UninterruptibleHang hang = new UninterruptibleHang();
+		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=100ms", "grpc.health.defaults.timeout=50ms")
+			.run((context) -> {
+				registry(context).registerContributor("clients", new CompositeHealthContributor() {
+
+					@Override
+					public HealthContributor getContributor(String name) {
+						return "a".equals(name) ? (HealthIndicator) hang::hang : null;
+					}
+
+					@Override
+					public Stream<HealthContributors.Entry> stream() {
+						// A new member at every iteration.
+						return Stream.of(new HealthContributors.Entry("a", (HealthIndicator) hang::hang));
+					}
+
+				});
+				CheckRunner runner = context.getBean(CheckRunner.class);
+				StatusStore store = store(context);
+				for (int i = 0; i < 10; i++) {
+					refresh(context);
+					// Before: forgotten at each refresh, and DOWN again once the new one timed out.
+					Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
+				}
+				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runner.load().stuck() > 0);
+				System.out.printf("A hanging member of a composite over 10 refreshes: %d thread(s) written off%n",
+						runner.load().threadsWrittenOff());
+				assertThat(runner.load().threadsWrittenOff()).isOne();
+			});
+		hang.release();
 	}
 
 	@Test
