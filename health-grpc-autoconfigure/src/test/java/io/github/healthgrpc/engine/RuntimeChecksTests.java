@@ -75,10 +75,7 @@ class RuntimeChecksTests {
 	@Test
 	void aRemovedCheckRunsNoMoreAndItsResultIsForgotten() {
 		AtomicInteger runs = new AtomicInteger();
-		this.runner.start(List.of(polled("gone", () -> {
-			runs.incrementAndGet();
-			return Health.up().build();
-		})), (name) -> FAST);
+		this.runner.start(List.of(counted("gone", runs, Status.UP)), (name) -> FAST);
 		await().until(() -> statusOf("gone") == Status.UP);
 		assertThat(this.runner.remove("gone")).isTrue();
 		assertThat(this.store.checkResult("gone")).isNull();
@@ -130,11 +127,8 @@ class RuntimeChecksTests {
 
 	@Test
 	void aStuckCheckThatIsRemovedIsNoLongerCountedStuck() {
-		AtomicInteger hangs = new AtomicInteger();
-		this.runner.start(List.of(polled("hangs", () -> {
-			hangs.incrementAndGet();
-			return this.hang.hang();
-		})), (name) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100)));
+		this.runner.start(List.of(polled("hangs", this.hang::hang)),
+				(name) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100)));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.load().stuck() == 1);
 		this.runner.remove("hangs");
 		// Its thread still hangs, written off; but no check is stuck any more.
@@ -146,16 +140,10 @@ class RuntimeChecksTests {
 	void aCheckUpdatedUnderItsNameKeepsItsResultAndItsScheduleAndCallsTheNewFunctionFromItsNextEvaluation() {
 		CheckSchedule hourly = new CheckSchedule(Duration.ofHours(1), Duration.ofSeconds(1));
 		AtomicInteger firstRuns = new AtomicInteger();
-		this.runner.start(List.of(polled("db", () -> {
-			firstRuns.incrementAndGet();
-			return Health.up().build();
-		})), (name) -> hourly);
+		this.runner.start(List.of(counted("db", firstRuns, Status.UP)), (name) -> hourly);
 		await().until(() -> statusOf("db") == Status.UP);
 		AtomicInteger secondRuns = new AtomicInteger();
-		assertThat(this.runner.update(polled("db", () -> {
-			secondRuns.incrementAndGet();
-			return Health.down().build();
-		}), hourly)).isTrue();
+		assertThat(this.runner.update(counted("db", secondRuns, Status.DOWN), hourly)).isTrue();
 		// Not started again: its next evaluation is an hour away, and its result stands.
 		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
 			.until(() -> statusOf("db") == Status.UP && secondRuns.get() == 0);
@@ -220,6 +208,13 @@ class RuntimeChecksTests {
 		}), FAST);
 		this.runner.start(List.of(), (name) -> FAST);
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+	}
+
+	private static CheckDefinition counted(String name, AtomicInteger runs, Status status) {
+		return polled(name, () -> {
+			runs.incrementAndGet();
+			return Health.status(status).build();
+		});
 	}
 
 	private Status statusOf(String check) {
