@@ -137,6 +137,24 @@ class RuntimeChecksTests {
 	}
 
 	@Test
+	void aCheckRemovedWhileItRunsAndAddedAgainStartsAsSoonAsTheInterruptEndsItsEvaluation() {
+		AtomicInteger starts = new AtomicInteger();
+		CheckDefinition sleepy = polled("sleepy", () -> {
+			starts.incrementAndGet();
+			Thread.sleep(60_000);
+			return Health.up().build();
+		});
+		this.runner.start(List.of(sleepy), (name) -> FAST);
+		await().until(() -> starts.get() == 1);
+		this.runner.remove("sleepy");
+		this.runner.add(sleepy, FAST);
+		// It honours the interrupt: started again within a few intervals, never said to be stuck.
+		await().atMost(Duration.ofSeconds(2)).until(() -> starts.get() == 2);
+		assertThat(this.store.checkResult("sleepy")).isNull();
+		assertThat(this.runner.load().threadsWrittenOff()).isOne();
+	}
+
+	@Test
 	void aCheckUpdatedUnderItsNameKeepsItsResultAndItsScheduleAndCallsTheNewFunctionFromItsNextEvaluation() {
 		CheckSchedule hourly = new CheckSchedule(Duration.ofHours(1), Duration.ofSeconds(1));
 		AtomicInteger firstRuns = new AtomicInteger();
