@@ -50,6 +50,45 @@ class RuntimeContributorsEndToEndTests {
 
 	@ParameterizedTest
 	@EnumSource
+	void aCompositeWhoseMembersAreMadeAsItIsIteratedDoesNotFlapTheServicesThatIncludeIt(TestGrpcServer server,
+			CapturedOutput output) throws Exception {
+		this.fixture.start(server, server.application(CompositeApplication.class)
+			.properties("grpc.health.services[demo.All].include=*", "grpc.health.contributors.refresh-interval=100ms",
+					"grpc.health.defaults.interval=500ms"));
+		HealthGrpc.HealthStub health = HealthGrpc.newStub(this.fixture.channel());
+		WatchRecorder overall = WatchRecorder.watch(health, "");
+		WatchRecorder all = WatchRecorder.watch(health, "demo.All");
+		awaitServing(overall);
+		awaitServing(all);
+		MadeAsIteratedComposite clients = this.fixture.started().context().getBean(MadeAsIteratedComposite.class);
+		int iterationsBefore = clients.iterations();
+		int evaluationsBefore = clients.evaluations("a");
+		int linesBefore = contributorLines(output);
+		long start = System.nanoTime();
+		// At least 20 readings of the registry.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> clients.iterations() - iterationsBefore >= OBSERVED_REFRESHES);
+		long millis = millisSince(start);
+		int refreshes = clients.iterations() - iterationsBefore;
+		int evaluations = clients.evaluations("a") - evaluationsBefore;
+		List<ServingStatus> overallMessages = overall.drainReceived();
+		List<ServingStatus> allMessages = all.drainReceived();
+		System.out.printf("%s: a composite whose members are made as it is iterated, %d readings in %d ms "
+				+ "(refresh interval 100 ms): Watch \"\" got %s, Watch demo.All got %s; member a evaluated %d "
+				+ "times (interval 500 ms); %d INFO lines about contributors%n", server, refreshes, millis,
+				overallMessages, allMessages, evaluations, contributorLines(output) - linesBefore);
+		assertThat(overallMessages).as("Watch \"\" after SERVING").isEmpty();
+		assertThat(allMessages).as("Watch demo.All after SERVING").isEmpty();
+		assertThat(contributorLines(output)).as("lines about contributors").isEqualTo(linesBefore);
+		// On its schedule, not started again at each reading.
+		assertThat(evaluations).isLessThanOrEqualTo((int) (millis / 500) + 2);
+		assertThat(this.fixture.started().context().getBean(StatusStore.class).health("demo.All").checks())
+			.containsKeys("clients/a", "clients/b");
+	}
+
+	@ParameterizedTest
+	@EnumSource
 	void aContributorRegisteredAtRuntimeJoinsTheServicesThatIncludeStarAndLeavesThemWhenUnregistered(
 			TestGrpcServer server, CapturedOutput output) throws Exception {
 		this.fixture.start(server, server.application(Application.class)
@@ -99,43 +138,16 @@ class RuntimeContributorsEndToEndTests {
 		assertThat(all.answered()).isFalse();
 	}
 
-	@ParameterizedTest
-	@EnumSource
-	void aCompositeWhoseMembersAreMadeAsItIsIteratedDoesNotFlapTheServicesThatIncludeIt(TestGrpcServer server,
-			CapturedOutput output) throws Exception {
-		this.fixture.start(server, server.application(CompositeApplication.class)
-			.properties("grpc.health.services[demo.All].include=*", "grpc.health.contributors.refresh-interval=100ms",
-					"grpc.health.defaults.interval=500ms"));
-		HealthGrpc.HealthStub health = HealthGrpc.newStub(this.fixture.channel());
-		WatchRecorder overall = WatchRecorder.watch(health, "");
-		WatchRecorder all = WatchRecorder.watch(health, "demo.All");
-		awaitServing(overall);
-		awaitServing(all);
-		MadeAsIteratedComposite clients = this.fixture.started().context().getBean(MadeAsIteratedComposite.class);
-		int iterationsBefore = clients.iterations();
-		int evaluationsBefore = clients.evaluations("a");
-		int linesBefore = contributorLines(output);
-		long start = System.nanoTime();
-		// At least 20 readings of the registry.
-		await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> clients.iterations() - iterationsBefore >= OBSERVED_REFRESHES);
-		long millis = millisSince(start);
-		int refreshes = clients.iterations() - iterationsBefore;
-		int evaluations = clients.evaluations("a") - evaluationsBefore;
-		List<ServingStatus> overallMessages = overall.drainReceived();
-		List<ServingStatus> allMessages = all.drainReceived();
-		System.out.printf("%s: a composite whose members are made as it is iterated, %d readings in %d ms "
-				+ "(refresh interval 100 ms): Watch \"\" got %s, Watch demo.All got %s; member a evaluated %d "
-				+ "times (interval 500 ms); %d INFO lines about contributors%n", server, refreshes, millis,
-				overallMessages, allMessages, evaluations, contributorLines(output) - linesBefore);
-		assertThat(overallMessages).as("Watch \"\" after SERVING").isEmpty();
-		assertThat(allMessages).as("Watch demo.All after SERVING").isEmpty();
-		assertThat(contributorLines(output)).as("lines about contributors").isEqualTo(linesBefore);
-		// On its schedule, not started again at each reading.
-		assertThat(evaluations).isLessThanOrEqualTo((int) (millis / 500) + 2);
-		assertThat(this.fixture.started().context().getBean(StatusStore.class).health("demo.All").checks())
-			.containsKeys("clients/a", "clients/b");
+	@SuppressWarnings("unchecked")
+	private Map<String, String> mirroredChecks(String service) {
+		Health mirror = this.fixture.started().context().getBean(GrpcHealthIndicator.class).health();
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) mirror.getDetails()
+			.get("services");
+		return (Map<String, String>) services.get(service).get("checks");
+	}
+
+	private static long millisSince(long start) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
 	private static void awaitServing(WatchRecorder watch) throws InterruptedException {
@@ -147,18 +159,6 @@ class RuntimeContributorsEndToEndTests {
 
 	private static int contributorLines(CapturedOutput output) {
 		return (int) output.getAll().lines().filter((line) -> line.contains("Health contributor '")).count();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, String> mirroredChecks(String service) {
-		Health mirror = this.fixture.started().context().getBean(GrpcHealthIndicator.class).health();
-		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) mirror.getDetails()
-			.get("services");
-		return (Map<String, String>) services.get(service).get("checks");
-	}
-
-	private static long millisSince(long start) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
 	/**
