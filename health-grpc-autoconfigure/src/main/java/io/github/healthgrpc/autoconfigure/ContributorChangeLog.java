@@ -14,8 +14,9 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Says what each refresh of the health contributors changed, so that nothing changes
- * silently: every registration and unregistration at INFO, with the services the check
- * joins or leaves; a service left naming a check that went away at WARN, with the fix; a
+ * silently: every registration, unregistration and replacement at INFO, with the services
+ * the check joins or leaves, and nothing when only the objects a composite makes as it is
+ * iterated are new; a service left naming a check that went away at WARN, with the fix; a
  * registry that cannot be read, or a contributor whose name another check has, at WARN
  * once until that passes.
  */
@@ -32,11 +33,6 @@ final class ContributorChangeLog {
 	void changed(Set<String> removed, Set<String> added, Map<String, Set<String>> before,
 			Map<String, Set<String>> now, Set<String> names, Function<String, CheckSchedule> schedules) {
 		for (String name : removed) {
-			if (added.contains(name)) {
-				logger.info("Health contributor '" + name + "' was replaced by another under its name: its check "
-						+ "starts again, and " + servicesOf(name, now) + " wait for its first result");
-				continue;
-			}
 			Set<String> naming = services(name, now);
 			Map<String, Set<String>> left = new LinkedHashMap<>(before);
 			naming.forEach(left::remove);
@@ -52,15 +48,19 @@ final class ContributorChangeLog {
 			}
 		}
 		for (String name : added) {
-			if (removed.contains(name)) {
-				continue;
-			}
 			CheckSchedule schedule = schedules.apply(name);
 			String back = before.values().stream().anyMatch((members) -> members.contains(name))
 					? " (it is back: the services that name it serve again once it is UP)" : "";
 			logger.info("Health contributor '" + name + "' was registered: it is a check now, polled every "
 					+ schedule.interval().toMillis() + "ms with a timeout of " + schedule.timeout().toMillis()
 					+ "ms, and a member of " + servicesOf(name, now) + back);
+		}
+	}
+
+	void replaced(Set<String> replaced) {
+		for (String name : replaced) {
+			logger.info("Health contributor '" + name + "' was replaced by another under its name: its check calls "
+					+ "the new one from its next evaluation, on its schedule, and keeps its last result until then");
 		}
 	}
 

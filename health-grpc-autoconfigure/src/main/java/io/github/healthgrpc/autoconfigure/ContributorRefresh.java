@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +27,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * runs: a contributor registered after startup (a data source created at runtime) becomes
  * a check and joins the services whose {@code include} selects it ({@code *}, its
  * composite's name) and the probe services whose Spring Boot health group includes it;
- * one unregistered goes. Every service keeps what it follows; only its members change.
+ * one unregistered goes. Every service keeps what it follows; only its members change. A
+ * check is the same check as long as its name stays registered: one whose contributor is
+ * made anew (a composite's member at each iteration, or a contributor registered again
+ * between two readings) calls the new object from its next evaluation, and keeps its
+ * result and its schedule.
  *
  * <p>Spring Boot's registries publish no event on a registration: each swaps an immutable
  * map. So the registries are read again on an interval, which is cheap (a map's entries)
@@ -148,26 +151,41 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 			return;
 		}
 		this.log.readable();
-		Map<String, CheckDefinition> removed = changed(before.checks(), now);
-		Map<String, CheckDefinition> added = changed(now, before.checks());
-		if (removed.isEmpty() && added.isEmpty()) {
-			this.known = before;
-			return;
+		// A check is the same check as long as its name stays registered: a composite may
+		// make its members anew at every iteration, and forgetting their results would
+		// flap every service that includes them at every refresh.
+		Map<String, CheckDefinition> removed = missing(before.checks(), now);
+		Map<String, CheckDefinition> added = missing(now, before.checks());
+		Set<String> replaced = now.keySet()
+			.stream()
+			.filter((name) -> before.checks().containsKey(name) && !before.checks().get(name).equals(now.get(name)))
+			.collect(Collectors.toCollection(TreeSet::new));
+		Map<String, Set<String>> members = before.members();
+		if (!removed.isEmpty() || !added.isEmpty()) {
+			Set<String> names = new TreeSet<>(before.others());
+			names.addAll(now.keySet());
+			members = mappings.membersFor(names);
+			// Said before it takes effect, so the log never lags behind what clients see.
+			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names,
+					mappings::schedule);
+			// Members first: a check that goes leaves its services before its result is
+			// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
+			// them without a result, so they are NOT_SERVING until its first, as at startup.
+			this.store.redefineMembers(members);
+			removed.keySet().forEach(this.runner::remove);
+			added.forEach((name, check) -> {
+				// Removing first lets a refresh that failed half way be applied again whole.
+				this.runner.remove(name);
+				this.runner.add(check, mappings.schedule(name));
+			});
 		}
-		Set<String> names = new TreeSet<>(before.others());
-		names.addAll(now.keySet());
-		Map<String, Set<String>> members = mappings.membersFor(names);
-		// Said before it takes effect, so the log never lags behind what clients see.
-		this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
-		// Members first: a check that goes leaves its services before its result is
-		// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
-		// them without a result, so they are NOT_SERVING until its first, as at startup.
-		this.store.redefineMembers(members);
-		removed.keySet().forEach(this.runner::remove);
-		added.forEach((name, check) -> {
-			// Removing first lets a refresh that failed half way be applied again whole.
-			this.runner.remove(name);
-			this.runner.add(check, mappings.schedule(name));
+		this.log.replaced(replaced);
+		// The others call what the registry holds now, keeping their results and schedules;
+		// one missing after a refresh that failed half way is added.
+		now.forEach((name, check) -> {
+			if (!added.containsKey(name) && !this.runner.update(check, mappings.schedule(name))) {
+				this.runner.add(check, mappings.schedule(name));
+			}
 		});
 		this.known = new Known(now, before.others(), members);
 		this.log.applied();
@@ -201,17 +219,12 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 		return checks;
 	}
 
-	// The checks in one that the other does not have, or has as a different check: a
-	// contributor unregistered and another registered under its name counts as both.
-	private static Map<String, CheckDefinition> changed(Map<String, CheckDefinition> one,
+	// The checks in one under a name that the other does not have.
+	private static Map<String, CheckDefinition> missing(Map<String, CheckDefinition> one,
 			Map<String, CheckDefinition> other) {
-		Map<String, CheckDefinition> changed = new LinkedHashMap<>();
-		one.forEach((name, check) -> {
-			if (!Objects.equals(other.get(name), check)) {
-				changed.put(name, check);
-			}
-		});
-		return changed;
+		Map<String, CheckDefinition> missing = new LinkedHashMap<>(one);
+		missing.keySet().removeAll(other.keySet());
+		return missing;
 	}
 
 	private record Known(Map<String, CheckDefinition> checks, Set<String> others,

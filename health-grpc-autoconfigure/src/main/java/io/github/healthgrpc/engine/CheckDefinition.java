@@ -55,4 +55,18 @@ public sealed interface CheckDefinition {
 
 	}
 
+	/**
+	 * A pushed check's subscription that its source can end: the engine ends it when the
+	 * check is removed, so the source stops calling back a check that is gone.
+	 */
+	interface CancellableSubscription extends Consumer<Consumer<Health>> {
+
+		/**
+		 * Stop calling back the given subscriber.
+		 * @param subscriber a callback this subscription was given
+		 */
+		void cancel(Consumer<Health> subscriber);
+
+	}
+
 }

@@ -28,6 +28,18 @@ final class CheckOutcomes {
 	}
 
 	/**
+	 * The result of a check added again while the evaluation of the one removed under its
+	 * name has not returned: it does not start until then, so that a check removed and
+	 * added again never holds a second thread.
+	 */
+	static Health stillStuck() {
+		return Health.down()
+			.withDetail("error", "The check is still stuck in its previous evaluation, which did not return when "
+					+ "the check was removed: it starts again once that evaluation returns")
+			.build();
+	}
+
+	/**
 	 * How an evaluation that settled with this answer or failure ended, as a listener hears it.
 	 */
 	static EvaluationOutcome outcome(@Nullable Health health, @Nullable Throwable failure) {

@@ -17,8 +17,10 @@ import org.springframework.util.Assert;
  * <p>Polled checks run on their own interval and timeout on a pool of worker threads that
  * belongs to this runner alone, never on a gRPC thread or on the caller of a health
  * request. The pool has {@code workerThreads} threads for evaluations; a thread whose check
- * is stuck past its timeout is written off and replaced until it returns, so the pool never
- * holds more than {@code workerThreads} plus the number of stuck checks. A single timer
+ * is stuck past its timeout is written off and replaced until it returns. A check removed
+ * while stuck keeps its thread until it returns, and one added again under its name waits
+ * for that, so the pool never holds more than {@code workerThreads} plus one thread for
+ * each check name with an evaluation stuck right now. A single timer
  * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
  * overdue answers. Pushed checks are recorded the moment the application sets them. A
  * result that cannot be recorded as it is (the serving status mapper throws on its status,
@@ -52,6 +54,9 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final Map<String, PushedCheck> pushed = new LinkedHashMap<>();
 
+	// Removed checks whose evaluation has not returned, by name, for a check added again.
+	private final Map<String, PolledCheckTask> unfinished = new LinkedHashMap<>();
+
 	/**
 	 * Create a runner.
 	 * @param store where results go
@@ -84,7 +89,9 @@ public final class CheckRunner implements AutoCloseable {
 	/**
 	 * Add a check while the engine runs, is paused, or before it starts: a polled check
 	 * polls on its schedule from now (once started and unless paused), a pushed one is
-	 * subscribed to. A closed engine adds nothing.
+	 * subscribed to. A polled check added under the name of one removed while its evaluation
+	 * had not returned starts once that evaluation has, and is DOWN, saying so, if it stays
+	 * stuck past its timeout. A closed engine adds nothing.
 	 * @param check the check; its name must not be taken
 	 * @param schedule its schedule, if it is polled
 	 */
@@ -97,7 +104,7 @@ public final class CheckRunner implements AutoCloseable {
 		this.listeners.added(check.name());
 		if (check instanceof CheckDefinition.Polled polledCheck) {
 			PolledCheckTask task = new PolledCheckTask(polledCheck, schedule, this.timer, this.workers, this::record,
-					this.listeners, this.load);
+					this.listeners, this.load, this.unfinished.remove(check.name()));
 			this.polled.put(check.name(), task);
 			if (this.started && !this.paused) {
 				task.poll();
@@ -114,8 +121,8 @@ public final class CheckRunner implements AutoCloseable {
 
 	/**
 	 * Remove a check: it is polled no more, its evaluation in progress is let go of (its
-	 * thread interrupted and, if it does not return, written off and replaced; its answer
-	 * cancelled), and its result is forgotten by the store; once this returns, no result
+	 * thread interrupted and, if it does not return, written off and replaced until it does;
+	 * its answer cancelled), and its result is forgotten by the store; once this returns, no result
 	 * of it reaches the store. Services that include it should be redefined first, or they
 	 * turn NOT_SERVING: a member without a result is unknown.
 	 * @param checkName the check's name
@@ -124,8 +131,13 @@ public final class CheckRunner implements AutoCloseable {
 	public synchronized boolean remove(String checkName) {
 		PolledCheckTask task = this.polled.remove(checkName);
 		PushedCheck subscriber = this.pushed.remove(checkName);
+		this.unfinished.values().removeIf((removed) -> !removed.isBusy());
 		if (task != null) {
 			task.remove();
+			PolledCheckTask holding = task.unfinished();
+			if (holding != null) {
+				this.unfinished.put(checkName, holding);
+			}
 		}
 		if (subscriber != null) {
 			subscriber.remove();
@@ -138,6 +150,40 @@ public final class CheckRunner implements AutoCloseable {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Replace the definition of a running check by another under its name, as a health
+	 * contributor re-created under a name that stayed registered: the check keeps its
+	 * result, its schedule and its evaluation in progress, and calls the new definition
+	 * from its next evaluation. A pushed check is subscribed to the new source, unless it
+	 * is equal to the old one. A definition of the other kind (polled for pushed) replaces
+	 * the check as {@link #remove} and {@link #add} would.
+	 * @param check the new definition
+	 * @param schedule its schedule, if it is polled and the check was pushed
+	 * @return whether a check of that name was running
+	 */
+	public synchronized boolean update(CheckDefinition check, CheckSchedule schedule) {
+		PolledCheckTask task = this.polled.get(check.name());
+		PushedCheck subscriber = this.pushed.get(check.name());
+		if (task != null && check instanceof CheckDefinition.Polled polledCheck) {
+			task.update(polledCheck);
+		}
+		else if (subscriber != null && check instanceof CheckDefinition.Pushed pushedCheck) {
+			if (!subscriber.subscribesTo(pushedCheck)) {
+				subscriber.remove();
+				PushedCheck replacement = new PushedCheck(pushedCheck, this::record);
+				this.pushed.put(check.name(), replacement);
+				if (this.started) {
+					replacement.subscribe();
+				}
+			}
+		}
+		else if (task != null || subscriber != null) {
+			remove(check.name());
+			add(check, schedule);
+		}
+		return task != null || subscriber != null;
 	}
 
 	/**
@@ -154,8 +200,9 @@ public final class CheckRunner implements AutoCloseable {
 	 * How the engine keeps up with its checks.
 	 * @return the counts since start
 	 */
-	public EngineLoad load() {
-		return this.load.snapshot(this.workers.queued(), this.workers.everWrittenOff());
+	public synchronized EngineLoad load() {
+		int stuck = (int) this.polled.values().stream().filter(PolledCheckTask::isStuck).count();
+		return this.load.snapshot(this.workers.queued(), stuck, this.workers.everWrittenOff());
 	}
 
 	/**

@@ -10,9 +10,10 @@ package io.github.healthgrpc.engine;
  * finished (a slow or hanging check)
  * @param queued evaluations waiting for a worker thread right now; never more than the
  * number of polled checks
- * @param stuck evaluations right now that missed their timeout and have not returned (or
- * whose answer could not be cancelled); each keeps its check busy and DOWN, and each that
- * holds a thread has been replaced in the pool
+ * @param stuck checks right now whose evaluation missed its timeout and has not returned (or
+ * whose answer could not be cancelled), or that were added again while the evaluation of the
+ * check removed under their name had not; each is busy and DOWN. A removed check is not
+ * counted, though its thread stays written off until its evaluation returns
  * @param threadsWrittenOff worker threads written off because their check did not return at
  * its timeout, each replaced while it stayed stuck
  */

@@ -28,8 +28,6 @@ final class Evaluation {
 
 	private final WorkerPool workers;
 
-	private final LoadCounter load;
-
 	private @Nullable ScheduledFuture<?> deadline;
 
 	private @Nullable Thread worker;
@@ -52,10 +50,9 @@ final class Evaluation {
 
 	private boolean stuck;
 
-	Evaluation(long sequence, WorkerPool workers, LoadCounter load) {
+	Evaluation(long sequence, WorkerPool workers) {
 		this.sequence = sequence;
 		this.workers = workers;
-		this.load = load;
 	}
 
 	/**
@@ -159,7 +156,6 @@ final class Evaluation {
 			return null;
 		}
 		this.stuck = true;
-		this.load.stuck(1);
 		if (this.worker != null) {
 			this.worker.interrupt();
 			this.writtenOff = true;
@@ -205,9 +201,6 @@ final class Evaluation {
 		}
 		this.ended = true;
 		disarm();
-		if (this.stuck) {
-			this.load.stuck(-1);
-		}
 		return true;
 	}
 

@@ -1,7 +1,6 @@
 package io.github.healthgrpc.engine;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,8 +24,6 @@ final class LoadCounter {
 
 	private final LongAdder skippedTicks = new LongAdder();
 
-	private final AtomicInteger stuck = new AtomicInteger();
-
 	private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - REPORT_EVERY_NANOS);
 
 	private final int workerThreads;
@@ -47,13 +44,9 @@ final class LoadCounter {
 		this.skippedTicks.increment();
 	}
 
-	void stuck(int delta) {
-		this.stuck.addAndGet(delta);
-	}
-
-	EngineLoad snapshot(int queued, long threadsWrittenOff) {
-		return new EngineLoad(this.evaluations.sum(), this.lateStarts.sum(), this.skippedTicks.sum(), queued,
-				this.stuck.get(), threadsWrittenOff);
+	EngineLoad snapshot(int queued, int stuck, long threadsWrittenOff) {
+		return new EngineLoad(this.evaluations.sum(), this.lateStarts.sum(), this.skippedTicks.sum(), queued, stuck,
+				threadsWrittenOff);
 	}
 
 	private void reportOverload(String checkName, long waitedNanos) {

@@ -25,10 +25,15 @@ import org.springframework.boot.health.contributor.Health;
  * started twice, and it stays DOWN until it returns. A result is recorded on the thread
  * that produced it (only a missed deadline is recorded on the timer thread), and only if
  * no newer evaluation has recorded one.
+ *
+ * <p>A check removed while its evaluation has not returned keeps that evaluation's thread
+ * until it does, and a check added again under its name is its successor: it does not
+ * start before that evaluation has returned, so a name holds at most one thread however
+ * often its check is removed and added again.
  */
 final class PolledCheckTask implements Runnable {
 
-	private final CheckDefinition.Polled check;
+	private volatile CheckDefinition.Polled check;
 
 	private final CheckSchedule schedule;
 
@@ -58,12 +63,19 @@ final class PolledCheckTask implements Runnable {
 
 	private volatile boolean closing;
 
+	// The removed check of the same name whose evaluation had not returned, until it has.
+	private volatile @Nullable PolledCheckTask previous;
+
+	private volatile long removedAt;
+
 	// Guarded by the runner that owns the task.
 	private @Nullable ScheduledFuture<?> polling;
 
 	PolledCheckTask(CheckDefinition.Polled check, CheckSchedule schedule, ScheduledExecutorService timer,
-			WorkerPool workers, BiConsumer<String, Health> recorder, CheckListener listener, LoadCounter load) {
+			WorkerPool workers, BiConsumer<String, Health> recorder, CheckListener listener, LoadCounter load,
+			@Nullable PolledCheckTask previous) {
 		this.check = check;
+		this.previous = previous;
 		this.schedule = schedule;
 		this.timer = timer;
 		this.workers = workers;
@@ -94,6 +106,48 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	/**
+	 * Call the given definition from the next evaluation on, keeping the check's schedule,
+	 * its result and its evaluation in progress.
+	 * @param check the definition, under the check's name
+	 */
+	void update(CheckDefinition.Polled check) {
+		this.check = check;
+	}
+
+	/**
+	 * Whether an evaluation has started and not ended: it holds the check's thread or its
+	 * answer.
+	 * @return whether busy
+	 */
+	boolean isBusy() {
+		return this.busy.get();
+	}
+
+	/**
+	 * The task of this name whose evaluation has not ended: this one, or the removed one it
+	 * waits for.
+	 * @return that task, or {@code null} if none
+	 */
+	@Nullable PolledCheckTask unfinished() {
+		if (isBusy()) {
+			return this;
+		}
+		PolledCheckTask previous = this.previous;
+		return (previous != null && previous.isBusy()) ? previous : null;
+	}
+
+	/**
+	 * Whether the check is stuck: its evaluation, or that of the removed check it waits
+	 * for, is past its timeout and has not returned.
+	 * @return whether stuck
+	 */
+	boolean isStuck() {
+		Evaluation evaluation = this.current;
+		PolledCheckTask previous = this.previous;
+		return (evaluation != null && evaluation.isStuck()) || (previous != null && previous.isStuck());
+	}
+
+	/**
 	 * Remove the check for good: stop polling, record nothing more, and let go of the
 	 * evaluation in progress as if it had timed out (its thread interrupted, and written off
 	 * if it does not return, its answer cancelled), so a hanging check that goes frees its
@@ -103,6 +157,7 @@ final class PolledCheckTask implements Runnable {
 		synchronized (this.recordLock) {
 			this.removed = true;
 		}
+		this.removedAt = System.nanoTime();
 		stopPolling();
 		Evaluation evaluation = this.current;
 		if (evaluation != null) {
@@ -112,11 +167,11 @@ final class PolledCheckTask implements Runnable {
 
 	@Override
 	public void run() {
-		if (!this.busy.compareAndSet(false, true)) {
+		if (waitsForPrevious() || !this.busy.compareAndSet(false, true)) {
 			this.load.skipped();
 			return;
 		}
-		Evaluation evaluation = new Evaluation(++this.sequence, this.workers, this.load);
+		Evaluation evaluation = new Evaluation(++this.sequence, this.workers);
 		this.current = evaluation;
 		evaluation.arm(after(this.schedule.interval(), () -> missStart(evaluation)));
 		if (this.removed || this.closing) {
@@ -131,6 +186,23 @@ final class PolledCheckTask implements Runnable {
 			// The engine is shutting down: nothing to evaluate or record.
 			evaluation.disarm();
 		}
+	}
+
+	// An interrupt usually ends the removed check's evaluation at once: it is said to be
+	// stuck only once it has ignored it for a timeout, as a check's own evaluation is.
+	private boolean waitsForPrevious() {
+		PolledCheckTask previous = this.previous;
+		if (previous == null) {
+			return false;
+		}
+		if (!previous.isBusy()) {
+			this.previous = null;
+			return false;
+		}
+		if (System.nanoTime() - previous.removedAt >= this.schedule.timeout().toNanos()) {
+			record(++this.sequence, CheckOutcomes.stillStuck());
+		}
+		return true;
 	}
 
 	/**
@@ -224,7 +296,8 @@ final class PolledCheckTask implements Runnable {
 
 	private void missStart(Evaluation evaluation) {
 		if (evaluation.settleUnstarted()) {
-			record(evaluation, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.interval(), false)));
+			record(evaluation.sequence,
+					CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.interval(), false)));
 		}
 	}
 
@@ -232,7 +305,8 @@ final class PolledCheckTask implements Runnable {
 		if (!evaluation.settle(EvaluationOutcome.TIMEOUT, null)) {
 			return; // answered at the last moment
 		}
-		record(evaluation, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
+		record(evaluation.sequence,
+				CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
 		// Recorded before the answer is cancelled: the cancellation may end the evaluation
 		// and free the check for its next tick.
 		cancel(evaluation.overdue());
@@ -261,18 +335,18 @@ final class PolledCheckTask implements Runnable {
 		if (evaluation.settle(CheckOutcomes.outcome(health, failure), CheckOutcomes.unwrap(failure))) {
 			evaluation.disarm();
 			this.stuckLog.answered();
-			record(evaluation, CheckOutcomes.of(health, failure));
+			record(evaluation.sequence, CheckOutcomes.of(health, failure));
 		}
 	}
 
-	private void record(Evaluation evaluation, Health health) {
+	private void record(long sequence, Health health) {
 		synchronized (this.recordLock) {
 			// Evaluations end before the next starts, so results arrive in order; the check
 			// makes it certain that an older result never overwrites a newer one.
-			if (this.removed || evaluation.sequence <= this.recordedSequence) {
+			if (this.removed || sequence <= this.recordedSequence) {
 				return;
 			}
-			this.recordedSequence = evaluation.sequence;
+			this.recordedSequence = sequence;
 			this.recorder.accept(this.check.name(), health);
 		}
 	}

@@ -6,9 +6,10 @@ import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * One pushed check: the callback its source pushes every new result to. A pushed check
- * cannot be unsubscribed from its source (a subscription is a plain callback), so removing
- * it closes the callback instead: whatever the source pushes afterwards is dropped.
+ * One pushed check: the callback its source pushes every new result to. Removing it closes
+ * the callback: whatever the source pushes afterwards is dropped. A source that can end a
+ * subscription ({@link CheckDefinition.CancellableSubscription}) is told to, so that a
+ * check removed and added again does not leave one more callback behind each time.
  */
 final class PushedCheck implements Consumer<Health> {
 
@@ -50,11 +51,23 @@ final class PushedCheck implements Consumer<Health> {
 	}
 
 	/**
-	 * Drop every result pushed from now on.
+	 * Whether this check subscribes to the given check's source.
+	 * @param other the other check
+	 * @return whether their subscriptions are equal
+	 */
+	boolean subscribesTo(CheckDefinition.Pushed other) {
+		return this.check.subscription().equals(other.subscription());
+	}
+
+	/**
+	 * Drop every result pushed from now on, and end the subscription if its source can.
 	 */
 	void remove() {
 		synchronized (this.lock) {
 			this.removed = true;
+		}
+		if (this.subscribed && this.check.subscription() instanceof CheckDefinition.CancellableSubscription source) {
+			source.cancel(this);
 		}
 	}
 

@@ -8,7 +8,7 @@ package io.github.healthgrpc.metrics;
  * @param lateStarts evaluations that waited longer than their interval for a worker thread
  * @param skippedTicks intervals skipped because the check's previous evaluation had not ended
  * @param queued evaluations waiting for a worker thread right now
- * @param stuck evaluations right now past their timeout that have not returned
+ * @param stuck checks right now whose evaluation is past its timeout and has not returned
  * @param threadsWrittenOff worker threads written off (and replaced) because their check
  * did not return at its timeout
  */

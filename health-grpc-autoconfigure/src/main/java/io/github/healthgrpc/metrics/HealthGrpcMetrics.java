@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * {@code grpc.health.checks.skipped.ticks} (counters): what the engine did and where it
  * fell behind;</li>
  * <li>{@code grpc.health.checks.stuck} (gauge) and {@code grpc.health.checks.threads.written.off}
- * (counter): evaluations stuck past their timeout, and the worker threads written off and
+ * (counter): checks stuck past their timeout, and the worker threads written off and
  * replaced for them;</li>
  * <li>{@code grpc.health.checks.queued} and {@code grpc.health.watchers} (gauges).</li>
  * </ul>
@@ -75,7 +75,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		gauge(registry, "grpc.health.checks.queued", "Evaluations waiting for a worker thread",
 				CheckEngineLoad::queued);
 		gauge(registry, "grpc.health.checks.stuck",
-				"Evaluations past their timeout that have not returned; each keeps its check DOWN",
+				"Checks whose evaluation is past its timeout and has not returned; each is DOWN",
 				CheckEngineLoad::stuck);
 		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
 			.description("Open Watch calls")

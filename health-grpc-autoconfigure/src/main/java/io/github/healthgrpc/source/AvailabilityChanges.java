@@ -32,6 +32,14 @@ public final class AvailabilityChanges implements ApplicationListener<Availabili
 		this.subscribers.add(subscriber);
 	}
 
+	/**
+	 * Stop running the given callback, or one equal to it.
+	 * @param subscriber the callback
+	 */
+	public void unsubscribe(Runnable subscriber) {
+		this.subscribers.remove(subscriber);
+	}
+
 	@Override
 	public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
 		for (Runnable subscriber : this.subscribers) {

@@ -9,10 +9,12 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * A Spring Boot availability indicator ({@code livenessState}, {@code readinessState}) as
  * a pushed check: evaluated when the engine subscribes and again on every availability
- * change. Polling would leave it wrong for up to an interval after each change.
+ * change. Polling would leave it wrong for up to an interval after each change. The
+ * engine ends the subscription when the check is removed, so a check removed and added
+ * again is evaluated once per change, not once per time it was added.
  */
 record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
-		AvailabilityChanges changes) implements Consumer<Consumer<Health>> {
+		AvailabilityChanges changes) implements CheckDefinition.CancellableSubscription {
 
 	// The subscription is the record itself, equal for the same indicator, so that reading
 	// the registry again yields an equal definition and subscribes nothing twice.
@@ -23,29 +25,37 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 
 	@Override
 	public void accept(Consumer<Health> recorder) {
-		subscribe(recorder);
-	}
-
-	private void subscribe(Consumer<Health> recorder) {
-		Object lock = new Object();
-		// Evaluating and recording under one lock keeps an older evaluation from being
-		// recorded after a newer one when a change races with the first push.
-		Runnable push = () -> {
-			synchronized (lock) {
-				recorder.accept(evaluate());
-			}
-		};
+		Push push = new Push(this.indicator, recorder);
 		this.changes.subscribe(push);
 		push.run();
 	}
 
-	private Health evaluate() {
-		try {
-			return this.indicator.health(true);
+	@Override
+	public void cancel(Consumer<Health> recorder) {
+		// Equal to the one subscribed: the same indicator and the same recorder.
+		this.changes.unsubscribe(new Push(this.indicator, recorder));
+	}
+
+	private record Push(AvailabilityStateHealthIndicator indicator, Consumer<Health> recorder) implements Runnable {
+
+		@Override
+		public void run() {
+			// Evaluating and recording under one lock keeps an older evaluation from being
+			// recorded after a newer one when a change races with the first push.
+			synchronized (this) {
+				this.recorder.accept(evaluate());
+			}
 		}
-		catch (RuntimeException ex) {
-			return Health.down(ex).build();
+
+		private Health evaluate() {
+			try {
+				return this.indicator.health(true);
+			}
+			catch (RuntimeException ex) {
+				return Health.down(ex).build();
+			}
 		}
+
 	}
 
 }

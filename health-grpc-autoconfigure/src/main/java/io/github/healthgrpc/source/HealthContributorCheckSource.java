@@ -7,7 +7,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import io.github.healthgrpc.engine.CheckDefinition;
-import io.github.healthgrpc.engine.CheckFunction;
 import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -52,13 +51,18 @@ public final class HealthContributorCheckSource implements CheckSource {
 	@Override
 	public List<CheckDefinition> checks() {
 		List<CheckDefinition> checks = new ArrayList<>();
-		collect("", this.contributors, checks);
+		collect("", null, this.contributors, checks);
 		return checks;
 	}
 
-	// Equal for the same indicator, so that reading the registry again yields equal
-	// definitions and only real registrations and unregistrations count as changes.
-	private record IndicatorCheck(HealthIndicator indicator) implements CheckFunction {
+	private static final class IndicatorCheck extends RegisteredContributorCheck {
+
+		private final HealthIndicator indicator;
+
+		IndicatorCheck(HealthContributor registered, HealthIndicator indicator) {
+			super(registered);
+			this.indicator = indicator;
+		}
 
 		@Override
 		public CompletionStage<Health> evaluate() {
@@ -67,10 +71,12 @@ public final class HealthContributorCheckSource implements CheckSource {
 
 	}
 
-	private void collect(String prefix, HealthContributors contributors, List<CheckDefinition> checks) {
+	private void collect(String prefix, @Nullable HealthContributor registered, HealthContributors contributors,
+			List<CheckDefinition> checks) {
 		for (HealthContributors.Entry entry : contributors) {
 			String name = prefix + entry.name();
 			HealthContributor contributor = entry.contributor();
+			HealthContributor top = (registered != null) ? registered : contributor;
 			if (this.ignored.test(contributor)) {
 				continue;
 			}
@@ -79,10 +85,10 @@ public final class HealthContributorCheckSource implements CheckSource {
 				checks.add(AvailabilityCheck.of(name, availability, this.availabilityChanges));
 			}
 			else if (contributor instanceof HealthIndicator indicator) {
-				checks.add(new CheckDefinition.Polled(name, new IndicatorCheck(indicator)));
+				checks.add(new CheckDefinition.Polled(name, new IndicatorCheck(top, indicator)));
 			}
 			else if (contributor instanceof CompositeHealthContributor composite) {
-				collect(name + "/", composite, checks);
+				collect(name + "/", top, composite, checks);
 			}
 			else {
 				logger.debug("Health contributor '" + name + "' of type " + contributor.getClass().getName()

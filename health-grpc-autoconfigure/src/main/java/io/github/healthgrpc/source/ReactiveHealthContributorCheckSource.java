@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.github.healthgrpc.engine.CheckDefinition;
-import io.github.healthgrpc.engine.CheckFunction;
 import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,14 +52,19 @@ public final class ReactiveHealthContributorCheckSource implements CheckSource {
 						+ "' has the name of a blocking one, which /actuator/health shows instead; it is not a check");
 				continue;
 			}
-			collect(entry.name(), entry.contributor(), checks);
+			collect(entry.name(), entry.contributor(), entry.contributor(), checks);
 		}
 		return checks;
 	}
 
-	// Equal for the same indicator, so that reading the registry again yields equal
-	// definitions and only real registrations and unregistrations count as changes.
-	private record ReactiveIndicatorCheck(ReactiveHealthIndicator indicator) implements CheckFunction {
+	private static final class ReactiveIndicatorCheck extends RegisteredContributorCheck {
+
+		private final ReactiveHealthIndicator indicator;
+
+		ReactiveIndicatorCheck(ReactiveHealthContributor registered, ReactiveHealthIndicator indicator) {
+			super(registered);
+			this.indicator = indicator;
+		}
 
 		@Override
 		public CompletionStage<Health> evaluate() {
@@ -69,12 +73,14 @@ public final class ReactiveHealthContributorCheckSource implements CheckSource {
 
 	}
 
-	private void collect(String name, ReactiveHealthContributor contributor, List<CheckDefinition> checks) {
+	private void collect(String name, ReactiveHealthContributor registered, ReactiveHealthContributor contributor,
+			List<CheckDefinition> checks) {
 		if (contributor instanceof ReactiveHealthIndicator indicator) {
-			checks.add(new CheckDefinition.Polled(name, new ReactiveIndicatorCheck(indicator)));
+			checks.add(new CheckDefinition.Polled(name, new ReactiveIndicatorCheck(registered, indicator)));
 		}
 		else if (contributor instanceof ReactiveHealthContributors composite) {
-			composite.forEach((member) -> collect(name + "/" + member.name(), member.contributor(), checks));
+			composite.forEach(
+					(member) -> collect(name + "/" + member.name(), registered, member.contributor(), checks));
 		}
 		else {
 			logger.debug("Reactive health contributor '" + name + "' of type " + contributor.getClass().getName()

@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.store.ServingStatus;
@@ -9,12 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -83,6 +88,47 @@ class AvailabilityChecksTests {
 		// AvailabilityChanges early must not put it ahead of the bean that records the state.
 		this.contextRunner.withUserConfiguration(EarlyAvailabilityChangesConfiguration.class)
 			.run(this::assertPushedResultIsCurrent);
+	}
+
+	@Test
+	void anAvailabilityCheckRemovedAndAddedAgainIsEvaluatedOncePerChange() {
+		this.contextRunner.withPropertyValues("grpc.health.contributors.refresh-interval=1h").run((context) -> {
+			HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
+			ContributorRefresh refresh = context.getBean(ContributorRefresh.class);
+			CountingReadiness counting = new CountingReadiness(context.getBean(ApplicationAvailability.class));
+			for (int i = 0; i < 5; i++) {
+				registry.registerContributor("counting", counting);
+				refresh.refresh();
+				registry.unregisterContributor("counting");
+				refresh.refresh();
+			}
+			registry.registerContributor("counting", counting);
+			refresh.refresh();
+			int before = counting.evaluations.get();
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+			int evaluations = counting.evaluations.get() - before;
+			System.out.printf("An availability check added 6 times and removed 5: %d evaluation(s) per change%n",
+					evaluations);
+			// Before: every subscription made since the first addition was still subscribed.
+			assertThat(evaluations).isOne();
+			assertThat(context.getBean(StatusStore.class).checkResult("counting").getStatus()).isEqualTo(Status.UP);
+		});
+	}
+
+	static final class CountingReadiness extends ReadinessStateHealthIndicator {
+
+		final AtomicInteger evaluations = new AtomicInteger();
+
+		CountingReadiness(ApplicationAvailability availability) {
+			super(availability);
+		}
+
+		@Override
+		protected AvailabilityState getState(ApplicationAvailability availability) {
+			this.evaluations.incrementAndGet();
+			return super.getState(availability);
+		}
+
 	}
 
 	private void assertPushedResultIsCurrent(AssertableApplicationContext context) {

@@ -1,10 +1,16 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckRunner;
+import io.github.healthgrpc.engine.UninterruptibleHang;
+import io.github.healthgrpc.source.MadeAsIteratedComposite;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -19,8 +25,11 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -57,6 +66,87 @@ class RuntimeContributorsTests {
 			registry(context).unregisterContributor("pool");
 			refresh(context);
 			assertThat(store(context).health("demo.All").checks()).containsOnlyKeys("db");
+		});
+	}
+
+	@Test
+	void aCompositeWhoseMembersAreMadeAsItIsIteratedKeepsItsChecksAndTheirResultsAcrossRefreshes(
+			CapturedOutput output) {
+		this.contextRunner.withPropertyValues("grpc.health.services[demo.All].include=*",
+				"grpc.health.defaults.interval=1h").run((context) -> {
+			MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a", "b");
+			registry(context).registerContributor("clients", clients);
+			refresh(context);
+			StatusStore store = store(context);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> store.checkResult("clients/a") != null && store.checkResult("clients/b") != null);
+			int registeredLines = output.toString().split("Health contributor '", -1).length;
+			for (int i = 0; i < 5; i++) {
+				refresh(context);
+				// Its one evaluation (interval 1h) is remembered: not forgotten, not started again.
+				assertThat(store.checkResult("clients/a")).as("result of clients/a after refresh %d", i).isNotNull();
+			}
+			System.out.printf("A composite whose members are made as it is iterated: %d iterations, %d evaluations "
+					+ "of clients/a over 5 refreshes%n", clients.iterations(), clients.evaluations("a"));
+			assertThat(clients.evaluations("a")).isOne();
+			assertThat(output.toString().split("Health contributor '", -1)).hasSize(registeredLines);
+			// A member gone from the composite is a member unregistered.
+			clients.remove("b");
+			refresh(context);
+			assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
+			assertThat(output).contains("Health contributor 'clients/b' was unregistered");
+		});
+	}
+
+	@Test
+	void aHangingMemberOfACompositeMadeAsItIsIteratedHoldsOneThreadAcrossRefreshes() {
+		UninterruptibleHang hang = new UninterruptibleHang();
+		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=100ms", "grpc.health.defaults.timeout=50ms")
+			.run((context) -> {
+				registry(context).registerContributor("clients", new CompositeHealthContributor() {
+
+					@Override
+					public HealthContributor getContributor(String name) {
+						return "a".equals(name) ? (HealthIndicator) hang::hang : null;
+					}
+
+					@Override
+					public Stream<HealthContributors.Entry> stream() {
+						// A new member at every iteration.
+						return Stream.of(new HealthContributors.Entry("a", (HealthIndicator) hang::hang));
+					}
+
+				});
+				CheckRunner runner = context.getBean(CheckRunner.class);
+				StatusStore store = store(context);
+				for (int i = 0; i < 10; i++) {
+					refresh(context);
+					// Before: forgotten at each refresh, and DOWN again once the new one timed out.
+					Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
+				}
+				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runner.load().stuck() > 0);
+				System.out.printf("A hanging member of a composite over 10 refreshes: %d thread(s) written off%n",
+						runner.load().threadsWrittenOff());
+				assertThat(runner.load().threadsWrittenOff()).isOne();
+			});
+		hang.release();
+	}
+
+	@Test
+	void aCompositeMemberMadeAgainIsCalledAtItsNextEvaluation() {
+		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=50ms").run((context) -> {
+			MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a");
+			registry(context).registerContributor("clients", clients);
+			refresh(context);
+			StatusStore store = store(context);
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
+			clients.answer(Status.DOWN);
+			refresh(context);
+			// Only the members made by this last iteration answer DOWN.
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> Status.DOWN.equals(store.checkResult("clients/a").getStatus()));
 		});
 	}
 
@@ -139,7 +229,8 @@ class RuntimeContributorsTests {
 			registry(context).unregisterContributor("db");
 			registry(context).registerContributor("db", (HealthIndicator) () -> Health.down().build());
 			refresh(context);
-			assertThat(output).contains("Health contributor 'db' was replaced by another under its name");
+			assertThat(output).contains("Health contributor 'db' was replaced by another under its name: its check "
+					+ "calls the new one from its next evaluation, on its schedule, and keeps its last result until then");
 			registry(context).unregisterContributor("db");
 			refresh(context);
 			registry(context).registerContributor("db", UP);

@@ -37,6 +37,10 @@ class HungChecksTests {
 
 	private static final int HUNG = 8;
 
+	private static final int CHURN_POOL = 2;
+
+	private static final int CYCLES = 20;
+
 	private static final CheckSchedule HANGING = new CheckSchedule(Duration.ofMillis(100), Duration.ofMillis(200));
 
 	private static final CheckSchedule QUICK = new CheckSchedule(Duration.ofMillis(100), Duration.ofSeconds(1));
@@ -46,6 +50,10 @@ class HungChecksTests {
 	private final StatusStore store = new StatusStore();
 
 	private final CheckRunner runner = new CheckRunner(this.store, POOL);
+
+	private final StatusStore churnStore = new StatusStore();
+
+	private final CheckRunner churnRunner = new CheckRunner(this.churnStore, CHURN_POOL);
 
 	private final UninterruptibleHang hang = new UninterruptibleHang();
 
@@ -57,6 +65,7 @@ class HungChecksTests {
 	void stop() {
 		this.hang.release();
 		this.runner.close();
+		this.churnRunner.close();
 	}
 
 	@Test
@@ -97,6 +106,50 @@ class HungChecksTests {
 			.contains("ignored the interrupt and is written off"));
 		assertThat(output.getAll()).contains(". Stuck at:")
 			.contains(UninterruptibleHang.class.getName() + ".hang(");
+	}
+
+	@Test
+	void aStuckCheckRemovedAndAddedAgainTwentyTimesHoldsOneThreadAndIsDownUntilItsEvaluationReturns() {
+		// A data source re-created against a dead host: the same check, removed and added
+		// again while its evaluation hangs in code that ignores interrupts.
+		AtomicInteger starts = new AtomicInteger();
+		CheckDefinition dataSource = new CheckDefinition.Polled("dataSource", () -> {
+			starts.incrementAndGet();
+			return CompletableFuture.completedFuture(this.hang.hang());
+		});
+		CheckDefinition quick = new CheckDefinition.Polled("quick", () -> {
+			this.quickRuns.incrementAndGet();
+			return CompletableFuture.completedFuture(Health.up().build());
+		});
+		this.churnRunner.start(List.of(dataSource, quick), (name) -> name.equals("quick") ? QUICK : HANGING);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.churnRunner.load().stuck() == 1);
+		int maxThreads = 0;
+		for (int i = 0; i < CYCLES; i++) {
+			this.churnRunner.remove("dataSource");
+			this.churnRunner.add(dataSource, HANGING);
+			int cycle = i;
+			// Before: it started again and hung on one more thread. Now: it waits for its
+			// evaluation that has not returned, and is DOWN saying so.
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> starts.get() > cycle + 1 || stillStuck(this.churnStore, "dataSource"));
+			maxThreads = Math.max(maxThreads, newEngineThreads());
+		}
+		EngineLoad load = this.churnRunner.load();
+		System.out.printf("%d removals and additions of a check stuck in code that ignores interrupts, pool of %d "
+				+ "and 2 polled checks: %d start(s), at most %d engine threads, %d stuck, %d thread(s) written off%n",
+				CYCLES, CHURN_POOL, starts.get(), maxThreads, load.stuck(), load.threadsWrittenOff());
+		assertThat(starts.get()).as("starts of the stuck check").isOne();
+		assertThat(maxThreads).as("engine threads").isLessThanOrEqualTo(CHURN_POOL + 2);
+		assertThat(load.threadsWrittenOff()).isOne();
+		assertThat(load.stuck()).isOne();
+		assertThat(this.churnStore.checkResult("quick").getStatus()).isEqualTo(Status.UP);
+		this.hang.release();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.churnStore.checkResult("dataSource").getStatus()).isEqualTo(Status.UP);
+			assertThat(starts.get()).isGreaterThan(1);
+			assertThat(this.churnRunner.load().stuck()).isZero();
+			assertThat(newEngineThreads()).isLessThanOrEqualTo(CHURN_POOL);
+		});
 	}
 
 	@Test
@@ -163,6 +216,11 @@ class HungChecksTests {
 	private Status statusOf(String check) {
 		Health health = this.store.checkResult(check);
 		return (health != null) ? health.getStatus() : null;
+	}
+
+	private static boolean stillStuck(StatusStore store, String check) {
+		Health health = store.checkResult(check);
+		return health != null && String.valueOf(health.getDetails().get("error")).contains("still stuck");
 	}
 
 	private static List<String> stuckWarnings(CapturedOutput output) {

@@ -75,10 +75,7 @@ class RuntimeChecksTests {
 	@Test
 	void aRemovedCheckRunsNoMoreAndItsResultIsForgotten() {
 		AtomicInteger runs = new AtomicInteger();
-		this.runner.start(List.of(polled("gone", () -> {
-			runs.incrementAndGet();
-			return Health.up().build();
-		})), (name) -> FAST);
+		this.runner.start(List.of(counted("gone", runs, Status.UP)), (name) -> FAST);
 		await().until(() -> statusOf("gone") == Status.UP);
 		assertThat(this.runner.remove("gone")).isTrue();
 		assertThat(this.store.checkResult("gone")).isNull();
@@ -126,6 +123,58 @@ class RuntimeChecksTests {
 		this.hang.release();
 		await().until(() -> this.runner.load().stuck() == 0);
 		assertThat(this.store.checkResult("hangs")).isNull();
+	}
+
+	@Test
+	void aStuckCheckThatIsRemovedIsNoLongerCountedStuck() {
+		this.runner.start(List.of(polled("hangs", this.hang::hang)),
+				(name) -> new CheckSchedule(Duration.ofMillis(50), Duration.ofMillis(100)));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.load().stuck() == 1);
+		this.runner.remove("hangs");
+		// Its thread still hangs, written off; but no check is stuck any more.
+		assertThat(this.runner.load().stuck()).isZero();
+		assertThat(this.runner.load().threadsWrittenOff()).isOne();
+	}
+
+	@Test
+	void aCheckRemovedWhileItRunsAndAddedAgainStartsAsSoonAsTheInterruptEndsItsEvaluation() {
+		AtomicInteger starts = new AtomicInteger();
+		CheckDefinition sleepy = polled("sleepy", () -> {
+			starts.incrementAndGet();
+			Thread.sleep(60_000);
+			return Health.up().build();
+		});
+		this.runner.start(List.of(sleepy), (name) -> FAST);
+		await().until(() -> starts.get() == 1);
+		this.runner.remove("sleepy");
+		this.runner.add(sleepy, FAST);
+		// It honours the interrupt: started again within a few intervals, never said to be stuck.
+		await().atMost(Duration.ofSeconds(2)).until(() -> starts.get() == 2);
+		assertThat(this.store.checkResult("sleepy")).isNull();
+		assertThat(this.runner.load().threadsWrittenOff()).isOne();
+	}
+
+	@Test
+	void aCheckUpdatedUnderItsNameKeepsItsResultAndItsScheduleAndCallsTheNewFunctionFromItsNextEvaluation() {
+		CheckSchedule hourly = new CheckSchedule(Duration.ofHours(1), Duration.ofSeconds(1));
+		AtomicInteger firstRuns = new AtomicInteger();
+		this.runner.start(List.of(counted("db", firstRuns, Status.UP)), (name) -> hourly);
+		await().until(() -> statusOf("db") == Status.UP);
+		AtomicInteger secondRuns = new AtomicInteger();
+		assertThat(this.runner.update(counted("db", secondRuns, Status.DOWN), hourly)).isTrue();
+		// Not started again: its next evaluation is an hour away, and its result stands.
+		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+			.until(() -> statusOf("db") == Status.UP && secondRuns.get() == 0);
+		assertThat(firstRuns.get()).isOne();
+		assertThat(this.runner.update(polled("unknown", () -> Health.up().build()), FAST)).isFalse();
+	}
+
+	@Test
+	void aCheckUpdatedUnderItsNameIsCalledAtItsNextEvaluation() {
+		this.runner.start(List.of(polled("db", () -> Health.up().build())), (name) -> FAST);
+		await().until(() -> statusOf("db") == Status.UP);
+		this.runner.update(polled("db", () -> Health.down().build()), FAST);
+		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("db") == Status.DOWN);
 	}
 
 	@Test
@@ -177,6 +226,13 @@ class RuntimeChecksTests {
 		}), FAST);
 		this.runner.start(List.of(), (name) -> FAST);
 		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+	}
+
+	private static CheckDefinition counted(String name, AtomicInteger runs, Status status) {
+		return polled(name, () -> {
+			runs.incrementAndGet();
+			return Health.status(status).build();
+		});
 	}
 
 	private Status statusOf(String check) {

@@ -1,6 +1,7 @@
 package io.github.healthgrpc.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.github.healthgrpc.source.MadeAsIteratedComposite;
+import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Proves on each server that a health contributor registered after startup, as a data
@@ -30,15 +34,57 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code *} within the README's bound (one refresh interval, 1 s by default, plus
  * slack for a busy machine), is listed on the Actuator mirror, and goes when it is
  * unregistered; and that unregistering a check that a service includes by name leaves that
- * service NOT_SERVING, with a warning.
+ * service NOT_SERVING, with a warning; and that a composite whose members are made anew
+ * at every iteration keeps the services that include it SERVING across many readings.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RuntimeContributorsEndToEndTests {
 
 	private static final Duration PICKED_UP_WITHIN = Duration.ofMillis(1500);
 
+	private static final int OBSERVED_REFRESHES = 20;
+
 	@AutoClose
 	private final ServerFixture fixture = new ServerFixture();
+
+	@ParameterizedTest
+	@EnumSource
+	void aCompositeWhoseMembersAreMadeAsItIsIteratedDoesNotFlapTheServicesThatIncludeIt(TestGrpcServer server,
+			CapturedOutput output) throws Exception {
+		this.fixture.start(server, server.application(CompositeApplication.class)
+			.properties("grpc.health.services[demo.All].include=*", "grpc.health.contributors.refresh-interval=100ms",
+					"grpc.health.defaults.interval=500ms"));
+		HealthGrpc.HealthStub health = HealthGrpc.newStub(this.fixture.channel());
+		WatchRecorder overall = WatchRecorder.watch(health, "");
+		WatchRecorder all = WatchRecorder.watch(health, "demo.All");
+		awaitServing(overall);
+		awaitServing(all);
+		MadeAsIteratedComposite clients = this.fixture.started().context().getBean(MadeAsIteratedComposite.class);
+		int iterationsBefore = clients.iterations();
+		int evaluationsBefore = clients.evaluations("a");
+		int linesBefore = contributorLines(output);
+		long start = System.nanoTime();
+		// At least 20 readings of the registry.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> clients.iterations() - iterationsBefore >= OBSERVED_REFRESHES);
+		long millis = millisSince(start);
+		int refreshes = clients.iterations() - iterationsBefore;
+		int evaluations = clients.evaluations("a") - evaluationsBefore;
+		List<ServingStatus> overallMessages = overall.drainReceived();
+		List<ServingStatus> allMessages = all.drainReceived();
+		System.out.printf("%s: a composite whose members are made as it is iterated, %d readings in %d ms "
+				+ "(refresh interval 100 ms): Watch \"\" got %s, Watch demo.All got %s; member a evaluated %d "
+				+ "times (interval 500 ms); %d INFO lines about contributors%n", server, refreshes, millis,
+				overallMessages, allMessages, evaluations, contributorLines(output) - linesBefore);
+		assertThat(overallMessages).as("Watch \"\" after SERVING").isEmpty();
+		assertThat(allMessages).as("Watch demo.All after SERVING").isEmpty();
+		assertThat(contributorLines(output)).as("lines about contributors").isEqualTo(linesBefore);
+		// On its schedule, not started again at each reading.
+		assertThat(evaluations).isLessThanOrEqualTo((int) (millis / 500) + 2);
+		assertThat(this.fixture.started().context().getBean(StatusStore.class).health("demo.All").checks())
+			.containsKeys("clients/a", "clients/b");
+	}
 
 	@ParameterizedTest
 	@EnumSource
@@ -99,6 +145,17 @@ class RuntimeContributorsEndToEndTests {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 	}
 
+	private static void awaitServing(WatchRecorder watch) throws InterruptedException {
+		ServingStatus status = watch.next();
+		while (status != ServingStatus.SERVING) {
+			status = watch.next();
+		}
+	}
+
+	private static int contributorLines(CapturedOutput output) {
+		return (int) output.getAll().lines().filter((line) -> line.contains("Health contributor '")).count();
+	}
+
 	/**
 	 * A contributor whose first evaluation waits until the test lets it answer.
 	 */
@@ -121,6 +178,16 @@ class RuntimeContributorsEndToEndTests {
 
 		void answer() {
 			this.first.countDown();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CompositeApplication extends ServerShutdownEdgeCasesTests.Application {
+
+		@Bean
+		MadeAsIteratedComposite clientsHealthContributor() {
+			return new MadeAsIteratedComposite(Duration.ofMillis(50), "a", "b");
 		}
 
 	}

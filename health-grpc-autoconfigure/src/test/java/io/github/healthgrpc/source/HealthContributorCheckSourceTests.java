@@ -1,5 +1,6 @@
 package io.github.healthgrpc.source;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,18 @@ class HealthContributorCheckSourceTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(replica.function().evaluate().toCompletableFuture().get().getDetails()).containsEntry("lag", "12s");
+	}
+
+	@Test
+	void readingAgainACompositeThatMakesItsMembersAsItIsIteratedYieldsEqualChecksUntilItIsRegisteredAgain() {
+		DefaultHealthContributorRegistry registry = new DefaultHealthContributorRegistry();
+		registry.registerContributor("clients", new MadeAsIteratedComposite(Duration.ZERO, "a"));
+		HealthContributorCheckSource source = new HealthContributorCheckSource(registry, (contributor) -> false, null);
+		List<CheckDefinition> first = source.checks();
+		assertThat(source.checks()).isEqualTo(first);
+		registry.unregisterContributor("clients");
+		registry.registerContributor("clients", new MadeAsIteratedComposite(Duration.ZERO, "a"));
+		assertThat(source.checks()).isNotEqualTo(first);
 	}
 
 	@Test

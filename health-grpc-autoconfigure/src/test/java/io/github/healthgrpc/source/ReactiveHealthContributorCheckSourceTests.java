@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckRunner;
@@ -17,6 +18,8 @@ import reactor.core.publisher.Sinks;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributors;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.DefaultHealthContributorRegistry;
@@ -37,6 +40,36 @@ class ReactiveHealthContributorCheckSourceTests {
 		assertThat(checks).extracting(CheckDefinition::name)
 			.containsExactlyInAnyOrder("redis", "mongo/primary", "mongo/secondary");
 		assertThat(checks).allSatisfy((check) -> assertThat(check).isInstanceOf(CheckDefinition.Polled.class));
+	}
+
+	@Test
+	void readingAgainACompositeThatMakesItsMembersAsItIsIteratedYieldsEqualChecksUntilItIsRegisteredAgain() {
+		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
+		registry.registerContributor("clients", madeAsIterated());
+		ReactiveHealthContributorCheckSource source = new ReactiveHealthContributorCheckSource(registry, null);
+		List<CheckDefinition> first = source.checks();
+		assertThat(source.checks()).isEqualTo(first);
+		registry.unregisterContributor("clients");
+		registry.registerContributor("clients", madeAsIterated());
+		assertThat(source.checks()).isNotEqualTo(first);
+	}
+
+	// A new member at every iteration.
+	private static CompositeReactiveHealthContributor madeAsIterated() {
+		return new CompositeReactiveHealthContributor() {
+
+			@Override
+			public ReactiveHealthContributor getContributor(String name) {
+				return "a".equals(name) ? up() : null;
+			}
+
+			@Override
+			public Stream<ReactiveHealthContributors.Entry> stream() {
+				Health health = Health.up().build();
+				return Stream.of(new ReactiveHealthContributors.Entry("a", (ReactiveHealthIndicator) () -> Mono.just(health)));
+			}
+
+		};
 	}
 
 	@Test
