@@ -63,17 +63,7 @@ class WatchersConcurrencyTests {
 				call.cancel();
 			}
 		};
-		CompletableFuture.allOf(CompletableFuture.runAsync(churn, this.threads),
-				CompletableFuture.runAsync(churn, this.threads))
-			.get(60, TimeUnit.SECONDS);
-		assertThat(watchers.count()).isZero();
-		assertThat(watchers.serviceCount()).isZero();
-		// Nothing stayed counted: the connection may open the whole budget again.
-		for (int i = 0; i < 100; i++) {
-			FakeWatchObserver call = new FakeWatchObserver(true);
-			watchers.watch("race.Service0", CONNECTION, call);
-			assertThat(call.error()).as("watch %d on the connection", i).isNull();
-		}
+		runTogetherThenOpenTheWholeBudget(watchers, 100, churn, churn);
 	}
 
 	@Test
@@ -106,17 +96,8 @@ class WatchersConcurrencyTests {
 				call.cancel();
 			}
 		};
-		CompletableFuture.allOf(CompletableFuture.runAsync(heavy, this.threads),
-				CompletableFuture.runAsync(light, this.threads))
-			.get(60, TimeUnit.SECONDS);
-		assertThat(watchers.count()).isZero();
-		assertThat(watchers.serviceCount()).isZero();
-		// Counted neither twice nor never: the whole budget opens again, and not one more.
-		for (int i = 0; i < budget; i++) {
-			FakeWatchObserver call = new FakeWatchObserver(true);
-			watchers.watch("race.Service0", CONNECTION, call);
-			assertThat(call.error()).as("watch %d", i).isNull();
-		}
+		runTogetherThenOpenTheWholeBudget(watchers, budget, heavy, light);
+		// Nor counted twice: not one more opens.
 		FakeWatchObserver beyond = new FakeWatchObserver(true);
 		watchers.watch("race.Service0", CONNECTION, beyond);
 		assertThat(beyond.error()).hasMessageContaining("grpc.health.watch.max-watchers");
@@ -149,6 +130,22 @@ class WatchersConcurrencyTests {
 		this.store.record("db", Health.down().build());
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(kept).allSatisfy((call) -> assertThat(call.sent()).last().isEqualTo(ServingStatus.NOT_SERVING));
+	}
+
+	// Nothing may stay counted after both have run: no call is left, and one connection
+	// may open the whole budget again.
+	private void runTogetherThenOpenTheWholeBudget(Watchers watchers, int budget, Runnable first, Runnable second)
+			throws Exception {
+		CompletableFuture.allOf(CompletableFuture.runAsync(first, this.threads),
+				CompletableFuture.runAsync(second, this.threads))
+			.get(60, TimeUnit.SECONDS);
+		assertThat(watchers.count()).isZero();
+		assertThat(watchers.serviceCount()).isZero();
+		for (int i = 0; i < budget; i++) {
+			FakeWatchObserver call = new FakeWatchObserver(true);
+			watchers.watch("race.Service0", CONNECTION, call);
+			assertThat(call.error()).as("watch %d on the connection", i).isNull();
+		}
 	}
 
 	private static void await(CyclicBarrier barrier) {
