@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.sample.proto.GreeterGrpc;
 import io.github.healthgrpc.sample.proto.HelloRequest;
 import io.grpc.ConnectivityState;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,22 +32,22 @@ import static org.awaitility.Awaitility.await;
  * connections from 127.0.0.1 hold the whole Watch budget and re-open every call that
  * ends, a new grpc-java channel with client-side health checking ({@code round_robin}
  * with {@code healthCheckConfig} on {@code demo.Greeter}) is admitted and sends every call
- * to the SERVING server throughout, its channel never leaving READY. The budget is lowered
- * to 50 so that the flood stays small on two cores.
+ * to the SERVING server throughout, its channel never leaving READY. The limits are the
+ * sample's defaults, so the test shares the other end-to-end tests' application.
  */
-@TestPropertySource(properties = "grpc.health.watch.max-watchers=" + WatchFloodEndToEndTests.MAX_WATCHERS)
 class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 
-	static final int MAX_WATCHERS = 50;
+	private static final int MAX_WATCHERS = WatchLimits.DEFAULT_MAX_WATCHERS;
 
 	private static final int FLOOD_CONNECTIONS = 24;
 
-	// 72 calls wanted against a budget of 50: full, with calls refused and re-opened.
-	private static final int FLOOD_PER_CONNECTION = 3;
+	// 10,008 calls wanted against the default budget of 10,000: full, with calls refused and
+	// re-opened, a few hundred a second.
+	private static final int FLOOD_PER_CONNECTION = MAX_WATCHERS / FLOOD_CONNECTIONS + 1;
 
 	private static final Duration FLOOD_FOR = Duration.ofSeconds(3);
 
-	private static final int MAX_FLOOD_CALLS = 20_000;
+	private static final int MAX_FLOOD_CALLS = 40_000;
 
 	@Autowired
 	HealthGrpcService healthGrpcService;
@@ -66,8 +66,10 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 		awaitStatus("demo.Greeter", ServingStatus.SERVING);
 		this.channels = IntStream.range(0, FLOOD_CONNECTIONS).mapToObj((i) -> loopbackChannel()).toList();
 		try (WatchFlood flood = new WatchFlood(this.channels, "demo.Greeter", FLOOD_PER_CONNECTION, MAX_FLOOD_CALLS)) {
-			await().atMost(PATIENCE)
+			long floodStarted = System.nanoTime();
+			await().atMost(Duration.ofSeconds(60))
 				.until(() -> this.healthGrpcService.watcherCount() == MAX_WATCHERS && flood.refused() > 0);
+			long full = System.nanoTime();
 			ManagedChannel balanced = ManagedChannelBuilder.forAddress("127.0.0.1", this.grpcServerPort.get())
 				.defaultServiceConfig(Map.of("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())),
 						"healthCheckConfig", Map.of("serviceName", "demo.Greeter")))
@@ -88,11 +90,12 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 				sayHello(balanced, false, calls, failures);
 			}
 			int floodCalls = flood.opened() - floodOpenedBefore;
-			System.out.printf("%s, Watch flood from %d connections of 127.0.0.1 (max-watchers %d): a new "
+			System.out.printf("%s, Watch flood from %d connections of 127.0.0.1 (max-watchers %d, full after %d ms): a new "
 					+ "health-checking channel's first call answered %d ms after it was made, then %d calls in "
 					+ "%d s, %d failed; its channel states: %s; meanwhile the flood opened %d calls (in all: %d "
 					+ "opened, %d refused, %d gave way, %d ended otherwise), %d Watch calls open%n",
 					SampleServer.get().getClass().getSimpleName(), FLOOD_CONNECTIONS, MAX_WATCHERS,
+					(full - floodStarted) / 1_000_000,
 					(routed - joined) / 1_000_000, calls.get(), FLOOD_FOR.toSeconds(), failures.size(), states,
 					floodCalls, flood.opened(), flood.refused(), flood.gaveWay(), flood.endedOtherwise(),
 					this.healthGrpcService.watcherCount());
