@@ -160,8 +160,8 @@ final class Watchers implements StatusListener {
 				if (evicted == null) {
 					return Admission.refused(Status.RESOURCE_EXHAUSTED.withDescription(this.count
 							+ " Watch calls are open, the limit of grpc.health.watch.max-watchers, and no client "
-							+ "connection holds two more than this one (" + this.byConnection.held(connection)
-							+ "); end some or raise the limit"));
+							+ "connection holds two more than this call's, which holds "
+							+ this.byConnection.held(connection) + "; end some or raise the limit"));
 				}
 			}
 			Set<WatchStream> streams = this.byService.get(service);
