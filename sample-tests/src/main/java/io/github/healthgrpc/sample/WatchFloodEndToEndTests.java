@@ -61,6 +61,8 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 		for (ManagedChannel channel : this.channels) {
 			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 		}
+		// The next test class shares the application: leave it holding no Watch call.
+		await().atMost(PATIENCE).until(() -> this.healthGrpcService.watcherCount() == 0);
 	}
 
 	@Test
