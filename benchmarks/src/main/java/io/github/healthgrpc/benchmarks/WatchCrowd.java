@@ -18,7 +18,8 @@ import io.grpc.stub.ClientResponseObserver;
 
 /**
  * Many Watch calls on one service, spread over connections of at most
- * {@value #PER_CONNECTION} calls each (health-grpc's default per-connection limit). The
+ * {@value #PER_CONNECTION} calls each (health-grpc's per-connection limit when these
+ * figures were first taken, kept so that runs stay comparable). The
  * harness arms an expected status, makes it happen, and reads when each watcher heard it,
  * and how each stream ended.
  */

@@ -310,7 +310,9 @@ public class HealthGrpcProperties {
 	public static class Watch {
 
 		/**
-		 * Most Watch calls open at once; beyond it, a new Watch fails with RESOURCE_EXHAUSTED.
+		 * Most Watch calls open at once; beyond it, a new Watch is admitted only in place of
+		 * the oldest call of the client connection holding the most, if that holds at least
+		 * two more than the new call's, and otherwise fails with RESOURCE_EXHAUSTED.
 		 */
 		private int maxWatchers = WatchLimits.DEFAULT_MAX_WATCHERS;
 
@@ -319,13 +321,6 @@ public class HealthGrpcProperties {
 		 * another unknown name fails with RESOURCE_EXHAUSTED.
 		 */
 		private int maxUnknownServices = WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES;
-
-		/**
-		 * Most Watch calls open at once on one client connection; beyond it, a new Watch on
-		 * that connection fails with RESOURCE_EXHAUSTED, so one client cannot lock the
-		 * others out.
-		 */
-		private int maxPerConnection = WatchLimits.DEFAULT_MAX_PER_CONNECTION;
 
 		public int getMaxWatchers() {
 			return this.maxWatchers;
@@ -341,14 +336,6 @@ public class HealthGrpcProperties {
 
 		public void setMaxUnknownServices(int maxUnknownServices) {
 			this.maxUnknownServices = maxUnknownServices;
-		}
-
-		public int getMaxPerConnection() {
-			return this.maxPerConnection;
-		}
-
-		public void setMaxPerConnection(int maxPerConnection) {
-			this.maxPerConnection = maxPerConnection;
 		}
 
 	}

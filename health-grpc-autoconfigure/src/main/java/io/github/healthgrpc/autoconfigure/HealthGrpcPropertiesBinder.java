@@ -69,8 +69,6 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 				"Set it to the most Watch calls the server may hold open, such as 10000.");
 		positive("watch.max-unknown-services", properties.getWatch().getMaxUnknownServices(),
 				"Set it to the most distinct unknown service names that may be watched at once, such as 100.");
-		positive("watch.max-per-connection", properties.getWatch().getMaxPerConnection(),
-				"Set it to the most Watch calls one client connection may hold open, such as 100.");
 		Duration drainDelay = properties.getShutdown().getDrainDelay();
 		if (drainDelay.isNegative()) {
 			throw invalid("shutdown.drain-delay", drainDelay,

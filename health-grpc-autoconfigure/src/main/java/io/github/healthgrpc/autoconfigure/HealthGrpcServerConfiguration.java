@@ -21,8 +21,7 @@ class HealthGrpcServerConfiguration {
 	@ConditionalOnMissingBean
 	HealthGrpcService healthGrpcService(StatusStore store, HealthGrpcProperties properties) {
 		return new HealthGrpcService(store, properties.getList().getMaxServices(),
-				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices(),
-						properties.getWatch().getMaxPerConnection()));
+				new WatchLimits(properties.getWatch().getMaxWatchers(), properties.getWatch().getMaxUnknownServices()));
 	}
 
 	@Bean

@@ -14,8 +14,8 @@ import io.grpc.ServerServiceDefinition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells the Watch method which client connection its call came on, for the
- * per-connection limit.
+ * Tells the Watch method which client connection its call came on, so that when the Watch
+ * budget is full the connection holding the most calls gives way.
  *
  * <p>A service method sees only its {@code StreamObserver}, which does not expose the
  * call's transport attributes. So an interceptor bound into the service definition itself
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code ServerBuilder.addService}.
  *
  * <p>A connection is told by its two ends' addresses, which no two open TCP connections
- * share. Clients that share an address share one allowance: every in-process client,
+ * share. Clients that share an address count as one connection: every in-process client,
  * every client behind one proxy connection, Unix domain socket clients.
  */
 final class CallConnection {

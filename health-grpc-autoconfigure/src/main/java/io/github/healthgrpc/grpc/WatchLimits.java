@@ -3,19 +3,19 @@ package io.github.healthgrpc.grpc;
 import org.springframework.util.Assert;
 
 /**
- * The limits that keep Watch calls from growing the server's memory without bound, and
- * one client from taking them all: each open call holds a stream, and each distinct
- * service name watched holds an entry.
+ * The limits that keep Watch calls from growing the server's memory without bound: each
+ * open call holds a stream, and each distinct service name watched holds an entry. No
+ * client can take the whole of {@code maxWatchers} and lock the others out: when it is
+ * full, a call on a connection holding fewer calls is admitted and the oldest call of the
+ * connection holding the most gives way.
  *
- * @param maxWatchers the most Watch calls open at once; beyond it a new one fails with
- * RESOURCE_EXHAUSTED
+ * @param maxWatchers the most Watch calls open at once; beyond it a new one is admitted
+ * only in place of a call of a connection that holds at least two more, and otherwise
+ * fails with RESOURCE_EXHAUSTED
  * @param maxUnknownServices the most distinct unknown service names watched at once;
  * beyond it a Watch on yet another unknown name fails with RESOURCE_EXHAUSTED
- * @param maxPerConnection the most Watch calls open at once on one client connection;
- * beyond it a new one on that connection fails with RESOURCE_EXHAUSTED, so that one
- * client cannot take the whole of {@code maxWatchers} and lock the others out
  */
-public record WatchLimits(int maxWatchers, int maxUnknownServices, int maxPerConnection) {
+public record WatchLimits(int maxWatchers, int maxUnknownServices) {
 
 	/**
 	 * The default most Watch calls open at once.
@@ -28,16 +28,9 @@ public record WatchLimits(int maxWatchers, int maxUnknownServices, int maxPerCon
 	public static final int DEFAULT_MAX_UNKNOWN_SERVICES = 100;
 
 	/**
-	 * The default most Watch calls open at once on one client connection: far more than a
-	 * client needs (one per service it sends to), far fewer than the default total.
-	 */
-	public static final int DEFAULT_MAX_PER_CONNECTION = 100;
-
-	/**
 	 * The defaults.
 	 */
-	public static final WatchLimits DEFAULTS = new WatchLimits(DEFAULT_MAX_WATCHERS, DEFAULT_MAX_UNKNOWN_SERVICES,
-			DEFAULT_MAX_PER_CONNECTION);
+	public static final WatchLimits DEFAULTS = new WatchLimits(DEFAULT_MAX_WATCHERS, DEFAULT_MAX_UNKNOWN_SERVICES);
 
 	/**
 	 * The longest service name a Watch call accepts. A Watch holds its name for as long as
@@ -50,12 +43,10 @@ public record WatchLimits(int maxWatchers, int maxUnknownServices, int maxPerCon
 	 * Create limits.
 	 * @param maxWatchers the most Watch calls open at once
 	 * @param maxUnknownServices the most distinct unknown service names watched at once
-	 * @param maxPerConnection the most Watch calls open at once on one client connection
 	 */
 	public WatchLimits {
 		Assert.isTrue(maxWatchers > 0, "maxWatchers must be positive");
 		Assert.isTrue(maxUnknownServices > 0, "maxUnknownServices must be positive");
-		Assert.isTrue(maxPerConnection > 0, "maxPerConnection must be positive");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +89,25 @@ final class WatchStream {
 		this.finished = true;
 		try {
 			this.observer.onCompleted();
+		}
+		catch (RuntimeException ex) {
+			// The call was already cancelled by the client: nothing left to end.
+		}
+	}
+
+	/**
+	 * End the call with an error status, for a call that gave way to another. Runs on the
+	 * thread of the call admitted in its place, hence under this stream's lock like every
+	 * other use of the observer.
+	 * @param status the status the client is told
+	 */
+	synchronized void end(Status status) {
+		if (this.finished) {
+			return;
+		}
+		this.finished = true;
+		try {
+			this.observer.onError(status.asRuntimeException());
 		}
 		catch (RuntimeException ex) {
 			// The call was already cancelled by the client: nothing left to end.

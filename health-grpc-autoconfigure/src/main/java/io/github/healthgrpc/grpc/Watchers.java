@@ -24,8 +24,14 @@ import org.jspecify.annotations.Nullable;
  * that starts while the last one of its service ends must land in the set that the map
  * holds. With a concurrent map and a set per service it could be added to a set just
  * dropped from the map, never hear a change again and never be uncounted. The lock also
- * makes the {@link WatchLimits} hold exactly. Streams are told about changes outside the
- * lock, on the status store's listener thread.
+ * makes the {@link WatchLimits} hold exactly. Streams are told about changes, and an
+ * evicted stream is ended, outside the lock.
+ *
+ * <p>When {@code maxWatchers} calls are open, a new call is admitted only if the
+ * connection holding the most calls holds at least two more than the new call's: that
+ * connection's oldest call then gives way (see {@link ConnectionShares}). So no
+ * connection is refused while the budget has room, and once it is full the heaviest
+ * holder gives way, never a client holding one or a few calls.
  */
 final class Watchers implements StatusListener {
 
@@ -37,7 +43,7 @@ final class Watchers implements StatusListener {
 
 	private final Map<String, Set<WatchStream>> byService = new HashMap<>();
 
-	private final Map<Object, Integer> byConnection = new HashMap<>();
+	private final ConnectionShares byConnection = new ConnectionShares();
 
 	private int count;
 
@@ -65,10 +71,13 @@ final class Watchers implements StatusListener {
 		// that stops reading, thousands of stale statuses. One byte makes it false as soon
 		// as one message waits, so the server holds that message and a pending flag.
 		observer.setOnReadyThreshold(1);
-		Status refusal = add(stream);
-		if (refusal != null) {
-			observer.onError(refusal.asRuntimeException());
+		Admission admission = add(stream);
+		if (admission.refusal() != null) {
+			observer.onError(admission.refusal().asRuntimeException());
 			return;
+		}
+		if (admission.evicted() != null) {
+			admission.evicted().end(admission.evictedStatus());
 		}
 		stream.start();
 		if (this.store.isClosed()) {
@@ -134,38 +143,48 @@ final class Watchers implements StatusListener {
 		return ProtoStatuses.of(status);
 	}
 
-	// Adds the stream, or says why not.
-	private @Nullable Status add(WatchStream stream) {
+	// Adds the stream, or says why not; the stream that gave way for it, if one did, is
+	// uncounted here and ended by the caller outside the lock.
+	private Admission add(WatchStream stream) {
 		String service = stream.service();
 		if (service.length() > WatchLimits.MAX_SERVICE_NAME_LENGTH) {
-			return Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
-					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH);
+			return Admission.refused(Status.INVALID_ARGUMENT.withDescription("The service name is "
+					+ service.length() + " characters long; Watch accepts names of up to "
+					+ WatchLimits.MAX_SERVICE_NAME_LENGTH));
 		}
 		Object connection = stream.connection();
 		synchronized (this.lock) {
-			int onConnection = (connection != null) ? this.byConnection.getOrDefault(connection, 0) : 0;
-			if (onConnection >= this.limits.maxPerConnection()) {
-				return Status.RESOURCE_EXHAUSTED.withDescription(onConnection + " Watch calls are open on this "
-						+ "connection, the limit of grpc.health.watch.max-per-connection; end some or raise it");
-			}
+			WatchStream evicted = null;
 			if (this.count >= this.limits.maxWatchers()) {
-				return Status.RESOURCE_EXHAUSTED.withDescription(this.count
-						+ " Watch calls are open, the limit of grpc.health.watch.max-watchers; end some or raise it");
+				evicted = this.byConnection.evictable(connection);
+				if (evicted == null) {
+					return Admission.refused(Status.RESOURCE_EXHAUSTED.withDescription(this.count
+							+ " Watch calls are open, the limit of grpc.health.watch.max-watchers, and no client "
+							+ "connection holds two more than this call's, which holds "
+							+ this.byConnection.held(connection) + "; end some or raise the limit"));
+				}
 			}
 			Set<WatchStream> streams = this.byService.get(service);
 			if (streams == null && this.store.status(service) == null
 					&& unknownServiceCount() >= this.limits.maxUnknownServices()) {
-				return Status.RESOURCE_EXHAUSTED.withDescription(this.limits.maxUnknownServices()
+				return Admission.refused(Status.RESOURCE_EXHAUSTED.withDescription(this.limits.maxUnknownServices()
 						+ " distinct unknown services are watched, the limit of "
 						+ "grpc.health.watch.max-unknown-services; watch a service this server knows "
-						+ "(List shows them) or raise the limit");
+						+ "(List shows them) or raise the limit"));
+			}
+			Status evictedStatus = null;
+			if (evicted != null) {
+				evictedStatus = Status.RESOURCE_EXHAUSTED.withDescription("The server's "
+						+ this.limits.maxWatchers() + " Watch calls (grpc.health.watch.max-watchers) were all open "
+						+ "and this call's connection held the most of them (" + this.byConnection.heaviest()
+						+ "), so its oldest call gave way to a connection holding fewer; raise "
+						+ "grpc.health.watch.max-watchers or spread the calls over more connections");
+				remove(evicted);
 			}
 			this.byService.computeIfAbsent(service, (key) -> new HashSet<>()).add(stream);
-			if (connection != null) {
-				this.byConnection.put(connection, onConnection + 1);
-			}
+			this.byConnection.add(stream);
 			this.count++;
-			return null;
+			return new Admission(null, evicted, evictedStatus);
 		}
 	}
 
@@ -181,20 +200,28 @@ final class Watchers implements StatusListener {
 		return unknown;
 	}
 
+	// Idempotent: a stream that gave way is removed when evicted, and again by its
+	// cancellation handler if the client cancels it before hearing the end.
 	private void remove(WatchStream stream) {
 		synchronized (this.lock) {
 			Set<WatchStream> streams = this.byService.get(stream.service());
 			if (streams != null && streams.remove(stream)) {
 				this.count--;
-				Object connection = stream.connection();
-				if (connection != null) {
-					this.byConnection.computeIfPresent(connection, (key, open) -> (open > 1) ? open - 1 : null);
-				}
+				this.byConnection.remove(stream);
 				if (streams.isEmpty()) {
 					this.byService.remove(stream.service());
 				}
 			}
 		}
+	}
+
+	private record Admission(@Nullable Status refusal, @Nullable WatchStream evicted,
+			@Nullable Status evictedStatus) {
+
+		static Admission refused(Status refusal) {
+			return new Admission(refusal, null, null);
+		}
+
 	}
 
 }

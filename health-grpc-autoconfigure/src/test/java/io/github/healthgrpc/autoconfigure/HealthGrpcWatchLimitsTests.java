@@ -10,6 +10,7 @@ import io.github.healthgrpc.grpc.WatchLimits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proves that the Watch limits bind from {@code grpc.health.watch.*} with the defaults
  * that {@link WatchLimits} defines (the configuration metadata included), and that a
  * limit that is not positive stops startup naming the property. What the limits do to
- * Watch calls is proved on a real server by {@code HostileRequestTests} and
- * {@code WatchConnectionLimitTests}.
+ * Watch calls is proved on a real server by {@code HostileRequestTests},
+ * {@code WatchConnectionLimitTests} and {@code WatchFloodTests}.
  */
 class HealthGrpcWatchLimitsTests {
 
@@ -36,8 +37,6 @@ class HealthGrpcWatchLimitsTests {
 			assertThat(watch.getMaxWatchers()).isEqualTo(WatchLimits.DEFAULTS.maxWatchers()).isEqualTo(10_000);
 			assertThat(watch.getMaxUnknownServices()).isEqualTo(WatchLimits.DEFAULTS.maxUnknownServices())
 				.isEqualTo(100);
-			assertThat(watch.getMaxPerConnection()).isEqualTo(WatchLimits.DEFAULTS.maxPerConnection())
-				.isEqualTo(100);
 		});
 	}
 
@@ -46,21 +45,17 @@ class HealthGrpcWatchLimitsTests {
 		assertThat(metadataDefault("grpc.health.watch.max-watchers")).isEqualTo(WatchLimits.DEFAULT_MAX_WATCHERS);
 		assertThat(metadataDefault("grpc.health.watch.max-unknown-services"))
 			.isEqualTo(WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES);
-		assertThat(metadataDefault("grpc.health.watch.max-per-connection"))
-			.isEqualTo(WatchLimits.DEFAULT_MAX_PER_CONNECTION);
 	}
 
 	@Test
 	void limitsBindFromTheirProperties() {
 		this.contextRunner
-			.withPropertyValues("grpc.health.watch.max-watchers=50", "grpc.health.watch.max-unknown-services=5",
-					"grpc.health.watch.max-per-connection=7")
+			.withPropertyValues("grpc.health.watch.max-watchers=50", "grpc.health.watch.max-unknown-services=5")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				HealthGrpcProperties.Watch watch = context.getBean(HealthGrpcProperties.class).getWatch();
 				assertThat(watch.getMaxWatchers()).isEqualTo(50);
 				assertThat(watch.getMaxUnknownServices()).isEqualTo(5);
-				assertThat(watch.getMaxPerConnection()).isEqualTo(7);
 			});
 	}
 
@@ -74,9 +69,27 @@ class HealthGrpcWatchLimitsTests {
 		assertFailsNaming("grpc.health.watch.max-unknown-services", "-1");
 	}
 
+	// The per-connection cap gave way to sharing max-watchers fairly between connections
+	// (WatchFloodTests): a configuration that still sets it must not start believing it holds.
 	@Test
-	void aMaxPerConnectionThatIsNotPositiveStopsStartupNamingTheProperty() {
-		assertFailsNaming("grpc.health.watch.max-per-connection", "0");
+	void theRemovedMaxPerConnectionStopsStartupAsUnbound() {
+		this.contextRunner.withPropertyValues("grpc.health.watch.max-per-connection=100").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(UnboundConfigurationPropertiesException.class,
+						(unbound) -> assertThat(unbound.getUnboundProperties())
+							.extracting((property) -> property.getName().toString())
+							.containsExactly("grpc.health.watch.max-per-connection"));
+		});
+	}
+
+	@Test
+	void theConfigurationMetadataNoLongerListsMaxPerConnection() throws IOException {
+		try (InputStream json = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			List<Object> entries = JsonPath.read(new String(json.readAllBytes(), StandardCharsets.UTF_8),
+					"$.properties[?(@.name == 'grpc.health.watch.max-per-connection')]");
+			assertThat(entries).isEmpty();
+		}
 	}
 
 	private void assertFailsNaming(String property, String value) {

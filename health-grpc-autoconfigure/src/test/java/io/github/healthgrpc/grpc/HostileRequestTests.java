@@ -46,10 +46,10 @@ class HostileRequestTests {
 
 	private final StatusStore store = new StatusStore();
 
-	// The one connection of these tests may hold more than every Watch call there may be,
-	// so the total limit is what refuses; WatchConnectionLimitTests proves the other one.
+	// The one connection of these tests holds every Watch call, so the total limit is what
+	// refuses; WatchConnectionLimitTests proves who gives way between connections.
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
-			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN, MAX_WATCHERS + 1));
+			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
 
 	private Server server;
 

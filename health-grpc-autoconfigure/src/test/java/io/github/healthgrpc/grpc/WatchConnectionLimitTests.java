@@ -30,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that one client connection cannot take the whole Watch budget: with
- * {@code max-watchers=300}, a connection that opens 400 Watch calls holds 100 (the
- * per-connection default) and is refused the rest, while grpc-java's client-side health
- * checking ({@code round_robin} with {@code healthCheckConfig}) on another connection
- * keeps sending real calls; the total limit still holds across connections.
+ * Proves that one client connection cannot lock others out of Watch: with
+ * {@code max-watchers=300}, a connection that opens 400 Watch calls holds all 300 and is
+ * refused the rest, and grpc-java's client-side health checking ({@code round_robin} with
+ * {@code healthCheckConfig}) on another connection is still admitted, the flood's oldest
+ * call giving way, and keeps sending real calls; the total limit holds across connections,
+ * and the connection holding the most is the one that gives way.
  */
 class WatchConnectionLimitTests {
 
@@ -67,22 +68,25 @@ class WatchConnectionLimitTests {
 	@Test
 	void aConnectionFloodingWatchCallsLeavesAHealthCheckingClientOnAnotherConnectionWorking()
 			throws IOException, InterruptedException {
-		start(new WatchLimits(MAX_WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES,
-				WatchLimits.DEFAULT_MAX_PER_CONNECTION));
+		start(new WatchLimits(MAX_WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		int refused = flood(newChannel());
 		System.out.printf("Watch flood on one connection: %d calls, %d held, %d refused naming "
-				+ "grpc.health.watch.max-per-connection (max-watchers %d)%n", FLOOD, this.service.watcherCount(), refused,
+				+ "grpc.health.watch.max-watchers (max-watchers %d)%n", FLOOD, this.service.watcherCount(), refused,
 				MAX_WATCHERS);
-		assertThat(refused).isEqualTo(FLOOD - WatchLimits.DEFAULT_MAX_PER_CONNECTION);
+		assertThat(refused).isEqualTo(FLOOD - MAX_WATCHERS);
+		List<WatchRecorder> held = this.watches.stream().filter(WatchRecorder::isOpen).toList();
 		ManagedChannel balanced = newChannel(NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort())
 			.defaultServiceConfig(Map.of("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())),
 					"healthCheckConfig", Map.of("serviceName", "demo.Quick"))));
 		for (int i = 0; i < 20; i++) {
 			assertThat(ping(balanced)).containsExactly(1);
 		}
-		// The client really health-checks over Watch: its call is the one beyond the flood,
-		// and a NOT_SERVING status takes the backend out of its balancer.
-		assertThat(this.service.watcherCount()).isEqualTo(WatchLimits.DEFAULT_MAX_PER_CONNECTION + 1);
+		// The client really health-checks over Watch: its call took the place of the flood's
+		// oldest, and a NOT_SERVING status takes the backend out of its balancer.
+		assertThat(this.service.watcherCount()).isEqualTo(MAX_WATCHERS);
+		List<WatchRecorder> gaveWay = held.stream().filter((watch) -> !watch.isOpen()).toList();
+		assertThat(gaveWay).hasSize(1);
+		assertGaveWay(gaveWay.get(0), MAX_WATCHERS);
 		this.store.record("quick", Health.down().build());
 		await().untilAsserted(() -> assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> ping(balanced))
@@ -90,12 +94,13 @@ class WatchConnectionLimitTests {
 		this.store.record("quick", Health.up().build());
 		await().ignoreExceptions().untilAsserted(() -> assertThat(ping(balanced)).containsExactly(1));
 		assertThat(this.watches.stream().filter(WatchRecorder::isOpen).count())
-			.as("flood calls still open throughout").isEqualTo(WatchLimits.DEFAULT_MAX_PER_CONNECTION);
+			.as("flood calls still open throughout").isEqualTo(MAX_WATCHERS - 1);
 	}
 
 	@Test
-	void theTotalLimitStillHoldsAcrossConnections() throws IOException, InterruptedException {
-		start(new WatchLimits(150, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES, 100));
+	void theTotalLimitHoldsAcrossConnectionsAndTheConnectionHoldingTheMostGivesWay()
+			throws IOException, InterruptedException {
+		start(new WatchLimits(150, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		ManagedChannel first = newChannel();
 		for (int i = 0; i < 100; i++) {
 			assertThat(watch(first).next()).isEqualTo(ServingStatus.SERVING);
@@ -104,13 +109,46 @@ class WatchConnectionLimitTests {
 		for (int i = 0; i < 50; i++) {
 			assertThat(watch(second).next()).isEqualTo(ServingStatus.SERVING);
 		}
-		Status refused = Status.fromThrowable(watch(newChannel()).awaitEnded());
-		assertThat(refused.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-		assertThat(refused.getDescription()).contains("grpc.health.watch.max-watchers");
-		// A connection's ended calls give its allowance back.
-		this.watches.get(0).cancel();
+		// The budget is full: the connection holding the most gets no more.
+		assertRefused(watch(first));
+		// One holding fewer does, and the heaviest's oldest call gives way, then its next.
+		assertThat(watch(second).next()).isEqualTo(ServingStatus.SERVING);
+		assertGaveWay(this.watches.get(0), 100);
+		assertThat(watch(newChannel()).next()).isEqualTo(ServingStatus.SERVING);
+		assertGaveWay(this.watches.get(1), 99);
+		assertThat(this.service.watcherCount()).isEqualTo(150);
+		assertThat(this.watches.subList(2, 150)).allMatch(WatchRecorder::isOpen);
+		// A connection's ended calls give the budget back.
+		this.watches.get(2).cancel();
 		await().untilAsserted(() -> assertThat(this.service.watcherCount()).isEqualTo(149));
 		assertThat(watch(first).next()).isEqualTo(ServingStatus.SERVING);
+	}
+
+	@Test
+	void aConnectionHoldingOneWatchNeverGivesWay() throws IOException, InterruptedException {
+		start(new WatchLimits(4, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
+		List<ManagedChannel> clients = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			clients.add(newChannel());
+			assertThat(watch(clients.get(i)).next()).isEqualTo(ServingStatus.SERVING);
+		}
+		// Only as many connections as max-watchers, one Watch each, lock a newcomer out.
+		assertRefused(watch(newChannel()));
+		assertRefused(watch(clients.get(0)));
+		assertThat(this.watches.subList(0, 4)).allMatch(WatchRecorder::isOpen);
+	}
+
+	private static void assertRefused(WatchRecorder watch) throws InterruptedException {
+		Status refused = Status.fromThrowable(watch.awaitEnded());
+		assertThat(refused.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+		assertThat(refused.getDescription()).contains("grpc.health.watch.max-watchers", "no client connection");
+	}
+
+	private static void assertGaveWay(WatchRecorder watch, int held) throws InterruptedException {
+		Status gaveWay = Status.fromThrowable(watch.awaitEnded());
+		assertThat(gaveWay.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+		assertThat(gaveWay.getDescription()).contains("grpc.health.watch.max-watchers",
+				"held the most of them (" + held + ")", "spread the calls over more connections");
 	}
 
 	private void start(WatchLimits limits) throws IOException {
@@ -128,7 +166,7 @@ class WatchConnectionLimitTests {
 	}
 
 	// Opens FLOOD Watch calls on one connection and returns how many were refused for the
-	// per-connection limit.
+	// total limit.
 	private int flood(ManagedChannel channel) throws InterruptedException {
 		List<WatchRecorder> flood = new ArrayList<>();
 		for (int i = 0; i < FLOOD; i++) {
@@ -143,7 +181,7 @@ class WatchConnectionLimitTests {
 			}
 			Status status = Status.fromThrowable(watch.error());
 			assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-			assertThat(status.getDescription()).contains("grpc.health.watch.max-per-connection");
+			assertThat(status.getDescription()).contains("grpc.health.watch.max-watchers");
 			refused++;
 		}
 		return refused;

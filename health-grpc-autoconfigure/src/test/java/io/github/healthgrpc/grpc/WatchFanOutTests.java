@@ -48,7 +48,7 @@ class WatchFanOutTests {
 	private final StatusStore store = new StatusStore();
 
 	private final CountingHealthGrpcService service = new CountingHealthGrpcService(this.store,
-			new WatchLimits(WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES, WATCHERS / CHANNELS));
+			new WatchLimits(WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 
 	private final CheckRunner runner = new CheckRunner(this.store, 2);
 

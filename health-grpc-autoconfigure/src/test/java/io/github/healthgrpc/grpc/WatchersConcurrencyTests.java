@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves that Watch calls starting and ending at the same moment on the same service,
- * on real threads, are all counted exactly and all keep hearing changes.
+ * on real threads, are all counted exactly and all keep hearing changes, also while calls
+ * give way to others' because the budget is full.
  */
 class WatchersConcurrencyTests {
 
@@ -54,7 +55,7 @@ class WatchersConcurrencyTests {
 
 	@Test
 	void callsStartingAndEndingAtOnceAreCountedExactly() throws Exception {
-		Watchers watchers = new Watchers(this.store, WatchLimits.DEFAULTS);
+		Watchers watchers = new Watchers(this.store, new WatchLimits(100, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		Runnable churn = () -> {
 			for (int i = 0; i < 200_000; i++) {
 				FakeWatchObserver call = new FakeWatchObserver(true);
@@ -62,17 +63,44 @@ class WatchersConcurrencyTests {
 				call.cancel();
 			}
 		};
-		CompletableFuture.allOf(CompletableFuture.runAsync(churn, this.threads),
-				CompletableFuture.runAsync(churn, this.threads))
-			.get(60, TimeUnit.SECONDS);
-		assertThat(watchers.count()).isZero();
-		assertThat(watchers.serviceCount()).isZero();
-		// The connection's count is back to zero too: it may open its whole allowance again.
-		for (int i = 0; i < WatchLimits.DEFAULT_MAX_PER_CONNECTION; i++) {
-			FakeWatchObserver call = new FakeWatchObserver(true);
-			watchers.watch("race.Service0", CONNECTION, call);
-			assertThat(call.error()).as("watch %d on the connection", i).isNull();
-		}
+		runTogetherThenOpenTheWholeBudget(watchers, 100, churn, churn);
+	}
+
+	@Test
+	void callsGivingWayWhileTheirClientsCancelThemAreUncountedOnce() throws Exception {
+		int budget = 20;
+		Watchers watchers = new Watchers(this.store, new WatchLimits(budget, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
+		// One connection fills the budget over and over; light ones keep taking its oldest
+		// call, and the heavy client cancels every call as soon as it has ended, as a
+		// client may while the server's end of the call is still on its way.
+		Runnable heavy = () -> {
+			List<FakeWatchObserver> open = new ArrayList<>();
+			for (int i = 0; i < 100_000; i++) {
+				FakeWatchObserver call = new FakeWatchObserver(true);
+				watchers.watch("race.Service0", "heavy", call);
+				open.add(call);
+				open.removeIf((ended) -> {
+					if (ended.error() == null) {
+						return false;
+					}
+					ended.cancel();
+					return true;
+				});
+			}
+			open.forEach(FakeWatchObserver::cancel);
+		};
+		Runnable light = () -> {
+			for (int i = 0; i < 100_000; i++) {
+				FakeWatchObserver call = new FakeWatchObserver(true);
+				watchers.watch("race.Service0", "light" + (i % 5), call);
+				call.cancel();
+			}
+		};
+		runTogetherThenOpenTheWholeBudget(watchers, budget, heavy, light);
+		// Nor counted twice: not one more opens.
+		FakeWatchObserver beyond = new FakeWatchObserver(true);
+		watchers.watch("race.Service0", CONNECTION, beyond);
+		assertThat(beyond.error()).hasMessageContaining("grpc.health.watch.max-watchers");
 	}
 
 	@Test
@@ -102,6 +130,22 @@ class WatchersConcurrencyTests {
 		this.store.record("db", Health.down().build());
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(kept).allSatisfy((call) -> assertThat(call.sent()).last().isEqualTo(ServingStatus.NOT_SERVING));
+	}
+
+	// Nothing may stay counted after both have run: no call is left, and one connection
+	// may open the whole budget again.
+	private void runTogetherThenOpenTheWholeBudget(Watchers watchers, int budget, Runnable first, Runnable second)
+			throws Exception {
+		CompletableFuture.allOf(CompletableFuture.runAsync(first, this.threads),
+				CompletableFuture.runAsync(second, this.threads))
+			.get(60, TimeUnit.SECONDS);
+		assertThat(watchers.count()).isZero();
+		assertThat(watchers.serviceCount()).isZero();
+		for (int i = 0; i < budget; i++) {
+			FakeWatchObserver call = new FakeWatchObserver(true);
+			watchers.watch("race.Service0", CONNECTION, call);
+			assertThat(call.error()).as("watch %d on the connection", i).isNull();
+		}
 	}
 
 	private static void await(CyclicBarrier barrier) {

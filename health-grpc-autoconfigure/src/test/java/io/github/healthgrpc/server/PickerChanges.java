@@ -28,6 +28,8 @@ final class PickerChanges extends Handler implements AutoCloseable {
 
 	private final List<Long> nanos = new CopyOnWriteArrayList<>();
 
+	private final List<String> states = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Record picker changes from now on. Start the applications first: Spring Boot's logging
 	 * system resets java.util.logging levels when it initializes.
@@ -49,10 +51,24 @@ final class PickerChanges extends Handler implements AutoCloseable {
 			.orElseThrow();
 	}
 
+	/**
+	 * The states that client channels entered since this started recording, in order, as
+	 * their trace names them ({@code READY}, {@code TRANSIENT_FAILURE}, ...).
+	 * @return the states
+	 */
+	List<String> states() {
+		return List.copyOf(this.states);
+	}
+
 	@Override
 	public void publish(LogRecord record) {
-		if (record.getMessage().contains("state with picker")) {
+		String message = record.getMessage();
+		int end = message.indexOf(" state with picker");
+		if (end >= 0) {
 			this.nanos.add(System.nanoTime());
+			String entering = "Entering ";
+			int start = message.lastIndexOf(entering, end);
+			this.states.add((start >= 0) ? message.substring(start + entering.length(), end) : message);
 		}
 	}
 

@@ -51,7 +51,7 @@ class ServerShutdownTests {
 	/** Slack on top of an expected duration, generous for two busy cores. */
 	private static final Duration SLACK = Duration.ofSeconds(5);
 
-	/** Five connections, so that 500 watchers stay within grpc.health.watch.max-per-connection (100). */
+	/** Five connections of 100 watchers: a client spread over several connections. */
 	private static final int CHANNELS = 5;
 
 	private static final int WATCHERS = 500;

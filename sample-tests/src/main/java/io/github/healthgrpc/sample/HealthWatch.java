@@ -28,6 +28,8 @@ final class HealthWatch implements ClientResponseObserver<HealthCheckRequest, He
 
 	private volatile boolean ended;
 
+	private volatile Status end;
+
 	private HealthWatch() {
 	}
 
@@ -49,12 +51,14 @@ final class HealthWatch implements ClientResponseObserver<HealthCheckRequest, He
 
 	@Override
 	public void onError(Throwable error) {
+		this.end = Status.fromThrowable(error);
 		this.ended = true;
 		this.events.add(new Event(null, Status.fromThrowable(error), System.nanoTime()));
 	}
 
 	@Override
 	public void onCompleted() {
+		this.end = Status.OK;
 		this.ended = true;
 		this.events.add(new Event(null, Status.OK, System.nanoTime()));
 	}
@@ -82,6 +86,14 @@ final class HealthWatch implements ClientResponseObserver<HealthCheckRequest, He
 	 */
 	boolean isOpen() {
 		return !this.ended;
+	}
+
+	/**
+	 * How the server ended the stream.
+	 * @return OK if it completed, the error otherwise, {@code null} while it is open
+	 */
+	Status end() {
+		return this.end;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The load that the shutdown tests put on a running sample, and what a truthful shutdown
- * must leave behind. 1,000 Watch calls over ten channels (100 streams per connection, the
- * most health-grpc allows one connection by default), spread over the overall status, both
+ * must leave behind. 1,000 Watch calls over ten channels (100 streams per connection),
+ * spread over the overall status, both
  * demo services and the Health service itself; and Check calls back to back on four of the
  * channels. After shutdown every watcher must have seen exactly SERVING, NOT_SERVING (within
  * {@link #TOLD_WITHIN} of the start of shutdown) and the end of its stream (not before the
@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class ShutdownLoad implements AutoCloseable {
 
-	/** A hundred watchers per connection: what grpc.health.watch.max-per-connection allows by default. */
+	/** A hundred watchers per connection: clients spread over several connections. */
 	static final int CHANNELS = 10;
 
 	static final int WATCHERS = CHANNELS * 100;

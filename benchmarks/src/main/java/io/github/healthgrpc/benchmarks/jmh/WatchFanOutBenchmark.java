@@ -68,8 +68,8 @@ public class WatchFanOutBenchmark {
 		InProcessServerBuilder builder = InProcessServerBuilder.forName(name).directExecutor();
 		if (this.service.equals("health-grpc")) {
 			this.store = DemoStore.create();
-			// In-process clients share one connection: lift the per-connection limit.
-			builder.addService(new HealthGrpcService(this.store, 100, new WatchLimits(20_000, 100, 20_000)));
+			// Room for every watcher of the largest run.
+			builder.addService(new HealthGrpcService(this.store, 100, new WatchLimits(20_000, 100)));
 		}
 		else {
 			this.manager = new HealthStatusManager();

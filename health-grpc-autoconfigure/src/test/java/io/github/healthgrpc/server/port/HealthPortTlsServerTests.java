@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
@@ -198,19 +199,26 @@ class HealthPortTlsServerTests {
 	@ParameterizedTest
 	@EnumSource
 	void theHealthPortCountsAgainstTheSameWatchLimitsAsTheMainPort(TestGrpcServer server) throws Exception {
-		start(server, "grpc.health.watch.max-per-connection=3", "grpc.health.watch.max-watchers=5");
+		start(server, "grpc.health.watch.max-watchers=5");
 		ManagedChannel first = healthPort();
-		for (int i = 0; i < 3; i++) {
-			assertThat(watch(first, "").next()).isEqualTo(ServingStatus.SERVING);
+		List<WatchRecorder> onHealthPort = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			onHealthPort.add(watch(first, ""));
+			assertThat(onHealthPort.get(i).next()).isEqualTo(ServingStatus.SERVING);
 		}
-		assertRefused(watch(first, ""), "grpc.health.watch.max-per-connection");
-		ManagedChannel second = healthPort();
-		for (int i = 0; i < 2; i++) {
-			assertThat(watch(second, "").next()).isEqualTo(ServingStatus.SERVING);
-		}
-		// Five Watch calls are open on the health port: the main port has none left either.
-		assertRefused(watch(tls(), ""), "grpc.health.watch.max-watchers");
-		assertRefused(watch(second, ""), "grpc.health.watch.max-watchers");
+		// Five Watch calls are open on the health port: the budget both ports share is full.
+		assertRefused(watch(first, ""), "grpc.health.watch.max-watchers");
+		// A client of the main port is not locked out by whoever reaches the plaintext port:
+		// the health-port connection holding the most gives way its oldest call.
+		WatchRecorder overTls = watch(tls(), "");
+		assertThat(overTls.next()).isEqualTo(ServingStatus.SERVING);
+		assertRefused(onHealthPort.get(0), "held the most");
+		assertThat(onHealthPort.subList(1, 5)).allMatch(WatchRecorder::isOpen);
+		// So is a new client of the health port; the main port's client keeps its call.
+		assertThat(watch(healthPort(), "").next()).isEqualTo(ServingStatus.SERVING);
+		assertRefused(onHealthPort.get(1), "held the most");
+		assertThat(this.started.context().getBean(HealthGrpcService.class).watcherCount()).isEqualTo(5);
+		assertThat(overTls.isOpen()).isTrue();
 	}
 
 	@ParameterizedTest
