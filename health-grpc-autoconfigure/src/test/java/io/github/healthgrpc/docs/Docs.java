@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The project's Markdown documentation as the docs tests read it: README.md and every page
- * under {@code docs/}, found from the module's directory (Maven runs the tests there).
+ * The project's Markdown documentation as the docs tests read it: README.md, every page
+ * under {@code docs/}, and the READMEs of the samples and the benchmarks' results, found
+ * from the module's directory (Maven runs the tests there).
  */
 final class Docs {
 
@@ -20,12 +21,14 @@ final class Docs {
 	}
 
 	/**
-	 * README.md and every Markdown file under docs/.
+	 * README.md, every Markdown file under docs/, and the other READMEs.
 	 * @return the files, README.md first
 	 */
 	static List<Path> markdownFiles() {
 		List<Path> files = new ArrayList<>();
 		files.add(ROOT.resolve("README.md"));
+		List.of("sample-app/README.md", "sample-app-spring-grpc/README.md", "benchmarks/RESULTS.md")
+			.forEach((other) -> files.add(ROOT.resolve(other)));
 		try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
 			docs.filter((file) -> file.toString().endsWith(".md")).sorted().forEach(files::add);
 		}
