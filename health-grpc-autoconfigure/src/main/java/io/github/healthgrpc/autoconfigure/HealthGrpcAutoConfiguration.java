@@ -152,7 +152,7 @@ public final class HealthGrpcAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HealthGrpcMetrics healthGrpcMetrics(StatusStore store, CheckRunner runner,
-				ObjectProvider<HealthGrpcService> healthService) {
+				ObjectProvider<HealthGrpcService> healthService, HealthGrpcProperties properties) {
 			// The metrics see the engine's counts, not the engine.
 			return new HealthGrpcMetrics(store, () -> {
 				EngineLoad load = runner.load();
@@ -161,7 +161,7 @@ public final class HealthGrpcAutoConfiguration {
 			}, () -> {
 				HealthGrpcService service = healthService.getIfAvailable();
 				return (service != null) ? service.watcherCount() : 0;
-			});
+			}, properties.getWatch()::getMaxWatchers);
 		}
 
 	}

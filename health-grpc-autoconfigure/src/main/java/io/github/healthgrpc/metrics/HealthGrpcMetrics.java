@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code grpc.health.checks.stuck} (gauge) and {@code grpc.health.checks.threads.written.off}
  * (counter): checks stuck past their timeout, and the worker threads written off and
  * replaced for them;</li>
- * <li>{@code grpc.health.checks.queued} and {@code grpc.health.watchers} (gauges).</li>
+ * <li>{@code grpc.health.checks.queued} and {@code grpc.health.watchers} (gauges), and
+ * {@code grpc.health.watchers.limit} (gauge): the most Watch calls the server holds at
+ * once, so an alert can compare the open calls with it.</li>
  * </ul>
  * Every meter reads state the store or the engine already keeps; none runs a check.
  */
@@ -41,6 +43,8 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	private final Supplier<CheckEngineLoad> engine;
 
 	private final IntSupplier watchers;
+
+	private final @Nullable IntSupplier watchersLimit;
 
 	// The status each service had when this listener last heard of it.
 	private final Map<String, ServingStatus> heard = new ConcurrentHashMap<>();
@@ -54,9 +58,23 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	 * @param watchers the number of open Watch calls
 	 */
 	public HealthGrpcMetrics(StatusStore store, Supplier<CheckEngineLoad> engine, IntSupplier watchers) {
+		this(store, engine, watchers, null);
+	}
+
+	/**
+	 * Create the meters' source, with the Watch budget.
+	 * @param store the status store
+	 * @param engine what the check engine has done so far, read on each measurement
+	 * @param watchers the number of open Watch calls
+	 * @param watchersLimit the most Watch calls open at once ({@code max-watchers}), or
+	 * {@code null} for no {@code grpc.health.watchers.limit} gauge
+	 */
+	public HealthGrpcMetrics(StatusStore store, Supplier<CheckEngineLoad> engine, IntSupplier watchers,
+			@Nullable IntSupplier watchersLimit) {
 		this.store = store;
 		this.engine = engine;
 		this.watchers = watchers;
+		this.watchersLimit = watchersLimit;
 	}
 
 	@Override
@@ -80,6 +98,11 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
 			.description("Open Watch calls")
 			.register(registry);
+		if (this.watchersLimit != null) {
+			Gauge.builder("grpc.health.watchers.limit", this.watchersLimit, IntSupplier::getAsInt)
+				.description("Most Watch calls open at once (grpc.health.watch.max-watchers)")
+				.register(registry);
+		}
 		// Listen first, then take what the store says, as the health file does: a change in
 		// between is heard instead of lost. What the store says only introduces services the
 		// listener has not heard of, so a change heard meanwhile is not counted twice.

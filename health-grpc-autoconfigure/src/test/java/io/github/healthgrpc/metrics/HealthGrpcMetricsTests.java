@@ -37,6 +37,16 @@ class HealthGrpcMetricsTests {
 	}
 
 	@Test
+	void theWatchBudgetIsAGaugeBesideTheOpenWatchCalls() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new HealthGrpcMetrics(new StatusStore(), () -> new CheckEngineLoad(0, 0, 0, 0, 0, 0), () -> 7, () -> 300)
+			.bindTo(registry);
+		assertThat(registry.get("grpc.health.watchers").gauge().value()).isEqualTo(7);
+		// What an alert divides by: the open calls as a share of max-watchers.
+		assertThat(registry.get("grpc.health.watchers.limit").gauge().value()).isEqualTo(300);
+	}
+
+	@Test
 	void servingChangesCountEachChangeOfAServiceButNotItsFirstStatus() {
 		StatusStore store = new StatusStore();
 		store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +73,26 @@ final class PrometheusScrape {
 			.toList();
 		assertThat(matching).as("series %s%s in the scrape", name, wanted).hasSize(1);
 		return matching.get(0).value();
+	}
+
+	/**
+	 * The label names that the series of this name carry, across all of them.
+	 * @param name the series name
+	 * @return the label names, empty when no series has that name
+	 */
+	Set<String> labelNames(String name) {
+		Set<String> names = new TreeSet<>();
+		this.series.stream().filter((series) -> series.name().equals(name)).forEach((series) -> names.addAll(series.labels().keySet()));
+		return names;
+	}
+
+	/**
+	 * Whether any series has this name.
+	 * @param name the series name
+	 * @return whether the scrape has it
+	 */
+	boolean has(String name) {
+		return this.series.stream().anyMatch((series) -> series.name().equals(name));
 	}
 
 	private static Map<String, String> labels(String text) {
