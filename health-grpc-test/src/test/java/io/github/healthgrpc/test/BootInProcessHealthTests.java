@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.AutoConfigureTestGrpcTransport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.GrpcServerFactory;
 
@@ -22,10 +23,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Health on Spring Boot's gRPC server, in-process with {@code spring-boot-grpc-test}'s
- * transport: no port is opened, and Check answers over the in-process channel.
+ * transport: no port is opened, and Check answers over the in-process channel. The context
+ * closes after the class: Spring Boot 4.1's test transport serves every context under one
+ * in-process name (spring-boot#50860), so only one such context can run at a time.
  */
 @SpringBootTest(classes = InventoryApplication.class, properties = InventoryApplication.DEVH_OFF)
 @AutoConfigureTestGrpcTransport
+@DirtiesContext
 class BootInProcessHealthTests {
 
 	@Autowired
