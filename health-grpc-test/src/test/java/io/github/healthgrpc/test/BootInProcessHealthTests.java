@@ -1,15 +1,9 @@
 package io.github.healthgrpc.test;
 
-import java.time.Duration;
-
 import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.AutoConfigureTestGrpcTransport;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +13,6 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.GrpcServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Health on Spring Boot's gRPC server, in-process with {@code spring-boot-grpc-test}'s
@@ -60,17 +53,7 @@ class BootInProcessHealthTests {
 
 	@Test
 	void healthAnswersOverTheInProcessChannelAndFollowsASimulatedOutage() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> check("demo.Inventory") == ServingStatus.SERVING);
-		this.health.check("db").down();
-		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
-		this.health.check("db").restore();
-		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
-	}
-
-	private ServingStatus check(String service) {
-		return HealthGrpc.newBlockingStub(this.channel)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
+		InProcessHealth.answersAndFollowsASimulatedOutage(this.channel, this.health);
 	}
 
 }

@@ -1,21 +1,12 @@
 package io.github.healthgrpc.test;
 
-import java.time.Duration;
-
 import io.grpc.ManagedChannel;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthGrpc;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Health on devh's gRPC server, in-process only ({@code grpc.server.in-process-name} with
@@ -43,17 +34,7 @@ class DevhInProcessHealthTests {
 
 	@Test
 	void healthAnswersOverTheInProcessChannelAndFollowsASimulatedOutage() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> check("demo.Inventory") == ServingStatus.SERVING);
-		this.health.check("db").down();
-		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
-		this.health.check("db").restore();
-		assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
-	}
-
-	private ServingStatus check(String service) {
-		return HealthGrpc.newBlockingStub(this.channel)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
+		InProcessHealth.answersAndFollowsASimulatedOutage(this.channel, this.health);
 	}
 
 }

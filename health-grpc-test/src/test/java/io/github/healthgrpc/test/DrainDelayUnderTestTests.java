@@ -6,7 +6,6 @@ import java.util.List;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.grpc.test.autoconfigure.AutoConfigureTestGrpcTransport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;

@@ -4,7 +4,6 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import net.devh.boot.grpc.server.service.GrpcService;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
