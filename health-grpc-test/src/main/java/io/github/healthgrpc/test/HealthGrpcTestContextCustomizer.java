@@ -4,7 +4,8 @@ import java.util.Map;
 
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +39,7 @@ class HealthGrpcTestContextCustomizer implements ContextCustomizer {
 		addZeroDrainDelay(context.getEnvironment().getPropertySources());
 		if (context.getBeanFactory() instanceof BeanDefinitionRegistry registry
 				&& !registry.containsBeanDefinition(TESTER_BEAN_NAME)) {
-			registry.registerBeanDefinition(TESTER_BEAN_NAME, testerDefinition(context.getBeanFactory()));
+			registry.registerBeanDefinition(TESTER_BEAN_NAME, testerDefinition());
 		}
 	}
 
@@ -52,20 +53,26 @@ class HealthGrpcTestContextCustomizer implements ContextCustomizer {
 		}
 	}
 
-	private RootBeanDefinition testerDefinition(ConfigurableListableBeanFactory beanFactory) {
-		RootBeanDefinition definition = new RootBeanDefinition(HealthGrpcTester.class, () -> {
-			StatusStore store = beanFactory.getBeanProvider(StatusStore.class).getIfAvailable();
-			CheckRunner runner = beanFactory.getBeanProvider(CheckRunner.class).getIfAvailable();
-			if (store == null || runner == null) {
-				throw new IllegalStateException("HealthGrpcTester needs health-grpc's StatusStore and CheckRunner, "
-						+ "which this context does not have: health-grpc is not auto-configured here "
-						+ "(is grpc.health.enabled=false, or is this not a @SpringBootTest?)");
-			}
-			return new HealthGrpcTester(store, runner);
-		});
+	private RootBeanDefinition testerDefinition() {
+		// A static factory method rather than an instance supplier: ahead-of-time processing
+		// of tests can generate code for it.
+		RootBeanDefinition definition = new RootBeanDefinition(HealthGrpcTestContextCustomizer.class);
+		definition.setFactoryMethodName("healthGrpcTester");
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		// Created only where a test asks for it: a context without health-grpc must still start.
 		definition.setLazyInit(true);
 		return definition;
+	}
+
+	static HealthGrpcTester healthGrpcTester(ObjectProvider<StatusStore> store, ObjectProvider<CheckRunner> runner) {
+		StatusStore theStore = store.getIfAvailable();
+		CheckRunner theRunner = runner.getIfAvailable();
+		if (theStore == null || theRunner == null) {
+			throw new IllegalStateException("HealthGrpcTester needs health-grpc's StatusStore and CheckRunner, "
+					+ "which this context does not have: health-grpc is not auto-configured here "
+					+ "(is grpc.health.enabled=false, or is this not a @SpringBootTest?)");
+		}
+		return new HealthGrpcTester(theStore, theRunner);
 	}
 
 	@Override
