@@ -3,10 +3,14 @@ package io.github.healthgrpc.engine;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.healthgrpc.store.StatusStore;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
@@ -56,6 +60,12 @@ public final class CheckRunner implements AutoCloseable {
 
 	// Removed checks whose evaluation has not returned, by name, for a check added again.
 	private final Map<String, PolledCheckTask> unfinished = new LinkedHashMap<>();
+
+	// Guards the overrides and the step from a result to the store, so that a result
+	// produced as an override starts or ends never lands on top of it.
+	private final Object recordLock = new Object();
+
+	private final CheckOverrides overrides = new CheckOverrides();
 
 	/**
 	 * Create a runner.
@@ -144,7 +154,10 @@ public final class CheckRunner implements AutoCloseable {
 		}
 		this.changeLog.forget(checkName);
 		this.failureLog.forget(checkName);
-		this.store.forget(checkName);
+		synchronized (this.recordLock) {
+			this.overrides.remove(checkName);
+			this.store.forget(checkName);
+		}
 		if (task != null || subscriber != null) {
 			this.listeners.removed(checkName);
 			return true;
@@ -184,6 +197,49 @@ public final class CheckRunner implements AutoCloseable {
 			add(check, schedule);
 		}
 		return task != null || subscriber != null;
+	}
+
+	/**
+	 * Record the given result for a check, in place of its own, until {@link #restore}: what
+	 * a test does to simulate a dependency's outage (or recovery) without touching the
+	 * dependency. The result is recorded at once and logged like any change; the check goes
+	 * on evaluating on its schedule, and its latest own result is kept for the restore.
+	 * @param checkName the name of a check that runs
+	 * @param health the result that stands in for the check's own
+	 * @throws IllegalArgumentException if no check of that name runs
+	 */
+	public synchronized void override(String checkName, Health health) {
+		Assert.notNull(health, "Health must not be null");
+		Assert.isTrue(this.polled.containsKey(checkName) || this.pushed.containsKey(checkName),
+				() -> "No check named '" + checkName + "' runs; the checks that run are " + checkNames());
+		recordAs(checkName, () -> {
+			this.overrides.put(checkName, health, this.store.checkResult(checkName));
+			return health;
+		});
+	}
+
+	/**
+	 * End a check's {@link #override}: its latest own result is recorded again at once (a
+	 * check that has produced none has no result again, as before its first evaluation).
+	 * @param checkName the check's name
+	 * @return whether the check was overridden
+	 */
+	public synchronized boolean restore(String checkName) {
+		if (!overridden().contains(checkName)) {
+			return false;
+		}
+		recordAs(checkName, () -> this.overrides.remove(checkName).own());
+		return true;
+	}
+
+	/**
+	 * The checks that are {@link #override overridden} now.
+	 * @return their names, sorted
+	 */
+	public Set<String> overridden() {
+		synchronized (this.recordLock) {
+			return this.overrides.names();
+		}
 	}
 
 	/**
@@ -239,16 +295,33 @@ public final class CheckRunner implements AutoCloseable {
 		this.polled.values().forEach(PolledCheckTask::cancel);
 	}
 
-	private void record(String checkName, Health health) {
-		if (this.closed) {
-			// An evaluation interrupted by close() says nothing about the dependency.
-			return;
-		}
-		boolean draining = this.store.isDraining();
+	private void record(String checkName, Health own) {
+		recordAs(checkName, () -> this.overrides.resultToRecord(checkName, own));
+	}
+
+	/**
+	 * Record the result that the given function decides, under the lock that overrides
+	 * take, or forget the check's result if it decides none.
+	 */
+	private void recordAs(String checkName, Supplier<@Nullable Health> result) {
 		Health kept;
 		try {
-			// The store first: watchers hear the change before the line is written to the log.
-			kept = this.store.record(checkName, health);
+			Health health;
+			boolean draining;
+			synchronized (this.recordLock) {
+				if (this.closed) {
+					// An evaluation interrupted by close() says nothing about the dependency.
+					return;
+				}
+				health = result.get();
+				if (health == null) {
+					this.store.forget(checkName);
+					return;
+				}
+				draining = this.store.isDraining();
+				// The store first: watchers hear the change before the line is written to the log.
+				kept = this.store.record(checkName, health);
+			}
 			if (kept != health) {
 				// The serving status mapper threw on its status: the store keeps a DOWN result.
 				this.failureLog.failed(checkName, String.valueOf(kept.getDetails().get("error")));
@@ -262,10 +335,18 @@ public final class CheckRunner implements AutoCloseable {
 			// Details that throw when they are rendered, or any other failure on the way:
 			// the check counts as DOWN, and its evaluation ends as usual, so it runs again at
 			// its next interval and a recovery is seen.
-			kept = this.store.record(checkName, CheckOutcomes.notRecorded(ex));
+			synchronized (this.recordLock) {
+				kept = this.store.record(checkName, CheckOutcomes.notRecorded(ex));
+			}
 			this.failureLog.failed(checkName, CheckOutcomes.describe(ex));
 		}
 		this.listeners.recorded(checkName, kept);
+	}
+
+	private synchronized Set<String> checkNames() {
+		Set<String> names = new TreeSet<>(this.polled.keySet());
+		names.addAll(this.pushed.keySet());
+		return names;
 	}
 
 	private static CustomizableThreadFactory daemonThreads(String prefix) {

@@ -8,6 +8,8 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
@@ -29,8 +31,23 @@ import org.springframework.grpc.server.GrpcServerFactory;
  * that an application's customizer setting a filter of its own replaces this one rather
  * than being silently replaced; once every bean exists each factory is asked whether it
  * would apply a global interceptor to Health, and if one would, startup stops saying so.
+ *
+ * <p>The in-process server factory of {@code spring-boot-grpc-test}
+ * ({@code @AutoConfigureTestGrpcTransport}) is the exception: Spring Boot builds it, and
+ * applies the global interceptors to its services, without any customizer, so nothing can
+ * keep them off Health there. That factory exists only under test, so startup goes on and
+ * a line says that Health calls pass the global interceptors in that test.
  */
 class HealthInterceptorExclusion implements GrpcServerFactoryCustomizer, Ordered, SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(HealthInterceptorExclusion.class);
+
+	/**
+	 * The in-process factory of {@code @AutoConfigureTestGrpcTransport}, which no customizer
+	 * reaches.
+	 */
+	static final String TEST_TRANSPORT_FACTORY = "org.springframework.boot.grpc.test.autoconfigure."
+			+ "TestGrpcServerFactory";
 
 	private static final ServerServiceDefinition HEALTH = ServerServiceDefinition.builder(HealthGrpc.SERVICE_NAME)
 		.build();
@@ -67,6 +84,12 @@ class HealthInterceptorExclusion implements GrpcServerFactoryCustomizer, Ordered
 	public void afterSingletonsInstantiated() {
 		Map<String, GrpcServerFactory> factories = this.beanFactory.getBeansOfType(GrpcServerFactory.class);
 		factories.forEach((name, factory) -> {
+			if (factory.getClass().getName().equals(TEST_TRANSPORT_FACTORY)) {
+				logger.info("Under spring-boot-grpc-test's in-process transport, grpc.health.v1.Health calls pass "
+						+ "the global server interceptors: Spring Boot applies no customizer to the test's server, "
+						+ "so grpc.health.security.allow-unauthenticated cannot apply there.");
+				return;
+			}
 			if (factory.supports(ANY_GLOBAL_INTERCEPTOR, HEALTH)) {
 				throw new FailureAnalyzedException("grpc.health.security.allow-unauthenticated is true, but the gRPC "
 						+ "server factory '" + name + "' (" + factory.getClass().getName() + ") would apply global "
