@@ -17,7 +17,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * services its discoverer finds (Spring Boot binds every {@code BindableService} bean);
  * once a server has started, the services it binds, handed to {@link BoundServices}.
  */
-public class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent> implements GrpcServerAdapter {
+public class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
+		implements GrpcServerAdapter {
 
 	private static final GrpcServerSupport SERVER = new BootGrpcServerSupport();
 

@@ -17,7 +17,8 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
  * discoverer finds; once it has started, the services it binds, handed to
  * {@link BoundServices}.
  */
-public class DevhGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent> implements GrpcServerAdapter {
+public class DevhGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
+		implements GrpcServerAdapter {
 
 	private static final GrpcServerSupport SERVER = new DevhGrpcServerSupport();
 
