@@ -24,7 +24,7 @@ import org.springframework.boot.health.contributor.Health;
  * interval of the check. Until a window has passed it covers the time since the check was
  * created, during startup.
  */
-final class CpuCheck implements CheckFunction {
+public final class CpuCheck implements CheckFunction {
 
 	private final Supplier<CpuSample> clock;
 
@@ -34,7 +34,13 @@ final class CpuCheck implements CheckFunction {
 
 	private final Deque<CpuSample> samples = new ArrayDeque<>();
 
-	CpuCheck(Supplier<CpuSample> clock, Duration window, Thresholds thresholds) {
+	/**
+	 * Create a cpu check; it takes its first sample at once.
+	 * @param clock the CPU time readings, such as {@link ProcessCpuClock#ofThisJvm()}
+	 * @param window the span the load is averaged over
+	 * @param thresholds the warn and fail thresholds, as shares of the processors
+	 */
+	public CpuCheck(Supplier<CpuSample> clock, Duration window, Thresholds thresholds) {
 		this.clock = clock;
 		this.windowNanos = window.toNanos();
 		this.thresholds = thresholds;

@@ -8,6 +8,6 @@ package io.github.healthgrpc.resources;
  * if the JVM cannot tell
  * @param processors the processors the JVM may use (a container's CPU limit included)
  */
-record CpuSample(long wallNanos, long cpuNanos, int processors) {
+public record CpuSample(long wallNanos, long cpuNanos, int processors) {
 
 }

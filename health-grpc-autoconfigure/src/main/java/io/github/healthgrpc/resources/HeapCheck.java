@@ -15,13 +15,18 @@ import org.springframework.boot.health.contributor.Health;
  * {@code used} and {@code max} (bytes), {@code ratio}, and the percentage as
  * {@code observedValue} with {@code observedUnit}.
  */
-final class HeapCheck implements CheckFunction {
+public final class HeapCheck implements CheckFunction {
 
 	private final Supplier<HeapReading> readings;
 
 	private final Thresholds thresholds;
 
-	HeapCheck(Supplier<HeapReading> readings, Thresholds thresholds) {
+	/**
+	 * Create a heap check.
+	 * @param readings the heap readings, such as {@link LongLivedHeap}
+	 * @param thresholds the warn and fail thresholds, as ratios of the maximum
+	 */
+	public HeapCheck(Supplier<HeapReading> readings, Thresholds thresholds) {
 		this.readings = readings;
 		this.thresholds = thresholds;
 	}

@@ -9,6 +9,6 @@ package io.github.healthgrpc.resources;
  * @param max the most bytes the pool may hold, or a negative number if the JVM does not
  * say
  */
-record HeapReading(String pool, long used, long max) {
+public record HeapReading(String pool, long used, long max) {
 
 }

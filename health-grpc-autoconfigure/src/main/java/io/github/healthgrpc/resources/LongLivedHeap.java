@@ -22,13 +22,16 @@ import java.util.stream.Collectors;
  * Where no such pool reports a collection (the Epsilon collector, an unknown JVM), the heap
  * as a whole is read instead, as it is now.
  */
-final class LongLivedHeap implements Supplier<HeapReading> {
+public final class LongLivedHeap implements Supplier<HeapReading> {
 
 	private final List<MemoryPoolMXBean> pools;
 
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
-	LongLivedHeap() {
+	/**
+	 * Create a reader of this JVM's long-lived heap pools.
+	 */
+	public LongLivedHeap() {
 		this.pools = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
 			.filter((pool) -> pool.getType() == MemoryType.HEAP && isLongLived(pool.getName())

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * too), so two readers would each see part of the picture. Differences of CPU time over a
  * window of one's own are exact.
  */
-final class ProcessCpuClock implements Supplier<CpuSample> {
+public final class ProcessCpuClock implements Supplier<CpuSample> {
 
 	private final com.sun.management.OperatingSystemMXBean os;
 
@@ -26,7 +26,7 @@ final class ProcessCpuClock implements Supplier<CpuSample> {
 	 * The clock of this JVM, if it measures the process's CPU time.
 	 * @return the clock, or {@code null} if the JVM cannot measure it
 	 */
-	static @Nullable ProcessCpuClock ofThisJvm() {
+	public static @Nullable ProcessCpuClock ofThisJvm() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
 				&& os.getProcessCpuTime() >= 0) {
 			return new ProcessCpuClock(os);

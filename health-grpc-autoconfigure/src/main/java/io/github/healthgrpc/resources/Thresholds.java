@@ -17,7 +17,7 @@ import org.springframework.boot.health.contributor.Health;
  * @param warn the ratio from which the check warns
  * @param fail the ratio from which the check is DOWN, above {@code warn}
  */
-record Thresholds(double warn, double fail) {
+public record Thresholds(double warn, double fail) {
 
 	/**
 	 * The health of a measured ratio.

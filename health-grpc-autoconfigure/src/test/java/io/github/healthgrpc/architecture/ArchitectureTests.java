@@ -4,23 +4,50 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The dependencies the README promises, checked on the compiled main classes: the core
- * knows no gRPC server, the views only read the store, each server adapter stands alone,
- * and so does the health port, a server of its own that knows neither server (the first
- * rule and the last cover that) and that nothing else needs.
+ * The dependencies the README promises, checked on the compiled main classes: runtime
+ * packages never import the auto-configuration (Spring Boot's own line, as between
+ * {@code grpc.server.health} and {@code grpc.server.autoconfigure.health}), no package
+ * takes part in a cycle, the core knows no gRPC server, the views only read the store, each
+ * server adapter (its runtime package and its auto-configuration package) stands alone, and
+ * so does the health port, a server of its own that knows neither server (the adapter rules
+ * cover that) and that nothing else needs.
  */
 @AnalyzeClasses(packages = "io.github.healthgrpc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-	private static final String[] ADAPTERS = { "io.github.healthgrpc.server.devh..",
-			"io.github.healthgrpc.server.boot.." };
+	private static final String AUTOCONFIGURE = "io.github.healthgrpc.autoconfigure..";
 
-	private static final String HEALTH_PORT = "io.github.healthgrpc.server.port..";
+	private static final String[] ADAPTERS = { "io.github.healthgrpc.server.devh..",
+			"io.github.healthgrpc.autoconfigure.server.devh..", "io.github.healthgrpc.server.boot..",
+			"io.github.healthgrpc.autoconfigure.server.boot.." };
+
+	private static final String[] HEALTH_PORT = { "io.github.healthgrpc.server.port..",
+			"io.github.healthgrpc.autoconfigure.server.port.." };
+
+	@ArchTest
+	static final ArchRule runtimePackagesNeverImportAutoConfiguration = noClasses().that()
+		.resideInAPackage("io.github.healthgrpc..")
+		.and()
+		.resideOutsideOfPackage(AUTOCONFIGURE)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage(AUTOCONFIGURE)
+		.because("auto-configuration wires the runtime packages, never the other way, as in Spring Boot");
+
+	// Top-level packages as slices catch a cycle between two areas through their
+	// subpackages (autoconfigure.server -> server -> autoconfigure); every package as a
+	// slice catches one inside an area (server <-> server.boot).
+	@ArchTest
+	static final ArchRule packagesAreFreeOfCycles = CompositeArchRule
+		.of(slices().matching("io.github.healthgrpc.(*)..").should().beFreeOfCycles())
+		.and(slices().matching("io.github.healthgrpc.(**)").should().beFreeOfCycles())
+		.because("dependencies point one way: sources, engine, store, views, adapters, auto-configuration");
 
 	@ArchTest
 	static final ArchRule theCoreImportsNoGrpcServer = noClasses().that()
@@ -46,10 +73,10 @@ class ArchitectureTests {
 	static final ArchRule nothingImportsTheHealthPort = noClasses().that()
 		.resideInAPackage("io.github.healthgrpc..")
 		.and()
-		.resideOutsideOfPackage(HEALTH_PORT)
+		.resideOutsideOfPackages(HEALTH_PORT)
 		.should()
 		.dependOnClassesThat()
-		.resideInAPackage(HEALTH_PORT)
+		.resideInAnyPackage(HEALTH_PORT)
 		.because("the health port is optional: the core and the adapters work the same without it");
 
 	@ArchTest
@@ -62,10 +89,11 @@ class ArchitectureTests {
 				"io.github.healthgrpc.resources..")
 		.because("views read the status store and never run or schedule a check");
 
+	// An adapter's runtime package and its auto-configuration package are one slice.
 	@ArchTest
-	static final ArchRule adaptersDoNotImportEachOther = slices().matching("io.github.healthgrpc.server.(*)..")
+	static final ArchRule adaptersDoNotImportEachOther = slices().matching("io.github.healthgrpc..server.(*)..")
 		.should()
 		.notDependOnEachOther()
-		.because("each server adapter is one small package of its own");
+		.because("each server adapter is a small runtime package and its auto-configuration, of its own");
 
 }

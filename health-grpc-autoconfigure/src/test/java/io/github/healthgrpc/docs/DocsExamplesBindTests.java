@@ -9,8 +9,8 @@ import java.util.Map;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.check.ManualHealthCheck;
-import io.github.healthgrpc.file.HealthFileAutoConfiguration;
-import io.github.healthgrpc.resources.ResourceChecksAutoConfiguration;
+import io.github.healthgrpc.autoconfigure.file.HealthFileAutoConfiguration;
+import io.github.healthgrpc.autoconfigure.resources.ResourceChecksAutoConfiguration;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -19,7 +19,7 @@ import net.minidev.json.parser.ParseException;
  * @param time the time of writing
  * @param services the status of every service by name
  */
-record HealthFileContent(String status, Instant time, Map<String, Object> services) {
+public record HealthFileContent(String status, Instant time, Map<String, Object> services) {
 
 	/**
 	 * Read and check the file.
@@ -28,7 +28,7 @@ record HealthFileContent(String status, Instant time, Map<String, Object> servic
 	 * @throws IOException if it cannot be read
 	 * @throws IllegalStateException if it is not a whole health document
 	 */
-	static HealthFileContent read(Path path) throws IOException {
+	public static HealthFileContent read(Path path) throws IOException {
 		return parse(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
+import io.github.healthgrpc.autoconfigure.file.HealthFileAutoConfiguration;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;

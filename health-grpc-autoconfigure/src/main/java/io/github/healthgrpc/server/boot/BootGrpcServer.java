@@ -17,13 +17,19 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * services its discoverer finds (Spring Boot binds every {@code BindableService} bean);
  * once a server has started, the services it binds, handed to {@link BoundServices}.
  */
-class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent> implements GrpcServerAdapter {
+public class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
+		implements GrpcServerAdapter {
 
 	private static final GrpcServerSupport SERVER = new BootGrpcServerSupport();
 
 	private final ObjectProvider<GrpcServiceDiscoverer> discoverer;
 
-	BootGrpcServer(ObjectProvider<GrpcServiceDiscoverer> discoverer, BoundServices boundServices) {
+	/**
+	 * Create the adapter.
+	 * @param discoverer finds the services the server will bind
+	 * @param boundServices where the started server's services go
+	 */
+	public BootGrpcServer(ObjectProvider<GrpcServiceDiscoverer> discoverer, BoundServices boundServices) {
 		super(boundServices);
 		this.discoverer = discoverer;
 	}

@@ -7,9 +7,13 @@ import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
 /**
  * Ends the open Watch calls when Spring Boot's gRPC server shuts down.
  */
-class BootServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
+public class BootServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
 
-	BootServerShutdown(HealthGrpcService healthService) {
+	/**
+	 * Create the listener.
+	 * @param healthService the Health service whose Watch calls it ends
+	 */
+	public BootServerShutdown(HealthGrpcService healthService) {
 		super(healthService);
 	}
 

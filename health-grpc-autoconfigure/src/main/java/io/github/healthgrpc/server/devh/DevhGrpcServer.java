@@ -17,13 +17,19 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
  * discoverer finds; once it has started, the services it binds, handed to
  * {@link BoundServices}.
  */
-class DevhGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent> implements GrpcServerAdapter {
+public class DevhGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
+		implements GrpcServerAdapter {
 
 	private static final GrpcServerSupport SERVER = new DevhGrpcServerSupport();
 
 	private final GrpcServiceDiscoverer discoverer;
 
-	DevhGrpcServer(GrpcServiceDiscoverer discoverer, BoundServices boundServices) {
+	/**
+	 * Create the adapter.
+	 * @param discoverer finds the services the server will bind
+	 * @param boundServices where the started server's services go
+	 */
+	public DevhGrpcServer(GrpcServiceDiscoverer discoverer, BoundServices boundServices) {
 		super(boundServices);
 		this.discoverer = discoverer;
 	}

@@ -5,12 +5,18 @@ import io.github.healthgrpc.server.GrpcServerSupport;
 /**
  * devh's gRPC server, as startup failures name it.
  */
-class DevhGrpcServerSupport extends GrpcServerSupport {
+public class DevhGrpcServerSupport extends GrpcServerSupport {
 
-	static final String AUTO_CONFIGURATION = "net.devh.boot.grpc.server.autoconfigure."
+	/**
+	 * The server's auto-configuration class, whose presence says the server is there.
+	 */
+	public static final String AUTO_CONFIGURATION = "net.devh.boot.grpc.server.autoconfigure."
 			+ "GrpcServerFactoryAutoConfiguration";
 
-	DevhGrpcServerSupport() {
+	/**
+	 * Describe the server; {@code META-INF/spring.factories} lists this class.
+	 */
+	public DevhGrpcServerSupport() {
 		super("devh's gRPC server", "net.devh:grpc-server-spring-boot-starter", "net.devh.boot.grpc.server.",
 				"spring.autoconfigure.exclude=" + AUTO_CONFIGURATION, AUTO_CONFIGURATION);
 	}

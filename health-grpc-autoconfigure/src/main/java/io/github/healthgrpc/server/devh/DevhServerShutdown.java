@@ -7,9 +7,13 @@ import net.devh.boot.grpc.server.event.GrpcServerShutdownEvent;
 /**
  * Ends the open Watch calls when devh's server shuts down.
  */
-class DevhServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
+public class DevhServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
 
-	DevhServerShutdown(HealthGrpcService healthService) {
+	/**
+	 * Create the listener.
+	 * @param healthService the Health service whose Watch calls it ends
+	 */
+	public DevhServerShutdown(HealthGrpcService healthService) {
 		super(healthService);
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.aot.hint.TypeReference;
  * Reflection hints for {@link HealthPortServerBuilders} in a native image: it looks
  * Netty's server builders up by name and calls their {@code forAddress} reflectively.
  */
-class HealthPortRuntimeHints implements RuntimeHintsRegistrar {
+public class HealthPortRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
+import io.github.healthgrpc.autoconfigure.server.port.HealthPortAutoConfiguration;
 import io.github.healthgrpc.grpc.ByteArrayMarshaller;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.WatchRecorder;

@@ -2,6 +2,7 @@ package io.github.healthgrpc.server.port;
 
 import java.net.SocketAddress;
 
+import io.github.healthgrpc.autoconfigure.server.port.HealthPortAutoConfiguration;
 import io.grpc.ServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.junit.jupiter.api.Test;
