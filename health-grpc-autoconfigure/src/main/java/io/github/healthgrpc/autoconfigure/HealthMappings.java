@@ -21,8 +21,9 @@ import org.springframework.core.env.Environment;
  * startup: every check, the definition of every service (the mapped ones and the built-in
  * probe services) and the schedule of every check. A service key takes the name of the
  * application's gRPC service that it matches when case is ignored, since environment
- * variables cannot carry capitals; a key that matches none keeps its spelling. The members of every service are resolved by one function,
- * {@link #membersFor}, for the checks of startup and again as checks come and go.
+ * variables cannot carry capitals; a key that matches none keeps its spelling. The
+ * members of every service are resolved by one function, {@link #membersFor}, for the
+ * checks of startup and again as checks come and go.
  */
 final class HealthMappings {
 
@@ -54,11 +55,11 @@ final class HealthMappings {
 		CheckSelection selection = new CheckSelection(checks, environment);
 		selection.validate(PREFIX + "overall", properties.getOverall());
 		this.groups.put(StatusStore.OVERALL, properties.getOverall());
-		Map<String, String> bound = grpcServices.stream()
+		Map<String, String> services = grpcServices.stream()
 			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
 		properties.getServices().forEach((key, group) -> {
 			selection.validateNonEmpty(PREFIX + "services[" + key + "]", group);
-			this.groups.put(bound.getOrDefault(caseless(key), key), group);
+			this.groups.put(services.getOrDefault(caseless(key), key), group);
 		});
 		HealthGrpcProperties.Defaults defaults = properties.getDefaults();
 		this.defaultSchedule = new CheckSchedule(defaults.getInterval(), defaults.getTimeout());

@@ -14,6 +14,8 @@ import org.springframework.boot.actuate.context.properties.ConfigurationProperti
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 
@@ -35,6 +37,17 @@ class HealthGrpcPropertiesBindingTests {
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s", "management.endpoint.configprops.show-values=always",
 				"spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops",
 				"grpc.health.services.demo.Inventory.include=db", "grpc.health.checks.pricing.api.interval=7s");
+
+	// Why DottedMapKeys exists: should this fail, Spring Boot binds plain dotted keys itself.
+	@Test
+	void springBootsBinderAloneDropsAServiceWrittenAsAPlainDottedKey() {
+		HealthGrpcProperties properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("grpc.health.services.demo.Inventory.include", "db", "grpc.health.services[demo.Greeter].include",
+						"db")))
+			.bindOrCreate("grpc.health", HealthGrpcProperties.class);
+		System.out.println("Spring Boot's binder alone binds the services " + properties.getServices().keySet());
+		assertThat(properties.getServices()).containsOnlyKeys("demo.Greeter");
+	}
 
 	@Test
 	void configpropsReportsGrpcHealthWithAServiceWrittenAsAPlainDottedKey() {
