@@ -16,10 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>Service and check names are map keys. gRPC service names contain dots; write them
  * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
- * {@link DottedMapKeys} binds both, although Spring Boot's binder alone would drop the
- * plain form. Every other property under {@code grpc.health} must be one of these: an
- * unknown one stops startup ({@code ignoreUnknownFields = false}), except in environment
- * variables and system properties, as Spring Boot does.
+ * health-grpc binds both within Spring Boot's binding, although Spring Boot's binder
+ * alone would drop the plain form. Every other property under {@code grpc.health} must be
+ * one of these: an unknown one stops startup ({@code ignoreUnknownFields = false}),
+ * except in environment variables and system properties, as Spring Boot does.
  */
 @ConfigurationProperties(prefix = "grpc.health", ignoreUnknownFields = false)
 public class HealthGrpcProperties {
