@@ -30,17 +30,16 @@ import org.springframework.core.env.Environment;
  * {@code grpc.health.services.demo.Inventory.include} from it as
  * {@code grpc.health.services[demo.Inventory].include}.
  *
- * <p>Written by hand because this is the one thing the binder cannot do: for a map whose
- * values are objects it takes the single element after the map as the key, so it reads a
- * plain dotted key as the service {@code demo} with an unknown property {@code Inventory},
- * and environment variables cannot write brackets at all. Here the key is everything
- * between the map and the first property that an entry has ({@code include},
- * {@code exclude}; {@code interval}, {@code timeout}); a name without one is left as it is,
- * for the binder to reject. Spellings of one key that differ only by case are given one
- * spelling, the first that has capitals (environment variables arrive in lower case), so
- * the binder sees one entry and takes each of its properties from the source that takes
- * precedence for it. Values and origins stay those of the underlying source, so Spring
- * Boot's failure reports still say where a value was written.
+ * <p>Spring Boot's binder cannot read such a key itself: for a map whose values are
+ * objects it takes the single element after the map as the key (see
+ * {@link DottedMapKeys}). Here the key is everything between the map and the first
+ * property that an entry has ({@code include}, {@code exclude}; {@code interval},
+ * {@code timeout}); a name without one is left as it is, for the binder to reject.
+ * Spellings of one key that differ only by case are given one spelling, the first that
+ * has capitals (environment variables arrive in lower case), so the binder sees one entry
+ * and takes each of its properties from the source that takes precedence for it. Values
+ * and origins stay those of the underlying source, so Spring Boot's failure reports still
+ * say where a value was written.
  */
 final class BracketedKeyPropertySource implements IterableConfigurationPropertySource {
 
@@ -71,8 +70,17 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	 * @return the sources to bind {@code grpc.health} from
 	 */
 	static List<ConfigurationPropertySource> of(Environment environment) {
+		return of(ConfigurationPropertySources.get(environment));
+	}
+
+	/**
+	 * The given sources, in order, each enumerable one seen through this view.
+	 * @param configurationPropertySources the sources, the first taking precedence
+	 * @return the sources to bind {@code grpc.health} from
+	 */
+	static List<ConfigurationPropertySource> of(Iterable<ConfigurationPropertySource> configurationPropertySources) {
 		List<ConfigurationPropertySource> sources = new ArrayList<>();
-		ConfigurationPropertySources.get(environment).forEach(sources::add);
+		configurationPropertySources.forEach(sources::add);
 		Map<String, String> spellings = new HashMap<>();
 		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {

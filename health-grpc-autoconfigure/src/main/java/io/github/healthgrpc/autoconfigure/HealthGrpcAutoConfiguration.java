@@ -23,6 +23,7 @@ import io.github.healthgrpc.source.ManualCheckSource;
 import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.BindableService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -53,12 +55,18 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(
 		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HealthGrpcProperties.class)
 @Import(HealthGrpcServerConfiguration.class)
 public final class HealthGrpcAutoConfiguration {
 
 	@Bean
-	HealthGrpcPropertiesBinder healthGrpcProperties(Environment environment) {
-		return new HealthGrpcPropertiesBinder(environment);
+	static DottedMapKeys healthGrpcDottedMapKeys(Environment environment) {
+		return new DottedMapKeys(environment);
+	}
+
+	@Bean
+	static HealthGrpcPropertiesValidator healthGrpcPropertiesValidator(Environment environment) {
+		return new HealthGrpcPropertiesValidator(environment);
 	}
 
 	@Bean
@@ -90,15 +98,15 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	// Lazy: the engine resolves the mappings when it starts, once every bean and so every
-	// check exists.
+	// check exists. The application's gRPC services are the beans every server binds.
 	@Bean
 	@Lazy
 	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
-			ObjectProvider<GrpcServerAdapter> servers, ObjectProvider<HealthEndpointGroups> groups,
+			ObjectProvider<BindableService> grpcServices, ObjectProvider<HealthEndpointGroups> groups,
 			Environment environment) {
 		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
-				properties, servers.orderedStream()
-					.flatMap((server) -> server.boundServiceNames().stream())
+				properties, grpcServices.stream()
+					.map((service) -> service.bindService().getServiceDescriptor().getName())
 					.collect(Collectors.toUnmodifiableSet()),
 				new ProbeServices(properties.getProbes(), groups), environment);
 	}

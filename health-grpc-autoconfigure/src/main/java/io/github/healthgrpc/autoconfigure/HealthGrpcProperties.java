@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.store.ServingStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,12 +16,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>Service and check names are map keys. gRPC service names contain dots; write them
  * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
- * health-grpc binds both, although Spring Boot's binder alone would drop the plain form.
- * Every other property under {@code grpc.health} must be one of these: an unknown one
- * stops startup, except in environment variables and system properties, as with Spring
- * Boot's {@code ignoreUnknownFields = false}.
+ * health-grpc binds both within Spring Boot's binding, although Spring Boot's binder
+ * alone would drop the plain form. Every other property under {@code grpc.health} must be
+ * one of these: an unknown one stops startup ({@code ignoreUnknownFields = false}),
+ * except in environment variables and system properties, as Spring Boot does.
  */
-@ConfigurationProperties("grpc.health")
+@ConfigurationProperties(prefix = "grpc.health", ignoreUnknownFields = false)
 public class HealthGrpcProperties {
 
 	/**
@@ -49,13 +48,13 @@ public class HealthGrpcProperties {
 	/**
 	 * Interval and timeout of checks that have no settings of their own.
 	 */
-	private final Check defaults = new Check(Duration.ofSeconds(5), Duration.ofSeconds(2));
+	private final Defaults defaults = new Defaults();
 
 	private final Scheduler scheduler = new Scheduler();
 
 	private final Shutdown shutdown = new Shutdown();
 
-	private final List list = new List();
+	private final ListCalls list = new ListCalls();
 
 	private final Watch watch = new Watch();
 
@@ -104,7 +103,7 @@ public class HealthGrpcProperties {
 		return this.checks;
 	}
 
-	public Check getDefaults() {
+	public Defaults getDefaults() {
 		return this.defaults;
 	}
 
@@ -116,7 +115,7 @@ public class HealthGrpcProperties {
 		return this.shutdown;
 	}
 
-	public List getList() {
+	public ListCalls getList() {
 		return this.list;
 	}
 
@@ -217,14 +216,6 @@ public class HealthGrpcProperties {
 		 */
 		private @Nullable Duration timeout;
 
-		public Check() {
-		}
-
-		Check(Duration interval, Duration timeout) {
-			this.interval = interval;
-			this.timeout = timeout;
-		}
-
 		public @Nullable Duration getInterval() {
 			return this.interval;
 		}
@@ -238,6 +229,41 @@ public class HealthGrpcProperties {
 		}
 
 		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * How often checks that have no settings of their own run and how long they may take.
+	 */
+	public static class Defaults {
+
+		/**
+		 * Time between the starts of two evaluations of a check that has no interval of its
+		 * own.
+		 */
+		private Duration interval = Duration.ofSeconds(5);
+
+		/**
+		 * Time after which an evaluation of a check that has no timeout of its own counts as
+		 * DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
 		}
 
@@ -287,7 +313,7 @@ public class HealthGrpcProperties {
 	/**
 	 * Limits of the List call.
 	 */
-	public static class List {
+	public static class ListCalls {
 
 		/**
 		 * Most services List returns; above it, List answers RESOURCE_EXHAUSTED.
@@ -314,13 +340,13 @@ public class HealthGrpcProperties {
 		 * the oldest call of the client connection holding the most, if that holds at least
 		 * two more than the new call's, and otherwise fails with RESOURCE_EXHAUSTED.
 		 */
-		private int maxWatchers = WatchLimits.DEFAULT_MAX_WATCHERS;
+		private int maxWatchers = 10000;
 
 		/**
 		 * Most distinct unknown service names watched at once; beyond it, a Watch on yet
 		 * another unknown name fails with RESOURCE_EXHAUSTED.
 		 */
-		private int maxUnknownServices = WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES;
+		private int maxUnknownServices = 100;
 
 		public int getMaxWatchers() {
 			return this.maxWatchers;
@@ -504,28 +530,40 @@ public class HealthGrpcProperties {
 		/**
 		 * Whether a resource check exists, and the usage ratios at which it warns and fails.
 		 */
-		public abstract static class Thresholds {
+		public interface Thresholds {
+
+			boolean isEnabled();
+
+			double getWarnThreshold();
+
+			double getFailThreshold();
+
+		}
+
+		/**
+		 * The heap check: the long-lived heap pool's usage after its last collection.
+		 */
+		public static class Heap implements Thresholds {
 
 			/**
-			 * Whether to add the check.
+			 * Whether to add the heap check, which compares the long-lived heap pool's usage
+			 * after its last collection with its maximum.
 			 */
 			private boolean enabled;
 
 			/**
-			 * Usage ratio from which the check stays UP with a warning.
+			 * Ratio of the long-lived heap pool's usage after its last collection to its
+			 * maximum from which the heap check stays UP with a warning.
 			 */
-			private double warnThreshold;
+			private double warnThreshold = 0.9;
 
 			/**
-			 * Usage ratio from which the check is DOWN.
+			 * Ratio of the long-lived heap pool's usage after its last collection to its
+			 * maximum from which the heap check is DOWN.
 			 */
-			private double failThreshold;
+			private double failThreshold = 0.98;
 
-			Thresholds(double warnThreshold, double failThreshold) {
-				this.warnThreshold = warnThreshold;
-				this.failThreshold = failThreshold;
-			}
-
+			@Override
 			public boolean isEnabled() {
 				return this.enabled;
 			}
@@ -534,6 +572,7 @@ public class HealthGrpcProperties {
 				this.enabled = enabled;
 			}
 
+			@Override
 			public double getWarnThreshold() {
 				return this.warnThreshold;
 			}
@@ -542,6 +581,7 @@ public class HealthGrpcProperties {
 				this.warnThreshold = warnThreshold;
 			}
 
+			@Override
 			public double getFailThreshold() {
 				return this.failThreshold;
 			}
@@ -553,29 +593,59 @@ public class HealthGrpcProperties {
 		}
 
 		/**
-		 * The heap check: the long-lived heap pool's usage after its last collection.
-		 */
-		public static class Heap extends Thresholds {
-
-			Heap() {
-				super(0.90, 0.98);
-			}
-
-		}
-
-		/**
 		 * The cpu check: the process's CPU time over a window, as a share of the processors
 		 * the JVM may use.
 		 */
-		public static class Cpu extends Thresholds {
+		public static class Cpu implements Thresholds {
+
+			/**
+			 * Whether to add the cpu check, which compares the process's CPU load over a
+			 * window with the processors the JVM may use.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Share of the processors the JVM may use, averaged over the window, from which
+			 * the cpu check stays UP with a warning.
+			 */
+			private double warnThreshold = 0.8;
+
+			/**
+			 * Share of the processors the JVM may use, averaged over the window, from which
+			 * the cpu check is DOWN.
+			 */
+			private double failThreshold = 0.95;
 
 			/**
 			 * Time over which the process's CPU load is averaged.
 			 */
 			private Duration window = Duration.ofMinutes(1);
 
-			Cpu() {
-				super(0.80, 0.95);
+			@Override
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			@Override
+			public double getWarnThreshold() {
+				return this.warnThreshold;
+			}
+
+			public void setWarnThreshold(double warnThreshold) {
+				this.warnThreshold = warnThreshold;
+			}
+
+			@Override
+			public double getFailThreshold() {
+				return this.failThreshold;
+			}
+
+			public void setFailThreshold(double failThreshold) {
+				this.failThreshold = failThreshold;
 			}
 
 			public Duration getWindow() {

@@ -20,9 +20,10 @@ import org.springframework.core.env.Environment;
  * The {@code grpc.health} mappings, validated once against the checks that exist at
  * startup: every check, the definition of every service (the mapped ones and the built-in
  * probe services) and the schedule of every check. A service key takes the name of the
- * bound service that it matches when case is ignored, since environment variables cannot
- * carry capitals. The members of every service are resolved by one function,
- * {@link #membersFor}, for the checks of startup and again as checks come and go.
+ * application's gRPC service that it matches when case is ignored, since environment
+ * variables cannot carry capitals; a key that matches none keeps its spelling. The
+ * members of every service are resolved by one function, {@link #membersFor}, for the
+ * checks of startup and again as checks come and go.
  */
 final class HealthMappings {
 
@@ -42,27 +43,26 @@ final class HealthMappings {
 	 * Resolve the mappings, failing on any name that selects no check.
 	 * @param checks every check
 	 * @param properties the bound and validated properties
-	 * @param boundServices the services bound on the gRPC server
+	 * @param grpcServices the names of the application's gRPC services
 	 * @param probes the built-in probe services
 	 * @param environment the environment the properties were bound from, for failure
 	 * reports
 	 */
-	HealthMappings(List<CheckDefinition> checks, HealthGrpcProperties properties, Set<String> boundServices,
+	HealthMappings(List<CheckDefinition> checks, HealthGrpcProperties properties, Set<String> grpcServices,
 			ProbeServices probes, Environment environment) {
 		this.checks = List.copyOf(checks);
 		this.probes = probes;
 		CheckSelection selection = new CheckSelection(checks, environment);
 		selection.validate(PREFIX + "overall", properties.getOverall());
 		this.groups.put(StatusStore.OVERALL, properties.getOverall());
-		Map<String, String> bound = boundServices.stream()
+		Map<String, String> services = grpcServices.stream()
 			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
 		properties.getServices().forEach((key, group) -> {
 			selection.validateNonEmpty(PREFIX + "services[" + key + "]", group);
-			this.groups.put(bound.getOrDefault(caseless(key), key), group);
+			this.groups.put(services.getOrDefault(caseless(key), key), group);
 		});
-		HealthGrpcProperties.Check defaults = properties.getDefaults();
-		this.defaultSchedule = new CheckSchedule(Objects.requireNonNull(defaults.getInterval()),
-				Objects.requireNonNull(defaults.getTimeout()));
+		HealthGrpcProperties.Defaults defaults = properties.getDefaults();
+		this.defaultSchedule = new CheckSchedule(defaults.getInterval(), defaults.getTimeout());
 		properties.getChecks().forEach((key, check) -> {
 			boolean interval = check.getInterval() != null;
 			String property = PREFIX + "checks[" + key + "]." + (interval ? "interval" : "timeout");

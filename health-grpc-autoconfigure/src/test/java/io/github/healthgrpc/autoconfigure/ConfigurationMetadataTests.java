@@ -55,6 +55,29 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void defaultValuesComeFromTheFieldsRatherThanHandWrittenMetadata() throws IOException {
+		String metadata = metadata();
+		assertThat(defaultValue(metadata, "grpc.health.defaults.interval")).isEqualTo("5s");
+		assertThat(defaultValue(metadata, "grpc.health.defaults.timeout")).isEqualTo("2s");
+		assertThat(defaultValue(metadata, "grpc.health.watch.max-watchers")).isEqualTo(10000);
+		assertThat(defaultValue(metadata, "grpc.health.watch.max-unknown-services")).isEqualTo(100);
+		assertThat(defaultValue(metadata, "grpc.health.resources.heap.warn-threshold")).isEqualTo(0.9);
+		assertThat(defaultValue(metadata, "grpc.health.resources.cpu.fail-threshold")).isEqualTo(0.95);
+		List<String> handWritten;
+		try (InputStream json = new ClassPathResource("META-INF/additional-spring-configuration-metadata.json")
+			.getInputStream()) {
+			handWritten = JsonPath.read(json, "$.properties[?(@.defaultValue != null)].name");
+		}
+		assertThat(handWritten).noneMatch((name) -> name.startsWith("grpc.health."));
+	}
+
+	private static Object defaultValue(String metadata, String name) {
+		List<Object> values = JsonPath.read(metadata, "$.properties[?(@.name == '" + name + "')].defaultValue");
+		assertThat(values).as("default value of %s", name).hasSize(1);
+		return values.get(0);
+	}
+
+	@Test
 	void autoConfigurationMetadataIsGeneratedForEveryAutoConfiguration() throws IOException {
 		Properties metadata = new Properties();
 		try (InputStream in = new ClassPathResource("META-INF/spring-autoconfigure-metadata.properties")

@@ -15,10 +15,10 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
-import io.github.healthgrpc.server.GrpcServerAdapter;
-import io.github.healthgrpc.server.GrpcServerSupport;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.StatusStore;
+import io.grpc.BindableService;
+import io.grpc.ServerServiceDefinition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -132,22 +132,23 @@ class HealthGrpcMappingTests {
 	}
 
 	@Test
-	void whenServiceIsMappedInLowerCaseThenBoundServiceNamesRestoreTheCase() {
-		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY, "demo.Greeter"))
+	void whenServiceIsMappedInLowerCaseThenTheGrpcServiceBeansRestoreTheCase() {
+		this.contextRunner.withBean("inventoryService", BindableService.class, () -> grpcService(INVENTORY))
+			.withBean("greeterService", BindableService.class, () -> grpcService("demo.Greeter"))
 			.withPropertyValues("grpc.health.services.demo.inventory.include=db")
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableThenItHasExactlyTheConfiguredChecks() {
-		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
+		this.contextRunner.withBean("inventoryService", BindableService.class, () -> grpcService(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServiceIsMappedByEnvironmentVariableAndInPropertiesThenTheEnvironmentVariableWins() {
-		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
+		this.contextRunner.withBean("inventoryService", BindableService.class, () -> grpcService(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE", "db")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
@@ -173,7 +174,7 @@ class HealthGrpcMappingTests {
 	void whenEnvironmentVariableOverridesBracketsThenBothApplyAndTheVariableWinsItsProperty() {
 		// application.properties: [demo.Inventory] includes db and pricing, excludes db;
 		// the variable overrides exclude only, so include must survive from the file.
-		this.contextRunner.withBean(GrpcServerAdapter.class, () -> server(INVENTORY))
+		this.contextRunner.withBean("inventoryService", BindableService.class, () -> grpcService(INVENTORY))
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services[demo.Inventory].include", "db,pricing",
 					"grpc.health.services[demo.Inventory].exclude", "db")))
@@ -182,7 +183,7 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenNoBoundServiceRestoresTheCaseThenTheSpellingWithCapitalsNamesTheService() {
-		// No gRPC server adapter here: the properties' spelling, not the variable's, names the service.
+		// No gRPC service bean here: the properties' spelling, not the variable's, names the service.
 		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "db,pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
@@ -417,23 +418,9 @@ class HealthGrpcMappingTests {
 		});
 	}
 
-	// A gRPC server that will bind the given services, as a server adapter describes it.
-	private static GrpcServerAdapter server(String... boundServiceNames) {
-		return new GrpcServerAdapter() {
-
-			@Override
-			public GrpcServerSupport server() {
-				return new GrpcServerSupport("a test server", "test:server", "test.", "test.enabled=false",
-						"test.ServerAutoConfiguration") {
-				};
-			}
-
-			@Override
-			public Set<String> boundServiceNames() {
-				return Set.of(boundServiceNames);
-			}
-
-		};
+	// A gRPC service as an application defines it, a bean that the server binds.
+	private static BindableService grpcService(String name) {
+		return () -> ServerServiceDefinition.builder(name).build();
 	}
 
 	// Loads a YAML file the way Spring Boot loads application.yml, below the environment variables.

@@ -7,32 +7,19 @@ import java.util.Locale;
 import io.github.healthgrpc.store.ServingStatus;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.FactoryBean;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.env.Environment;
 
 /**
- * Creates the {@link HealthGrpcProperties} bean: binds {@code grpc.health} with Spring
- * Boot's {@link Binder} from {@link BracketedKeyPropertySource} views of the environment,
- * and validates every value that is known without the checks.
- *
- * <p>As with {@code @ConfigurationProperties(ignoreUnknownFields = false)}, a property
- * under {@code grpc.health} that binds to nothing (a typo such as
- * {@code grpc.health.overall.includes}) fails startup, except in environment variables and
- * system properties, where names that merely share the prefix are common
- * ({@code GRPC_HEALTH_PROBE_VERSION}). A factory bean, because Spring Boot binds every
- * {@code @ConfigurationProperties} bean again before its initialization, from the property
- * sources as they are, which would replace each service written as a plain dotted key
- * with its bracketed part alone; objects from a factory bean skip that step.
+ * Validates the {@link HealthGrpcProperties} bean once Spring Boot has bound it: every
+ * value that is known without the checks. A failure names the property as written and
+ * where, through Spring Boot's analyzer of {@link InvalidHealthProperty}'s exception; a
+ * post-processor rather than a {@code Validator}, whose failures Spring Boot reports as a
+ * failed binding of the whole of {@code grpc.health}.
  */
-final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperties> {
+final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 
 	private static final String PREFIX = "grpc.health";
 
@@ -40,24 +27,16 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 
 	private final Environment environment;
 
-	HealthGrpcPropertiesBinder(Environment environment) {
+	HealthGrpcPropertiesValidator(Environment environment) {
 		this.environment = environment;
 	}
 
 	@Override
-	public HealthGrpcProperties getObject() {
-		HealthGrpcProperties properties = new HealthGrpcProperties();
-		new Binder(BracketedKeyPropertySource.of(this.environment),
-				new PropertySourcesPlaceholdersResolver(this.environment))
-			.bind(PREFIX, Bindable.ofInstance(properties), new NoUnboundElementsBindHandler(
-					new IgnoreTopLevelConverterNotFoundBindHandler(), new UnboundElementsSourceFilter()));
-		validate(properties);
-		return properties;
-	}
-
-	@Override
-	public Class<?> getObjectType() {
-		return HealthGrpcProperties.class;
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof HealthGrpcProperties properties) {
+			validate(properties);
+		}
+		return bean;
 	}
 
 	private void validate(HealthGrpcProperties properties) {
@@ -77,7 +56,8 @@ final class HealthGrpcPropertiesBinder implements FactoryBean<HealthGrpcProperti
 		positive("contributors.refresh-interval", properties.getContributors().getRefreshInterval());
 		positive("file.heartbeat-interval", properties.getFile().getHeartbeatInterval());
 		validateHealthPort(properties);
-		positive("defaults", properties.getDefaults());
+		positive("defaults.interval", properties.getDefaults().getInterval());
+		positive("defaults.timeout", properties.getDefaults().getTimeout());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
 		validateProbes(properties);
 		validateStatusMapping(properties);
