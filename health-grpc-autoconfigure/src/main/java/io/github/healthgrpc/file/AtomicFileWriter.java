@@ -11,6 +11,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -102,8 +103,10 @@ final class AtomicFileWriter {
 	void write(byte[] content) throws IOException {
 		Path temporary = null;
 		try {
+			Object identity;
 			try (Created file = create()) {
 				temporary = file.path();
+				identity = file.identity();
 				this.created.accept(temporary);
 				ByteBuffer buffer = ByteBuffer.wrap(content);
 				while (buffer.hasRemaining()) {
@@ -115,6 +118,9 @@ final class AtomicFileWriter {
 				Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
 					.setPermissions(PERMISSIONS);
 			}
+			// Some JDKs (25) quietly ignore the permissions of a link instead of failing, so the
+			// name is checked to still be the file created: never move a link over the file.
+			requireSameFile(temporary, identity);
 			Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -149,11 +155,35 @@ final class AtomicFileWriter {
 		return this.path;
 	}
 
+	private void requireSameFile(Path temporary, Object identity) throws IOException {
+		BasicFileAttributes now = Files.readAttributes(temporary, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		if (!now.isRegularFile() || !identity.equals(identity(now))) {
+			throw new IOException("The temporary file " + temporary + " was replaced after it was created, by another "
+					+ "process that can write to its directory; it is not moved over " + this.path
+					+ ". Keep the health file in a directory only this application's user can write");
+		}
+	}
+
+	// The file key (device and inode on Unix) where the file system has one, else the
+	// creation time: what tells the created file from one put in its place under its name.
+	private static Object identity(BasicFileAttributes attributes) {
+		Object key = attributes.fileKey();
+		return (key != null) ? key : attributes.creationTime();
+	}
+
 	private Created create() throws IOException {
 		for (int attempt = 1;; attempt++) {
 			Path temporary = this.directory.resolve(this.names.next());
 			try {
-				return new Created(temporary, Files.newByteChannel(temporary, CREATE_NEW, this.attributes));
+				SeekableByteChannel channel = Files.newByteChannel(temporary, CREATE_NEW, this.attributes);
+				try {
+					return new Created(temporary, channel, identity(
+							Files.readAttributes(temporary, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+				}
+				catch (IOException ex) {
+					channel.close();
+					throw ex;
+				}
 			}
 			catch (FileAlreadyExistsException ex) {
 				if (attempt == ATTEMPTS) {
@@ -164,9 +194,9 @@ final class AtomicFileWriter {
 	}
 
 	/**
-	 * A temporary file just created, and the channel that created it.
+	 * A temporary file just created, the channel that created it, and what identifies it.
 	 */
-	private record Created(Path path, SeekableByteChannel channel) implements AutoCloseable {
+	private record Created(Path path, SeekableByteChannel channel, Object identity) implements AutoCloseable {
 
 		@Override
 		public void close() throws IOException {
