@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.springframework.boot.health.contributor.Status;
@@ -42,7 +42,7 @@ public final class NotServingReasons {
 	 * @return {@code true} if it maps to SERVING
 	 */
 	public boolean serves(Status status) {
-		return this.mapper.map(status) == ServingStatus.SERVING;
+		return this.mapper.map(status) == ServingState.SERVING;
 	}
 
 	/**

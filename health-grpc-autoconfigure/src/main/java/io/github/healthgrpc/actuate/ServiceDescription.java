@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 
 /**
@@ -41,7 +41,7 @@ public final class ServiceDescription {
 		health.checks().forEach((name, status) -> checks.put(name, status.getCode()));
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("status", health.status().name());
-		if (health.status() != ServingStatus.SERVING) {
+		if (health.status() != ServingState.SERVING) {
 			description.put("reason", this.reasons.reason(service, health));
 		}
 		description.put("maintenance", this.store.maintenance().contains(service));

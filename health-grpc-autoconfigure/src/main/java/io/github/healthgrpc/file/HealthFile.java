@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
@@ -58,11 +58,11 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	// What the listener has heard, not what the store says when a write happens: the store's
 	// listener lane leaves out changes that cancel out while the listener is busy, which is
 	// right only for a listener that shows what it heard.
-	private final Map<String, ServingStatus> heard = new HashMap<>();
+	private final Map<String, ServingState> heard = new HashMap<>();
 
 	// What the file shows: what was heard when the store last said its changes were all
 	// there was, so that no write, the heartbeat's included, shows part of them.
-	private final Map<String, ServingStatus> shown = new HashMap<>();
+	private final Map<String, ServingState> shown = new HashMap<>();
 
 	private boolean failing;
 
@@ -149,7 +149,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	 * all heard.
 	 */
 	@Override
-	public synchronized void servingStatusChanged(String service, ServingStatus status) {
+	public synchronized void servingStatusChanged(String service, ServingState status) {
 		if (this.heartbeat != null) {
 			this.heard.put(service, status);
 		}

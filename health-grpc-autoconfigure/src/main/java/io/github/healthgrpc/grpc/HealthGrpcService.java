@@ -7,7 +7,7 @@ import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
@@ -73,7 +73,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
-		ServingStatus status = this.store.status(request.getService());
+		ServingState status = this.store.status(request.getService());
 		if (status == null) {
 			responseObserver.onError(Status.NOT_FOUND
 				.withDescription("Unknown service '" + abbreviate(request.getService())
@@ -87,7 +87,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void list(HealthListRequest request, StreamObserver<HealthListResponse> responseObserver) {
-		Map<String, ServingStatus> statuses = this.store.statuses();
+		Map<String, ServingState> statuses = this.store.statuses();
 		if (statuses.size() > this.maxListedServices) {
 			responseObserver.onError(Status.RESOURCE_EXHAUSTED
 				.withDescription(statuses.size() + " services exceed the List limit of " + this.maxListedServices

@@ -6,7 +6,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import io.micrometer.core.instrument.Counter;
@@ -47,7 +47,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	private final @Nullable IntSupplier watchersLimit;
 
 	// The status each service had when this listener last heard of it.
-	private final Map<String, ServingStatus> heard = new ConcurrentHashMap<>();
+	private final Map<String, ServingState> heard = new ConcurrentHashMap<>();
 
 	private volatile @Nullable MeterRegistry registry;
 
@@ -130,12 +130,12 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	}
 
 	@Override
-	public void servingStatusChanged(String service, ServingStatus status) {
+	public void servingStatusChanged(String service, ServingState status) {
 		MeterRegistry registry = this.registry;
 		if (registry == null) {
 			return;
 		}
-		ServingStatus previous = this.heard.put(service, status);
+		ServingState previous = this.heard.put(service, status);
 		if (previous == null) {
 			// Once per service: Micrometer warns when a gauge is registered again.
 			registerGauge(registry, service);
@@ -166,7 +166,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	}
 
 	private static double serving(StatusStore store, String service) {
-		return (store.status(service) == ServingStatus.SERVING) ? 1 : 0;
+		return (store.status(service) == ServingState.SERVING) ? 1 : 0;
 	}
 
 }

@@ -67,7 +67,7 @@ public final class StatusStore {
 	private Set<String> maintenance = Set.of();
 
 	private volatile Published published = new Published(this.definitions,
-			Map.of(OVERALL, ServingStatus.NOT_SERVING), this.maintenance);
+			Map.of(OVERALL, ServingState.NOT_SERVING), this.maintenance);
 
 	private boolean acceptingTraffic;
 
@@ -213,7 +213,7 @@ public final class StatusStore {
 		Health kept = health;
 		boolean serves;
 		try {
-			serves = this.mapper.map(health.getStatus()) == ServingStatus.SERVING;
+			serves = this.mapper.map(health.getStatus()) == ServingState.SERVING;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			kept = Health.down()
@@ -440,7 +440,7 @@ public final class StatusStore {
 	 * @param service the service name, {@code ""} for the server overall
 	 * @return its status, or {@code null} if the service is not known
 	 */
-	public @Nullable ServingStatus status(String service) {
+	public @Nullable ServingState status(String service) {
 		return this.published.statuses().get(service);
 	}
 
@@ -448,7 +448,7 @@ public final class StatusStore {
 	 * The serving status of every known service.
 	 * @return an immutable map from service name to status
 	 */
-	public Map<String, ServingStatus> statuses() {
+	public Map<String, ServingState> statuses() {
 		return this.published.statuses();
 	}
 
@@ -460,7 +460,7 @@ public final class StatusStore {
 	public @Nullable ServiceHealth health(String service) {
 		// One read, so that the status and the members shown beside it belong together.
 		Published published = this.published;
-		ServingStatus status = published.statuses().get(service);
+		ServingState status = published.statuses().get(service);
 		ServiceDefinition definition = published.definitions().get(service);
 		if (status == null || definition == null) {
 			return null;
@@ -515,17 +515,17 @@ public final class StatusStore {
 		if (this.closed) {
 			return;
 		}
-		Map<String, ServingStatus> previous = this.published.statuses();
-		Map<String, ServingStatus> current = new LinkedHashMap<>();
+		Map<String, ServingState> previous = this.published.statuses();
+		Map<String, ServingState> current = new LinkedHashMap<>();
 		this.definitions.forEach((service, definition) -> {
-			ServingStatus status = derive(service, definition);
+			ServingState status = derive(service, definition);
 			current.put(service, status);
-			if (status == ServingStatus.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
+			if (status == ServingState.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
 				this.everServing = true;
 			}
 		});
 		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
-		Map<String, ServingStatus> changes = new LinkedHashMap<>();
+		Map<String, ServingState> changes = new LinkedHashMap<>();
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				changes.put(service, status);
@@ -537,7 +537,7 @@ public final class StatusStore {
 		}
 	}
 
-	private ServingStatus derive(String service, ServiceDefinition definition) {
+	private ServingState derive(String service, ServiceDefinition definition) {
 		boolean serving = switch (definition.gate()) {
 			case TRAFFIC -> this.acceptingTraffic && !this.draining && !this.maintenance.contains(service)
 					&& definition.members().stream().allMatch(this.servingResults::contains);
@@ -547,7 +547,7 @@ public final class StatusStore {
 				.stream()
 				.allMatch((check) -> !this.results.containsKey(check) || this.servingResults.contains(check));
 		};
-		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+		return serving ? ServingState.SERVING : ServingState.NOT_SERVING;
 	}
 
 	// A failure of user code, worded even if its message cannot be read.
@@ -564,7 +564,7 @@ public final class StatusStore {
 	 * What readers see: the services' definitions, the services under maintenance and the
 	 * statuses derived from them.
 	 */
-	private record Published(ServiceDefinitions definitions, Map<String, ServingStatus> statuses,
+	private record Published(ServiceDefinitions definitions, Map<String, ServingState> statuses,
 			Set<String> maintenance) {
 	}
 

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -97,7 +97,7 @@ final class HealthJsonResponse {
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);
-		if (health.status() == ServingStatus.SERVING) {
+		if (health.status() == ServingState.SERVING) {
 			return new Entry(PASS, time, null, null);
 		}
 		String status = this.reasons.failingChecks(health).isEmpty() ? WARN : FAIL;
