@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
-import io.github.healthgrpc.store.StatusStore;
 
 import org.springframework.boot.json.JsonWriter;
 
@@ -39,7 +39,7 @@ record HealthDocument(ServingState status, Instant time, Map<String, ServingStat
 	 * @return the document
 	 */
 	static HealthDocument of(Map<String, ServingState> statuses, Instant time) {
-		return new HealthDocument(statuses.getOrDefault(StatusStore.OVERALL, ServingState.NOT_SERVING),
+		return new HealthDocument(statuses.getOrDefault(ServiceStatuses.OVERALL, ServingState.NOT_SERVING),
 				time.truncatedTo(ChronoUnit.MILLIS), new TreeMap<>(statuses));
 	}
 

@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
-import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(HealthFile.class);
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final AtomicFileWriter writer;
 
@@ -74,7 +74,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	 * @param path the absolute path of the file, in a directory that exists
 	 * @param heartbeatInterval the time between two rewrites while nothing changes
 	 */
-	public HealthFile(StatusStore store, Path path, Duration heartbeatInterval) {
+	public HealthFile(ServiceStatuses store, Path path, Duration heartbeatInterval) {
 		this.store = store;
 		this.writer = new AtomicFileWriter(path);
 		this.heartbeatInterval = heartbeatInterval;

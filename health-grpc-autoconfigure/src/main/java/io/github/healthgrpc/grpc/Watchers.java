@@ -9,9 +9,9 @@ import java.util.Set;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
-import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Watchers implements StatusListener {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final WatchLimits limits;
 
@@ -48,7 +48,7 @@ final class Watchers implements StatusListener {
 
 	private int count;
 
-	Watchers(StatusStore store, WatchLimits limits) {
+	Watchers(ServiceStatuses store, WatchLimits limits) {
 		this.store = store;
 		this.limits = limits;
 	}

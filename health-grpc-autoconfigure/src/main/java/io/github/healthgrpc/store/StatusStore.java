@@ -39,12 +39,7 @@ import org.springframework.boot.health.contributor.Status;
  * tells the listeners that the store closed; a service that follows liveness keeps its
  * status through both, since the process is alive until the server stops.
  */
-public final class StatusStore {
-
-	/**
-	 * The service name that stands for the server overall.
-	 */
-	public static final String OVERALL = "";
+public final class StatusStore implements ServiceStatuses {
 
 	private final Object lock = new Object();
 
@@ -336,19 +331,12 @@ public final class StatusStore {
 		}
 	}
 
-	/**
-	 * The services under maintenance.
-	 * @return an immutable set of service names
-	 */
+	@Override
 	public Set<String> maintenance() {
 		return this.published.maintenance();
 	}
 
-	/**
-	 * The known services that {@link #startMaintenance(String)} accepts: every service
-	 * that follows traffic, {@code ""} included.
-	 * @return an immutable set of service names
-	 */
+	@Override
 	public Set<String> maintainableServices() {
 		synchronized (this.lock) {
 			return maintainable();
@@ -382,10 +370,7 @@ public final class StatusStore {
 		return true;
 	}
 
-	/**
-	 * Whether {@link #drain()} (or {@link #close()}) was called.
-	 * @return {@code true} once the drain has begun
-	 */
+	@Override
 	public boolean isDraining() {
 		return this.draining;
 	}
@@ -418,45 +403,27 @@ public final class StatusStore {
 		return this.dispatcher.behind(timeout);
 	}
 
-	/**
-	 * Whether {@link #close()} was called.
-	 * @return {@code true} once closed
-	 */
+	@Override
 	public boolean isClosed() {
 		return this.closed;
 	}
 
-	/**
-	 * Whether any service that follows traffic has ever been SERVING, that is whether any
-	 * client may have been told to send traffic here.
-	 * @return {@code true} once such a service has been SERVING
-	 */
+	@Override
 	public boolean hasEverServed() {
 		return this.everServing;
 	}
 
-	/**
-	 * The serving status of a service.
-	 * @param service the service name, {@code ""} for the server overall
-	 * @return its status, or {@code null} if the service is not known
-	 */
+	@Override
 	public @Nullable ServingState status(String service) {
 		return this.published.statuses().get(service);
 	}
 
-	/**
-	 * The serving status of every known service.
-	 * @return an immutable map from service name to status
-	 */
+	@Override
 	public Map<String, ServingState> statuses() {
 		return this.published.statuses();
 	}
 
-	/**
-	 * A service's status together with its member checks' statuses.
-	 * @param service the service name
-	 * @return its health, or {@code null} if the service is not known
-	 */
+	@Override
 	public @Nullable ServiceHealth health(String service) {
 		// One read, so that the status and the members shown beside it belong together.
 		Published published = this.published;
@@ -470,36 +437,22 @@ public final class StatusStore {
 		return new ServiceHealth(status, checkStatuses);
 	}
 
-	/**
-	 * The latest result of a check.
-	 * @param checkName the check's name
-	 * @return its latest result, or {@code null} before the first one
-	 */
+	@Override
 	public @Nullable Health checkResult(String checkName) {
 		return this.results.get(checkName);
 	}
 
-	/**
-	 * When the latest result of a check was recorded.
-	 * @param checkName the check's name
-	 * @return the time, or {@code null} before the first result
-	 */
+	@Override
 	public @Nullable Instant checkResultTime(String checkName) {
 		return this.resultTimes.get(checkName);
 	}
 
-	/**
-	 * Hear about changes from now on, on a thread of the store's own.
-	 * @param listener the listener
-	 */
+	@Override
 	public void addListener(StatusListener listener) {
 		this.dispatcher.add(listener);
 	}
 
-	/**
-	 * Stop hearing about changes; what the listener has not heard yet, it never hears.
-	 * @param listener the listener
-	 */
+	@Override
 	public void removeListener(StatusListener listener) {
 		this.dispatcher.remove(listener);
 	}
