@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -17,11 +17,12 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * maintenance, and its member checks. Warm-up and the shutdown drain keep the server
  * NOT_SERVING but leave this component UP, and so does maintenance: they are readiness,
  * which Spring Boot's {@code readinessState} reports, and an {@code /actuator/health}
- * used as a liveness check must not restart the application for them. It reads the {@link StatusStore} and never runs a check.
+ * used as a liveness check must not restart the application for them. It reads the
+ * {@link ServiceStatuses} and never runs a check.
  */
 public class GrpcHealthIndicator implements HealthIndicator {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final NotServingReasons reasons;
 
@@ -32,7 +33,7 @@ public class GrpcHealthIndicator implements HealthIndicator {
 	 * @param store the status store
 	 * @param reasons why services are not serving, and which checks fail
 	 */
-	public GrpcHealthIndicator(StatusStore store, NotServingReasons reasons) {
+	public GrpcHealthIndicator(ServiceStatuses store, NotServingReasons reasons) {
 		this.store = store;
 		this.reasons = reasons;
 		this.description = new ServiceDescription(store, reasons);
@@ -40,12 +41,12 @@ public class GrpcHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		ServiceHealth overall = this.store.health(StatusStore.OVERALL);
+		ServiceHealth overall = this.store.health(ServiceStatuses.OVERALL);
 		if (overall == null) {
 			return Health.unknown().build();
 		}
 		List<String> failing = this.reasons.failingChecks(overall);
-		Map<String, Object> overallDetails = this.description.describe(StatusStore.OVERALL, overall);
+		Map<String, Object> overallDetails = this.description.describe(ServiceStatuses.OVERALL, overall);
 		Health.Builder builder = failing.isEmpty() ? Health.up() : Health.down();
 		Map<String, Object> services = new LinkedHashMap<>();
 		this.store.statuses().keySet().stream().filter((service) -> !service.isEmpty()).sorted().forEach((service) -> {

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
-import io.github.healthgrpc.store.StatusStore;
 import org.springframework.boot.health.contributor.Status;
 
 /**
@@ -16,7 +16,7 @@ import org.springframework.boot.health.contributor.Status;
  */
 public final class NotServingReasons {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final ServingStatusMapper mapper;
 
@@ -30,7 +30,7 @@ public final class NotServingReasons {
 	 * @param readinessCheck whether a check reports the application's readiness (Spring
 	 * Boot's {@code readinessState}), which warm-up and the drain turn down on purpose
 	 */
-	public NotServingReasons(StatusStore store, ServingStatusMapper mapper, Predicate<String> readinessCheck) {
+	public NotServingReasons(ServiceStatuses store, ServingStatusMapper mapper, Predicate<String> readinessCheck) {
 		this.store = store;
 		this.mapper = mapper;
 		this.readinessCheck = readinessCheck;
@@ -42,7 +42,7 @@ public final class NotServingReasons {
 	 * @return {@code true} if it maps to SERVING
 	 */
 	public boolean serves(Status status) {
-		return this.mapper.map(status) == ServingStatus.SERVING;
+		return this.mapper.map(status) == ServingState.SERVING;
 	}
 
 	/**

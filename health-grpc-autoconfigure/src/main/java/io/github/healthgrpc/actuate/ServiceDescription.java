@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 
 /**
  * One service as the JSON views describe it: its status, why it is not serving when it
@@ -15,7 +15,7 @@ import io.github.healthgrpc.store.StatusStore;
  */
 public final class ServiceDescription {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final NotServingReasons reasons;
 
@@ -24,7 +24,7 @@ public final class ServiceDescription {
 	 * @param store the status store
 	 * @param reasons why services are not serving
 	 */
-	public ServiceDescription(StatusStore store, NotServingReasons reasons) {
+	public ServiceDescription(ServiceStatuses store, NotServingReasons reasons) {
 		this.store = store;
 		this.reasons = reasons;
 	}
@@ -41,7 +41,7 @@ public final class ServiceDescription {
 		health.checks().forEach((name, status) -> checks.put(name, status.getCode()));
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("status", health.status().name());
-		if (health.status() != ServingStatus.SERVING) {
+		if (health.status() != ServingState.SERVING) {
 			description.put("reason", this.reasons.reason(service, health));
 		}
 		description.put("maintenance", this.store.maintenance().contains(service));

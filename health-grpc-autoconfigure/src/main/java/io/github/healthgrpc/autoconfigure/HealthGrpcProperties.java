@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -466,9 +466,9 @@ public class HealthGrpcProperties {
 		 * Serving status (serving or not-serving) of each health status code, such as
 		 * out-of-service; codes not listed are SERVING only if they are UP.
 		 */
-		private final Map<String, ServingStatus> mapping = new LinkedHashMap<>();
+		private final Map<String, ServingState> mapping = new LinkedHashMap<>();
 
-		public Map<String, ServingStatus> getMapping() {
+		public Map<String, ServingState> getMapping() {
 			return this.mapping;
 		}
 

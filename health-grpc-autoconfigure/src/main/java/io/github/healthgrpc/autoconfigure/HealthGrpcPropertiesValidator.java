@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -105,7 +105,7 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 	// code is matched by the mapper's own rule, so up, UP and any other spelling count.
 	private void validateStatusMapping(HealthGrpcProperties properties) {
 		properties.getStatus().getMapping().forEach((code, status) -> {
-			if (ServingStatusMapper.of(Collections.singletonMap(code, status)).map(Status.UP) != ServingStatus.SERVING) {
+			if (ServingStatusMapper.of(Collections.singletonMap(code, status)).map(Status.UP) != ServingState.SERVING) {
 				throw invalid(mappingKey(code), String.valueOf(status),
 						"UP is the status of a healthy check: mapped to not-serving, every service would stay "
 								+ "NOT_SERVING however healthy its checks. Remove the mapping of up (UP always "

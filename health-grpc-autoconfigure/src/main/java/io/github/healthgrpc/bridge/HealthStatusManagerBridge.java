@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.healthgrpc.engine.CheckRunner;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Context;
@@ -135,7 +135,7 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 	}
 
 	@Override
-	public void servingStatusChanged(String service, ServingStatus status) {
+	public void servingStatusChanged(String service, ServingState status) {
 		watch(service);
 	}
 

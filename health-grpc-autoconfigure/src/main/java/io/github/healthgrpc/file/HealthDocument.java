@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.github.healthgrpc.store.ServingStatus;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 
 import org.springframework.boot.json.JsonWriter;
 
@@ -24,7 +24,7 @@ import org.springframework.boot.json.JsonWriter;
  * @param time when the document was written, to the millisecond
  * @param services the status of every known service, the overall one included
  */
-record HealthDocument(ServingStatus status, Instant time, Map<String, ServingStatus> services) {
+record HealthDocument(ServingState status, Instant time, Map<String, ServingState> services) {
 
 	private static final JsonWriter<HealthDocument> JSON = JsonWriter.<HealthDocument>of((members) -> {
 		members.add("status", HealthDocument::status);
@@ -38,8 +38,8 @@ record HealthDocument(ServingStatus status, Instant time, Map<String, ServingSta
 	 * @param time the time of writing
 	 * @return the document
 	 */
-	static HealthDocument of(Map<String, ServingStatus> statuses, Instant time) {
-		return new HealthDocument(statuses.getOrDefault(StatusStore.OVERALL, ServingStatus.NOT_SERVING),
+	static HealthDocument of(Map<String, ServingState> statuses, Instant time) {
+		return new HealthDocument(statuses.getOrDefault(ServiceStatuses.OVERALL, ServingState.NOT_SERVING),
 				time.truncatedTo(ChronoUnit.MILLIS), new TreeMap<>(statuses));
 	}
 
@@ -50,9 +50,9 @@ record HealthDocument(ServingStatus status, Instant time, Map<String, ServingSta
 	 * @param time the time of writing
 	 * @return the document
 	 */
-	static HealthDocument stopped(Map<String, ServingStatus> statuses, Instant time) {
-		Map<String, ServingStatus> stopped = new TreeMap<>();
-		statuses.keySet().forEach((service) -> stopped.put(service, ServingStatus.NOT_SERVING));
+	static HealthDocument stopped(Map<String, ServingState> statuses, Instant time) {
+		Map<String, ServingState> stopped = new TreeMap<>();
+		statuses.keySet().forEach((service) -> stopped.put(service, ServingState.NOT_SERVING));
 		return of(stopped, time);
 	}
 

@@ -11,9 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
-import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(HealthFile.class);
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final AtomicFileWriter writer;
 
@@ -58,11 +58,11 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	// What the listener has heard, not what the store says when a write happens: the store's
 	// listener lane leaves out changes that cancel out while the listener is busy, which is
 	// right only for a listener that shows what it heard.
-	private final Map<String, ServingStatus> heard = new HashMap<>();
+	private final Map<String, ServingState> heard = new HashMap<>();
 
 	// What the file shows: what was heard when the store last said its changes were all
 	// there was, so that no write, the heartbeat's included, shows part of them.
-	private final Map<String, ServingStatus> shown = new HashMap<>();
+	private final Map<String, ServingState> shown = new HashMap<>();
 
 	private boolean failing;
 
@@ -74,7 +74,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	 * @param path the absolute path of the file, in a directory that exists
 	 * @param heartbeatInterval the time between two rewrites while nothing changes
 	 */
-	public HealthFile(StatusStore store, Path path, Duration heartbeatInterval) {
+	public HealthFile(ServiceStatuses store, Path path, Duration heartbeatInterval) {
 		this.store = store;
 		this.writer = new AtomicFileWriter(path);
 		this.heartbeatInterval = heartbeatInterval;
@@ -149,7 +149,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	 * all heard.
 	 */
 	@Override
-	public synchronized void servingStatusChanged(String service, ServingStatus status) {
+	public synchronized void servingStatusChanged(String service, ServingState status) {
 		if (this.heartbeat != null) {
 			this.heard.put(service, status);
 		}

@@ -7,8 +7,8 @@ import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.proto.health.v1.HealthListResponse;
-import io.github.healthgrpc.store.ServingStatus;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
@@ -19,14 +19,14 @@ import org.springframework.util.Assert;
 
 /**
  * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
- * {@link StatusStore}. Every call is a lookup; none runs a check or waits for one.
+ * {@link ServiceStatuses}. Every call is a lookup; none runs a check or waits for one.
  */
 @ImportRuntimeHints(HealthProtoRuntimeHints.class)
 public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final Watchers watchers;
 
@@ -39,7 +39,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	 * @param maxListedServices the most services List returns before it answers
 	 * RESOURCE_EXHAUSTED
 	 */
-	public HealthGrpcService(StatusStore store, int maxListedServices) {
+	public HealthGrpcService(ServiceStatuses store, int maxListedServices) {
 		this(store, maxListedServices, WatchLimits.DEFAULTS);
 	}
 
@@ -50,7 +50,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	 * RESOURCE_EXHAUSTED
 	 * @param watchLimits the limits on open Watch calls
 	 */
-	public HealthGrpcService(StatusStore store, int maxListedServices, WatchLimits watchLimits) {
+	public HealthGrpcService(ServiceStatuses store, int maxListedServices, WatchLimits watchLimits) {
 		Assert.isTrue(maxListedServices > 0, "maxListedServices must be positive");
 		this.store = store;
 		this.maxListedServices = maxListedServices;
@@ -73,7 +73,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
-		ServingStatus status = this.store.status(request.getService());
+		ServingState status = this.store.status(request.getService());
 		if (status == null) {
 			responseObserver.onError(Status.NOT_FOUND
 				.withDescription("Unknown service '" + abbreviate(request.getService())
@@ -87,7 +87,7 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 
 	@Override
 	public void list(HealthListRequest request, StreamObserver<HealthListResponse> responseObserver) {
-		Map<String, ServingStatus> statuses = this.store.statuses();
+		Map<String, ServingState> statuses = this.store.statuses();
 		if (statuses.size() > this.maxListedServices) {
 			responseObserver.onError(Status.RESOURCE_EXHAUSTED
 				.withDescription(statuses.size() + " services exceed the List limit of " + this.maxListedServices

@@ -9,8 +9,9 @@ import java.util.Set;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
-import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Watchers implements StatusListener {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final WatchLimits limits;
 
@@ -47,7 +48,7 @@ final class Watchers implements StatusListener {
 
 	private int count;
 
-	Watchers(StatusStore store, WatchLimits limits) {
+	Watchers(ServiceStatuses store, WatchLimits limits) {
 		this.store = store;
 		this.limits = limits;
 	}
@@ -100,7 +101,7 @@ final class Watchers implements StatusListener {
 	}
 
 	@Override
-	public void servingStatusChanged(String service, io.github.healthgrpc.store.ServingStatus status) {
+	public void servingStatusChanged(String service, ServingState status) {
 		List<WatchStream> streams;
 		synchronized (this.lock) {
 			Set<WatchStream> watching = this.byService.get(service);
@@ -136,7 +137,7 @@ final class Watchers implements StatusListener {
 	}
 
 	private ServingStatus currentStatus(String service) {
-		io.github.healthgrpc.store.ServingStatus status = this.store.status(service);
+		ServingState status = this.store.status(service);
 		if (status == null) {
 			return ServingStatus.SERVICE_UNKNOWN;
 		}

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +41,7 @@ public class CheckMeters implements MeterBinder {
 	private static final List<String> PER_CHECK = List.of(DURATION, UP, CHANGES, CheckObservations.NAME,
 			CheckObservations.NAME + ".active");
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final Set<String> checks = ConcurrentHashMap.newKeySet();
 
@@ -53,7 +53,7 @@ public class CheckMeters implements MeterBinder {
 	 * Create the meters of each check.
 	 * @param store the status store, which the gauges read
 	 */
-	public CheckMeters(StatusStore store) {
+	public CheckMeters(ServiceStatuses store) {
 		this.store = store;
 	}
 
@@ -160,7 +160,7 @@ public class CheckMeters implements MeterBinder {
 			.register(registry);
 	}
 
-	private static double up(StatusStore store, String check) {
+	private static double up(ServiceStatuses store, String check) {
 		Health result = store.checkResult(check);
 		return (result != null && Status.UP.equals(result.getStatus())) ? 1 : 0;
 	}

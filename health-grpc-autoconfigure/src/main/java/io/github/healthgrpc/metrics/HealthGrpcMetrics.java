@@ -6,9 +6,9 @@ import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
-import io.github.healthgrpc.store.StatusStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final Supplier<CheckEngineLoad> engine;
 
@@ -47,7 +47,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	private final @Nullable IntSupplier watchersLimit;
 
 	// The status each service had when this listener last heard of it.
-	private final Map<String, ServingStatus> heard = new ConcurrentHashMap<>();
+	private final Map<String, ServingState> heard = new ConcurrentHashMap<>();
 
 	private volatile @Nullable MeterRegistry registry;
 
@@ -57,7 +57,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	 * @param engine what the check engine has done so far, read on each measurement
 	 * @param watchers the number of open Watch calls
 	 */
-	public HealthGrpcMetrics(StatusStore store, Supplier<CheckEngineLoad> engine, IntSupplier watchers) {
+	public HealthGrpcMetrics(ServiceStatuses store, Supplier<CheckEngineLoad> engine, IntSupplier watchers) {
 		this(store, engine, watchers, null);
 	}
 
@@ -69,7 +69,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	 * @param watchersLimit the most Watch calls open at once ({@code max-watchers}), or
 	 * {@code null} for no {@code grpc.health.watchers.limit} gauge
 	 */
-	public HealthGrpcMetrics(StatusStore store, Supplier<CheckEngineLoad> engine, IntSupplier watchers,
+	public HealthGrpcMetrics(ServiceStatuses store, Supplier<CheckEngineLoad> engine, IntSupplier watchers,
 			@Nullable IntSupplier watchersLimit) {
 		this.store = store;
 		this.engine = engine;
@@ -130,12 +130,12 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	}
 
 	@Override
-	public void servingStatusChanged(String service, ServingStatus status) {
+	public void servingStatusChanged(String service, ServingState status) {
 		MeterRegistry registry = this.registry;
 		if (registry == null) {
 			return;
 		}
-		ServingStatus previous = this.heard.put(service, status);
+		ServingState previous = this.heard.put(service, status);
 		if (previous == null) {
 			// Once per service: Micrometer warns when a gauge is registered again.
 			registerGauge(registry, service);
@@ -165,8 +165,8 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 		return service.isEmpty() ? "overall" : service;
 	}
 
-	private static double serving(StatusStore store, String service) {
-		return (store.status(service) == ServingStatus.SERVING) ? 1 : 0;
+	private static double serving(ServiceStatuses store, String service) {
+		return (store.status(service) == ServingState.SERVING) ? 1 : 0;
 	}
 
 }

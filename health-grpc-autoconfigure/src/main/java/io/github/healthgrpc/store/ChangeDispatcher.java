@@ -45,7 +45,7 @@ final class ChangeDispatcher {
 		}
 	}
 
-	void changed(Map<String, ServingStatus> changes) {
+	void changed(Map<String, ServingState> changes) {
 		this.lanes.forEach((lane) -> lane.changed(changes));
 	}
 

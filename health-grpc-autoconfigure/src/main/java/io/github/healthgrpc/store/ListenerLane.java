@@ -29,7 +29,7 @@ final class ListenerLane implements Runnable {
 	private final Executor executor;
 
 	// Guarded by this.
-	private Map<String, ServingStatus> pending = new LinkedHashMap<>();
+	private Map<String, ServingState> pending = new LinkedHashMap<>();
 
 	private boolean closePending;
 
@@ -42,7 +42,7 @@ final class ListenerLane implements Runnable {
 	private long heard;
 
 	// Only the delivering task touches these; one task runs at a time.
-	private final Map<String, ServingStatus> lastHeard = new HashMap<>();
+	private final Map<String, ServingState> lastHeard = new HashMap<>();
 
 	private boolean failedBefore;
 
@@ -56,7 +56,7 @@ final class ListenerLane implements Runnable {
 	}
 
 	// The changes of one publication, noted at once so that the task never takes a part.
-	synchronized void changed(Map<String, ServingStatus> changes) {
+	synchronized void changed(Map<String, ServingState> changes) {
 		this.pending.putAll(changes);
 		note();
 	}
@@ -94,7 +94,7 @@ final class ListenerLane implements Runnable {
 	@Override
 	public void run() {
 		while (true) {
-			Map<String, ServingStatus> changes;
+			Map<String, ServingState> changes;
 			boolean close;
 			long upTo;
 			synchronized (this) {
@@ -137,7 +137,7 @@ final class ListenerLane implements Runnable {
 		}
 	}
 
-	private void tell(String service, ServingStatus status) {
+	private void tell(String service, ServingState status) {
 		// Two changes that cancel out while the listener was busy are no change to it.
 		if (this.lastHeard.put(service, status) != status) {
 			deliver(() -> this.listener.servingStatusChanged(service, status));

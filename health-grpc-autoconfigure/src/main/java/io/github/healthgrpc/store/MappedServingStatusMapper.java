@@ -15,16 +15,16 @@ final class MappedServingStatusMapper implements ServingStatusMapper {
 
 	static final MappedServingStatusMapper DEFAULT = new MappedServingStatusMapper(Map.of());
 
-	private final Map<String, ServingStatus> mappings = new LinkedHashMap<>();
+	private final Map<String, ServingState> mappings = new LinkedHashMap<>();
 
-	MappedServingStatusMapper(Map<String, ServingStatus> mappings) {
-		this.mappings.put(uniform(Status.UP.getCode()), ServingStatus.SERVING);
+	MappedServingStatusMapper(Map<String, ServingState> mappings) {
+		this.mappings.put(uniform(Status.UP.getCode()), ServingState.SERVING);
 		mappings.forEach((code, status) -> this.mappings.put(uniform(code), status));
 	}
 
 	@Override
-	public ServingStatus map(Status status) {
-		return this.mappings.getOrDefault(uniform(status.getCode()), ServingStatus.NOT_SERVING);
+	public ServingState map(Status status) {
+		return this.mappings.getOrDefault(uniform(status.getCode()), ServingState.NOT_SERVING);
 	}
 
 	// Spring Boot's uniform code for status mappings: only letters and digits, lower case.

@@ -13,7 +13,7 @@ import org.springframework.boot.health.contributor.Status;
  * @param checks the status of each member check by name; {@link Status#UNKNOWN} for a
  * check with no result yet
  */
-public record ServiceHealth(ServingStatus status, Map<String, Status> checks) {
+public record ServiceHealth(ServingState status, Map<String, Status> checks) {
 
 	/**
 	 * Create a service health.

@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.Status;
  * Decides whether a check's health {@link Status} lets a service be SERVING, as Spring
  * Boot's {@code HttpCodeStatusMapper} decides the HTTP status of {@code /actuator/health}.
  * A service is SERVING only if the status of every member check maps to
- * {@link ServingStatus#SERVING}, so the order of the statuses never matters.
+ * {@link ServingState#SERVING}, so the order of the statuses never matters.
  *
  * <p>health-grpc's auto-configuration provides one from
  * {@code grpc.health.status.mapping}; a bean of this type replaces it.
@@ -20,9 +20,9 @@ public interface ServingStatusMapper {
 	/**
 	 * The serving status that a check with the given health status allows.
 	 * @param status a check's health status
-	 * @return {@link ServingStatus#SERVING} if the check lets its services serve
+	 * @return {@link ServingState#SERVING} if the check lets its services serve
 	 */
-	ServingStatus map(Status status);
+	ServingState map(Status status);
 
 	/**
 	 * The default rule: {@link Status#UP} is SERVING, every other status (DOWN,
@@ -42,7 +42,7 @@ public interface ServingStatusMapper {
 	 * default rule
 	 * @return the mapper
 	 */
-	static ServingStatusMapper of(@Nullable Map<String, ServingStatus> mappings) {
+	static ServingStatusMapper of(@Nullable Map<String, ServingState> mappings) {
 		return (mappings == null || mappings.isEmpty()) ? MappedServingStatusMapper.DEFAULT
 				: new MappedServingStatusMapper(mappings);
 	}

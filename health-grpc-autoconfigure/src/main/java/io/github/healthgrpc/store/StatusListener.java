@@ -20,7 +20,7 @@ public interface StatusListener {
 	 * @param service the service name ({@code ""} for the server overall)
 	 * @param status its new status
 	 */
-	void servingStatusChanged(String service, ServingStatus status);
+	void servingStatusChanged(String service, ServingState status);
 
 	/**
 	 * The changes heard since the last call are all there is for now: changes that came

@@ -39,12 +39,7 @@ import org.springframework.boot.health.contributor.Status;
  * tells the listeners that the store closed; a service that follows liveness keeps its
  * status through both, since the process is alive until the server stops.
  */
-public final class StatusStore {
-
-	/**
-	 * The service name that stands for the server overall.
-	 */
-	public static final String OVERALL = "";
+public final class StatusStore implements ServiceStatuses {
 
 	private final Object lock = new Object();
 
@@ -67,7 +62,7 @@ public final class StatusStore {
 	private Set<String> maintenance = Set.of();
 
 	private volatile Published published = new Published(this.definitions,
-			Map.of(OVERALL, ServingStatus.NOT_SERVING), this.maintenance);
+			Map.of(OVERALL, ServingState.NOT_SERVING), this.maintenance);
 
 	private boolean acceptingTraffic;
 
@@ -213,7 +208,7 @@ public final class StatusStore {
 		Health kept = health;
 		boolean serves;
 		try {
-			serves = this.mapper.map(health.getStatus()) == ServingStatus.SERVING;
+			serves = this.mapper.map(health.getStatus()) == ServingState.SERVING;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			kept = Health.down()
@@ -336,19 +331,12 @@ public final class StatusStore {
 		}
 	}
 
-	/**
-	 * The services under maintenance.
-	 * @return an immutable set of service names
-	 */
+	@Override
 	public Set<String> maintenance() {
 		return this.published.maintenance();
 	}
 
-	/**
-	 * The known services that {@link #startMaintenance(String)} accepts: every service
-	 * that follows traffic, {@code ""} included.
-	 * @return an immutable set of service names
-	 */
+	@Override
 	public Set<String> maintainableServices() {
 		synchronized (this.lock) {
 			return maintainable();
@@ -382,10 +370,7 @@ public final class StatusStore {
 		return true;
 	}
 
-	/**
-	 * Whether {@link #drain()} (or {@link #close()}) was called.
-	 * @return {@code true} once the drain has begun
-	 */
+	@Override
 	public boolean isDraining() {
 		return this.draining;
 	}
@@ -418,49 +403,31 @@ public final class StatusStore {
 		return this.dispatcher.behind(timeout);
 	}
 
-	/**
-	 * Whether {@link #close()} was called.
-	 * @return {@code true} once closed
-	 */
+	@Override
 	public boolean isClosed() {
 		return this.closed;
 	}
 
-	/**
-	 * Whether any service that follows traffic has ever been SERVING, that is whether any
-	 * client may have been told to send traffic here.
-	 * @return {@code true} once such a service has been SERVING
-	 */
+	@Override
 	public boolean hasEverServed() {
 		return this.everServing;
 	}
 
-	/**
-	 * The serving status of a service.
-	 * @param service the service name, {@code ""} for the server overall
-	 * @return its status, or {@code null} if the service is not known
-	 */
-	public @Nullable ServingStatus status(String service) {
+	@Override
+	public @Nullable ServingState status(String service) {
 		return this.published.statuses().get(service);
 	}
 
-	/**
-	 * The serving status of every known service.
-	 * @return an immutable map from service name to status
-	 */
-	public Map<String, ServingStatus> statuses() {
+	@Override
+	public Map<String, ServingState> statuses() {
 		return this.published.statuses();
 	}
 
-	/**
-	 * A service's status together with its member checks' statuses.
-	 * @param service the service name
-	 * @return its health, or {@code null} if the service is not known
-	 */
+	@Override
 	public @Nullable ServiceHealth health(String service) {
 		// One read, so that the status and the members shown beside it belong together.
 		Published published = this.published;
-		ServingStatus status = published.statuses().get(service);
+		ServingState status = published.statuses().get(service);
 		ServiceDefinition definition = published.definitions().get(service);
 		if (status == null || definition == null) {
 			return null;
@@ -470,36 +437,22 @@ public final class StatusStore {
 		return new ServiceHealth(status, checkStatuses);
 	}
 
-	/**
-	 * The latest result of a check.
-	 * @param checkName the check's name
-	 * @return its latest result, or {@code null} before the first one
-	 */
+	@Override
 	public @Nullable Health checkResult(String checkName) {
 		return this.results.get(checkName);
 	}
 
-	/**
-	 * When the latest result of a check was recorded.
-	 * @param checkName the check's name
-	 * @return the time, or {@code null} before the first result
-	 */
+	@Override
 	public @Nullable Instant checkResultTime(String checkName) {
 		return this.resultTimes.get(checkName);
 	}
 
-	/**
-	 * Hear about changes from now on, on a thread of the store's own.
-	 * @param listener the listener
-	 */
+	@Override
 	public void addListener(StatusListener listener) {
 		this.dispatcher.add(listener);
 	}
 
-	/**
-	 * Stop hearing about changes; what the listener has not heard yet, it never hears.
-	 * @param listener the listener
-	 */
+	@Override
 	public void removeListener(StatusListener listener) {
 		this.dispatcher.remove(listener);
 	}
@@ -515,17 +468,17 @@ public final class StatusStore {
 		if (this.closed) {
 			return;
 		}
-		Map<String, ServingStatus> previous = this.published.statuses();
-		Map<String, ServingStatus> current = new LinkedHashMap<>();
+		Map<String, ServingState> previous = this.published.statuses();
+		Map<String, ServingState> current = new LinkedHashMap<>();
 		this.definitions.forEach((service, definition) -> {
-			ServingStatus status = derive(service, definition);
+			ServingState status = derive(service, definition);
 			current.put(service, status);
-			if (status == ServingStatus.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
+			if (status == ServingState.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
 				this.everServing = true;
 			}
 		});
 		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
-		Map<String, ServingStatus> changes = new LinkedHashMap<>();
+		Map<String, ServingState> changes = new LinkedHashMap<>();
 		current.forEach((service, status) -> {
 			if (status != previous.get(service)) {
 				changes.put(service, status);
@@ -537,7 +490,7 @@ public final class StatusStore {
 		}
 	}
 
-	private ServingStatus derive(String service, ServiceDefinition definition) {
+	private ServingState derive(String service, ServiceDefinition definition) {
 		boolean serving = switch (definition.gate()) {
 			case TRAFFIC -> this.acceptingTraffic && !this.draining && !this.maintenance.contains(service)
 					&& definition.members().stream().allMatch(this.servingResults::contains);
@@ -547,7 +500,7 @@ public final class StatusStore {
 				.stream()
 				.allMatch((check) -> !this.results.containsKey(check) || this.servingResults.contains(check));
 		};
-		return serving ? ServingStatus.SERVING : ServingStatus.NOT_SERVING;
+		return serving ? ServingState.SERVING : ServingState.NOT_SERVING;
 	}
 
 	// A failure of user code, worded even if its message cannot be read.
@@ -564,7 +517,7 @@ public final class StatusStore {
 	 * What readers see: the services' definitions, the services under maintenance and the
 	 * statuses derived from them.
 	 */
-	private record Published(ServiceDefinitions definitions, Map<String, ServingStatus> statuses,
+	private record Published(ServiceDefinitions definitions, Map<String, ServingState> statuses,
 			Set<String> maintenance) {
 	}
 

@@ -3,7 +3,7 @@ package io.github.healthgrpc.actuate;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -122,7 +122,7 @@ class GrpcHealthIndicatorTests {
 
 	@Test
 	void judgesChecksByTheSameRuleAsTheStore() {
-		ServingStatusMapper outOfServiceServes = ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING));
+		ServingStatusMapper outOfServiceServes = ServingStatusMapper.of(Map.of("out-of-service", ServingState.SERVING));
 		GrpcHealthIndicator indicator = new GrpcHealthIndicator(this.store,
 				new NotServingReasons(this.store, outOfServiceServes, (check) -> false));
 		this.store.defineServices(Map.of("", Set.of("maintenance")));

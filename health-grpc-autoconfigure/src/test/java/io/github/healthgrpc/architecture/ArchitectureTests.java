@@ -1,10 +1,20 @@
 package io.github.healthgrpc.architecture;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
+import io.github.healthgrpc.actuate.endpoint.GrpcHealthEndpoint;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.StatusStore;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,7 +23,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependencies the README promises, checked on the compiled main classes: runtime
  * packages never import the auto-configuration (Spring Boot's own line, as between
  * {@code grpc.server.health} and {@code grpc.server.autoconfigure.health}), no package
- * takes part in a cycle, the core knows no gRPC server, the views only read the store, each
+ * takes part in a cycle, the core knows no gRPC server, the views only read the store (and
+ * through its read-only face, but for the endpoint's maintenance switch), each
  * server adapter (its runtime package and its auto-configuration package) stands alone, and
  * so does the health port, a server of its own that knows neither server (the adapter rules
  * cover that) and that nothing else needs.
@@ -79,15 +90,46 @@ class ArchitectureTests {
 		.resideInAnyPackage(HEALTH_PORT)
 		.because("the health port is optional: the core and the adapters work the same without it");
 
+	private static final String[] VIEWS = { "io.github.healthgrpc.grpc..", "io.github.healthgrpc.actuate..",
+			"io.github.healthgrpc.metrics..", "io.github.healthgrpc.file.." };
+
+	// What a view may call on the StatusStore itself: the maintenance switch, which the
+	// endpoint offers operators. Everything else a view needs is on ServiceStatuses.
+	private static final Set<String> MAINTENANCE_SWITCH = Set.of("startMaintenance",
+			"startMaintenanceOfEveryService", "endMaintenance", "endMaintenanceOfEveryService");
+
+	private static final Set<String> READS = Arrays.stream(ServiceStatuses.class.getMethods())
+		.map(Method::getName)
+		.collect(Collectors.toUnmodifiableSet());
+
 	@ArchTest
 	static final ArchRule viewsOnlyReadTheStore = noClasses().that()
-		.resideInAnyPackage("io.github.healthgrpc.grpc..", "io.github.healthgrpc.actuate..",
-				"io.github.healthgrpc.metrics..", "io.github.healthgrpc.file..")
+		.resideInAnyPackage(VIEWS)
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.github.healthgrpc.engine..", "io.github.healthgrpc.source..",
 				"io.github.healthgrpc.resources..")
 		.because("views read the status store and never run or schedule a check");
+
+	@ArchTest
+	static final ArchRule viewsReadTheStoreThroughItsReadOnlyFace = noClasses().that()
+		.resideInAnyPackage(VIEWS)
+		.and()
+		.doNotBelongToAnyOf(GrpcHealthEndpoint.class)
+		.should()
+		.dependOnClassesThat()
+		.belongToAnyOf(StatusStore.class)
+		.because("views read ServiceStatuses, as Spring Boot's views read HealthContributors, not the registry");
+
+	@ArchTest
+	static final ArchRule viewsWriteToTheStoreOnlyThroughTheMaintenanceSwitch = noClasses().that()
+		.resideInAnyPackage(VIEWS)
+		.should()
+		.callMethodWhere(DescribedPredicate.describe("a StatusStore method that writes, other than the maintenance switch",
+				(JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(StatusStore.class)
+						&& !READS.contains(call.getName()) && !MAINTENANCE_SWITCH.contains(call.getName())))
+		.because("only the checks, the lifecycle and the sources change statuses; an operator's maintenance is the one"
+				+ " change a view makes");
 
 	// An adapter's runtime package and its auto-configuration package are one slice.
 	@ArchTest

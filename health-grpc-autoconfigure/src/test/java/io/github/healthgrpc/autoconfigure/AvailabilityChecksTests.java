@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.source.AvailabilityChanges;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +57,11 @@ class AvailabilityChecksTests {
 		this.contextRunner.run((context) -> {
 			StatusStore store = context.getBean(StatusStore.class);
 			await().atMost(Duration.ofSeconds(2)).until(() -> store.checkResult("readinessState") != null);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			await().atMost(Duration.ofSeconds(2))
-				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING));
+				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING));
 		});
 	}
 

@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ class GrpcHealthComponentTests {
 			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("grpc")).isNull();
 			ready(context);
 			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
-				.isEqualTo(ServingStatus.SERVING);
+				.isEqualTo(ServingState.SERVING);
 		});
 	}
 
@@ -84,7 +84,7 @@ class GrpcHealthComponentTests {
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 			await().until(() -> context.getBean(StatusStore.class).checkResult("cache") != null);
 			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
-				.isEqualTo(ServingStatus.NOT_SERVING);
+				.isEqualTo(ServingState.NOT_SERVING);
 			assertThat(endpoint.healthForPath("grpc").getStatus()).isEqualTo(Status.UP);
 			assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
 			assertThat(endpoint.healthForPath("readiness").getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -97,10 +97,10 @@ class GrpcHealthComponentTests {
 			ready(context);
 			StatusStore store = context.getBean(StatusStore.class);
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING);
 			CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
 			await().until(store::isDraining);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 			assertThat(endpoint.healthForPath("grpc").getStatus()).isEqualTo(Status.UP);
 			assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
 			closing.join();
@@ -127,7 +127,7 @@ class GrpcHealthComponentTests {
 			await().until(() -> context.getBean(StatusStore.class).checkResult("cache").getStatus(),
 					Status.OUT_OF_SERVICE::equals);
 			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
-				.isEqualTo(ServingStatus.SERVING);
+				.isEqualTo(ServingState.SERVING);
 			assertThat(endpoint.healthForPath("grpc").getStatus()).isEqualTo(Status.UP);
 		});
 	}
@@ -135,7 +135,7 @@ class GrpcHealthComponentTests {
 	private static void ready(AssertableApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-		await().until(() -> context.getBean(StatusStore.class).status(StatusStore.OVERALL) == ServingStatus.SERVING);
+		await().until(() -> context.getBean(StatusStore.class).status(StatusStore.OVERALL) == ServingState.SERVING);
 	}
 
 	@Configuration(proxyBeanMethods = false)

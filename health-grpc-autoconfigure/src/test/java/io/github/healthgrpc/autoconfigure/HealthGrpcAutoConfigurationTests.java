@@ -18,7 +18,7 @@ import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
 import io.github.healthgrpc.source.HealthContributorCheckSource;
 import io.github.healthgrpc.source.ManualCheckSource;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -72,8 +72,8 @@ class HealthGrpcAutoConfigurationTests {
 			StatusStore store = context.getBean(StatusStore.class);
 			assertThat(lifecycle.isRunning()).isTrue();
 			// No availability event in this context: neither ready nor live.
-			assertThat(store.statuses()).containsOnly(Map.entry(StatusStore.OVERALL, ServingStatus.NOT_SERVING),
-					Map.entry("liveness", ServingStatus.NOT_SERVING), Map.entry("readiness", ServingStatus.NOT_SERVING));
+			assertThat(store.statuses()).containsOnly(Map.entry(StatusStore.OVERALL, ServingState.NOT_SERVING),
+					Map.entry("liveness", ServingState.NOT_SERVING), Map.entry("readiness", ServingState.NOT_SERVING));
 			context.close();
 			assertThat(lifecycle.isRunning()).isFalse();
 			// The shutdown drain closed the store, so every Watch call completes.

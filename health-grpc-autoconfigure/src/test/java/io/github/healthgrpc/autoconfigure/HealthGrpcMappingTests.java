@@ -15,7 +15,7 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
@@ -74,7 +74,7 @@ class HealthGrpcMappingTests {
 			awaitFirstResults(store, "db", "pricing", "cache", "ping");
 			assertThat(store.health(StatusStore.OVERALL).checks()).allSatisfy((name, status) -> assertThat(status)
 				.isEqualTo(Status.UP));
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 		});
 	}
 
@@ -85,7 +85,7 @@ class HealthGrpcMappingTests {
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			context.getBean(ChecksConfiguration.class).cache.up();
 			await().atMost(FIRST_RESULTS)
-				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING));
+				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING));
 			// The Actuator mirror reads the same store.
 			assertThat(context.getBean(GrpcHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 		});
@@ -98,9 +98,9 @@ class HealthGrpcMappingTests {
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			context.getBean(ChecksConfiguration.class).cache.up();
 			await().atMost(FIRST_RESULTS)
-				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING));
+				.untilAsserted(() -> assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING));
 			AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 		});
 	}
 
@@ -112,10 +112,10 @@ class HealthGrpcMappingTests {
 				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 				awaitFirstResults(store, "db");
 				assertThat(store.health(INVENTORY).checks()).containsEntry("cache", Status.UNKNOWN);
-				assertThat(store.status(INVENTORY)).isEqualTo(ServingStatus.NOT_SERVING);
+				assertThat(store.status(INVENTORY)).isEqualTo(ServingState.NOT_SERVING);
 				context.getBean(ChecksConfiguration.class).cache.up();
 				// A manual check is pushed at once, not on an interval.
-				assertThat(store.status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+				assertThat(store.status(INVENTORY)).isEqualTo(ServingState.SERVING);
 			});
 	}
 
@@ -262,9 +262,9 @@ class HealthGrpcMappingTests {
 		this.contextRunner.withPropertyValues("grpc.health.overall.exclude=*").run((context) -> {
 			assertThat(members(context, StatusStore.OVERALL)).isEmpty();
 			StatusStore store = context.getBean(StatusStore.class);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.SERVING);
+			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING);
 		});
 	}
 
@@ -275,7 +275,7 @@ class HealthGrpcMappingTests {
 			.run((context) -> {
 				assertThat(members(context, INVENTORY)).isEmpty();
 				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-				assertThat(context.getBean(StatusStore.class).status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+				assertThat(context.getBean(StatusStore.class).status(INVENTORY)).isEqualTo(ServingState.SERVING);
 			});
 	}
 
@@ -399,8 +399,8 @@ class HealthGrpcMappingTests {
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 		// cache has no value, so overall stays NOT_SERVING while demo.Inventory (db only) turns SERVING.
 		await().atMost(FIRST_RESULTS)
-			.untilAsserted(() -> assertThat(store.status(INVENTORY)).isEqualTo(ServingStatus.SERVING));
-		assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingStatus.NOT_SERVING);
+			.untilAsserted(() -> assertThat(store.status(INVENTORY)).isEqualTo(ServingState.SERVING));
+		assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	private static Set<String> members(AssertableApplicationContext context, String service) {

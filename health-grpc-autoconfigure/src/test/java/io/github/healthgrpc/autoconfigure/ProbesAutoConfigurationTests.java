@@ -1,7 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import io.github.healthgrpc.lifecycle.AvailabilityListener;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -115,9 +115,9 @@ class ProbesAutoConfigurationTests {
 	void whenNothingIsMappedThenOnlyUpIsServing() {
 		this.contextRunner.run((context) -> {
 			ServingStatusMapper mapper = context.getBean(ServingStatusMapper.class);
-			assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.SERVING);
-			assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingStatus.NOT_SERVING);
-			assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(mapper.map(Status.UP)).isEqualTo(ServingState.SERVING);
+			assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingState.NOT_SERVING);
+			assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingState.NOT_SERVING);
 		});
 	}
 
@@ -129,10 +129,10 @@ class ProbesAutoConfigurationTests {
 					"grpc.health.status.mapping.up=serving")
 			.run((context) -> {
 				ServingStatusMapper mapper = context.getBean(ServingStatusMapper.class);
-				assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingStatus.SERVING);
-				assertThat(mapper.map(new Status("DEGRADED"))).isEqualTo(ServingStatus.SERVING);
-				assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingStatus.SERVING);
-				assertThat(mapper.map(Status.UP)).isEqualTo(ServingStatus.SERVING);
+				assertThat(mapper.map(Status.OUT_OF_SERVICE)).isEqualTo(ServingState.SERVING);
+				assertThat(mapper.map(new Status("DEGRADED"))).isEqualTo(ServingState.SERVING);
+				assertThat(mapper.map(Status.UNKNOWN)).isEqualTo(ServingState.SERVING);
+				assertThat(mapper.map(Status.UP)).isEqualTo(ServingState.SERVING);
 			});
 	}
 
@@ -152,7 +152,7 @@ class ProbesAutoConfigurationTests {
 				StatusStore store = store(context);
 				store.setAcceptingTraffic(true);
 				store.record("db", Health.down().build());
-				assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+				assertThat(store.status("")).isEqualTo(ServingState.SERVING);
 			});
 	}
 
@@ -206,7 +206,7 @@ class ProbesAutoConfigurationTests {
 
 		@Bean
 		ServingStatusMapper everythingServes() {
-			return (status) -> ServingStatus.SERVING;
+			return (status) -> ServingState.SERVING;
 		}
 
 	}

@@ -3,7 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import java.time.Duration;
 
 import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -43,7 +43,7 @@ class ReactiveContributorChecksTests {
 			assertThat(store.health("demo.Inventory").checks()).containsOnlyKeys("redis");
 			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING));
+				.untilAsserted(() -> assertThat(store.status("demo.Inventory")).isEqualTo(ServingState.SERVING));
 		});
 	}
 

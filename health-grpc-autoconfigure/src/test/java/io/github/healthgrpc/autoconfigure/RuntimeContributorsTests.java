@@ -8,7 +8,7 @@ import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.UninterruptibleHang;
 import io.github.healthgrpc.source.MadeAsIteratedComposite;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -170,8 +170,8 @@ class RuntimeContributorsTests {
 				// Still a liveness service: neither readiness (the context never became
 				// ready) nor the new member's first result holds it back.
 				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
-				assertThat(store(context).status("liveness")).isEqualTo(ServingStatus.SERVING);
-				assertThat(store(context).status("readiness")).isEqualTo(ServingStatus.NOT_SERVING);
+				assertThat(store(context).status("liveness")).isEqualTo(ServingState.SERVING);
+				assertThat(store(context).status("readiness")).isEqualTo(ServingState.NOT_SERVING);
 				registry(context).unregisterContributor("dyn");
 				refresh(context);
 				assertThat(store(context).health("readiness").checks()).containsOnlyKeys("db");

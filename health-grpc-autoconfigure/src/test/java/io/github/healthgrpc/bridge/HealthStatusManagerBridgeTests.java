@@ -11,7 +11,7 @@ import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSchedule;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -69,16 +69,16 @@ class HealthStatusManagerBridgeTests {
 		this.bridge.start();
 		long start = System.nanoTime();
 		this.manager.setStatus(INVENTORY, NOT_SERVING);
-		ServingStatus afterSet = this.store.status(INVENTORY);
+		ServingState afterSet = this.store.status(INVENTORY);
 		long micros = (System.nanoTime() - start) / 1000;
-		assertThat(afterSet).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(afterSet).isEqualTo(ServingState.NOT_SERVING);
 		System.out.printf("setStatus(NOT_SERVING) through the bridge reached the store in %d us, "
 				+ "before setStatus returned%n", micros);
 		assertThat(this.store.health(INVENTORY).checks()).containsEntry("health-status-manager/demo.Inventory",
 				Status.DOWN);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 		this.manager.setStatus(INVENTORY, SERVING);
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.health(INVENTORY).checks()).containsEntry("health-status-manager/demo.Inventory",
 				Status.UP);
 	}
@@ -88,16 +88,16 @@ class HealthStatusManagerBridgeTests {
 		this.bridge.start();
 		this.manager.setStatus(INVENTORY, SERVING);
 		this.db.down("gone");
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.NOT_SERVING);
 		this.db.up();
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
 	void unknownIsNotServing() {
 		this.bridge.start();
 		this.manager.setStatus(INVENTORY, HealthCheckResponse.ServingStatus.UNKNOWN);
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health(INVENTORY).checks()).containsEntry("health-status-manager/demo.Inventory",
 				Status.UNKNOWN);
 	}
@@ -107,11 +107,11 @@ class HealthStatusManagerBridgeTests {
 		this.bridge.start();
 		this.manager.setStatus(INVENTORY, NOT_SERVING);
 		this.manager.clearStatus(INVENTORY);
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.health(INVENTORY).checks()).containsOnlyKeys("db");
 		assertThat(this.store.checkResult("health-status-manager/demo.Inventory")).isNull();
 		this.manager.setStatus(INVENTORY, NOT_SERVING);
-		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -119,17 +119,17 @@ class HealthStatusManagerBridgeTests {
 		this.bridge.start();
 		assertThat(this.store.health("").checks()).containsOnlyKeys("db");
 		this.manager.setStatus("", NOT_SERVING);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("").checks()).containsEntry("health-status-manager", Status.DOWN);
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
 	void aStatusSetBeforeTheBridgeStartsIsReadWhenItStarts() {
 		this.manager.setStatus("", NOT_SERVING);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 		this.bridge.start();
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -141,9 +141,9 @@ class HealthStatusManagerBridgeTests {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.store.health("demo.Later").checks())
 				.containsEntry("health-status-manager/demo.Later", Status.DOWN));
-		assertThat(this.store.status("demo.Later")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Later")).isEqualTo(ServingState.NOT_SERVING);
 		this.manager.setStatus("demo.Later", SERVING);
-		assertThat(this.store.status("demo.Later")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Later")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -153,7 +153,7 @@ class HealthStatusManagerBridgeTests {
 		this.manager.enterTerminalState();
 		assertThat(this.store.isDraining()).isTrue();
 		assertThat(this.store.statuses()).allSatisfy((service, status) -> assertThat(status)
-			.isEqualTo(ServingStatus.NOT_SERVING));
+			.isEqualTo(ServingState.NOT_SERVING));
 		this.manager.setStatus(INVENTORY, SERVING);
 		assertThat(this.store.checkResult("health-status-manager/demo.Inventory").getStatus()).isEqualTo(Status.DOWN);
 	}

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class ShutdownDrainTests {
 			.onApplicationEvent(new AvailabilityChangeEvent<>(this.context, ReadinessState.ACCEPTING_TRAFFIC));
 		this.store.record("db", Health.down().build());
 		this.store.record("db", Health.up().build());
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 		drain.get(30, TimeUnit.SECONDS);
 		assertThat(this.store.isClosed()).isTrue();
 		// The drain returns once the listeners have heard the close.
@@ -89,7 +89,7 @@ class ShutdownDrainTests {
 		long closeMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		System.out.printf("Stopped, then closed: the drain returned after %d ms (drain delay 5 min)%n", closeMillis);
 		assertThat(this.store.isClosed()).isTrue();
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class ShutdownDrainTests {
 		GenericApplicationContext child = new GenericApplicationContext();
 		new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5)).onApplicationEvent(new ContextClosedEvent(child));
 		assertThat(this.store.isClosed()).isFalse();
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -186,8 +186,8 @@ class ShutdownDrainTests {
 		private final AtomicLong closed = new AtomicLong();
 
 		@Override
-		public void servingStatusChanged(String service, ServingStatus status) {
-			if (status == ServingStatus.NOT_SERVING) {
+		public void servingStatusChanged(String service, ServingState status) {
+			if (status == ServingState.NOT_SERVING) {
 				this.notServing.compareAndSet(0, System.nanoTime());
 			}
 			else if (this.notServing.get() != 0) {

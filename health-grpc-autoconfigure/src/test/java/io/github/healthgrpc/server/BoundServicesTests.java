@@ -3,7 +3,7 @@ package io.github.healthgrpc.server;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.ServerServiceDefinition;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class BoundServicesTests {
 		store.setAcceptingTraffic(true);
 		new BoundServices(store, Set.of("demo.Inventroy")).serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
 				ServerServiceDefinition.builder("grpc.health.v1.Health").build()));
-		assertThat(store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
-		assertThat(store.status("grpc.health.v1.Health")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
+		assertThat(store.status("grpc.health.v1.Health")).isEqualTo(ServingState.SERVING);
 		assertThat(output).contains("grpc.health.services[demo.Inventroy] maps a service the gRPC server does not bind")
 			.contains("Bound services: [demo.Inventory, grpc.health.v1.Health]")
 			.doesNotContain("grpc.health.services[readiness]");

@@ -74,13 +74,13 @@ class StatusListenerIsolationTests {
 			this.store.record("db", (round % 2 == 0) ? Health.up().build() : Health.down().build());
 			long recorded = System.nanoTime();
 			slowestRecordNanos = Math.max(slowestRecordNanos, recorded - before);
-			ServingStatus now = this.store.status("");
+			ServingState now = this.store.status("");
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
 				.until(() -> quick.last("") == now);
 			lagsMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorded));
 		}
 		long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		ServingStatus last = this.store.status("");
+		ServingState last = this.store.status("");
 		await().atMost(Duration.ofSeconds(10)).until(() -> slow.last("") == last);
 		Collections.sort(lagsMillis);
 		System.out.printf("Slow listener (%d ms per change): 20 changes in %d ms; slowest record() %.2f ms; the quick "
@@ -111,11 +111,11 @@ class StatusListenerIsolationTests {
 			this.store.close();
 			assertThat(this.store.awaitListeners(Duration.ofMillis(200))).containsExactly(blocked);
 		});
-		assertThat(other.last("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(other.last("")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(other.closed).isTrue();
 		this.release.countDown();
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
-		assertThat(blocked.last("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(blocked.last("")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(blocked.closed).isTrue();
 	}
 
@@ -136,8 +136,8 @@ class StatusListenerIsolationTests {
 			assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		}
 		assertThat(thrown.get()).isEqualTo(3);
-		assertThat(other.heard("")).containsExactly(ServingStatus.SERVING, ServingStatus.NOT_SERVING,
-				ServingStatus.SERVING);
+		assertThat(other.heard("")).containsExactly(ServingState.SERVING, ServingState.NOT_SERVING,
+				ServingState.SERVING);
 		assertThat(output.getOut().split("keeps hearing changes", -1)).as("WARN lines about the failing listener")
 			.hasSize(2);
 		assertThat(output.getOut()).contains("java.lang.Error: listener bug");
@@ -153,7 +153,7 @@ class StatusListenerIsolationTests {
 		manual.subscribe((health) -> this.store.record("m", health));
 		this.store.addListener((service, status) -> {
 			if (service.equals("demo.Source")) {
-				manual.setStatus((status == ServingStatus.SERVING) ? Status.UP : Status.DOWN);
+				manual.setStatus((status == ServingState.SERVING) ? Status.UP : Status.DOWN);
 			}
 		});
 		AtomicBoolean running = new AtomicBoolean(true);
@@ -175,10 +175,10 @@ class StatusListenerIsolationTests {
 		}
 		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
 			this.store.record("source", Health.up().build());
-			await().untilAsserted(() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingStatus.SERVING));
+			await().untilAsserted(() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingState.SERVING));
 			this.store.record("source", Health.down().build());
 			await().untilAsserted(
-					() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingStatus.NOT_SERVING));
+					() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingState.NOT_SERVING));
 		});
 	}
 
@@ -228,7 +228,7 @@ class StatusListenerIsolationTests {
 
 		private final Fault fault;
 
-		private final Map<String, List<ServingStatus>> heard = new ConcurrentHashMap<>();
+		private final Map<String, List<ServingState>> heard = new ConcurrentHashMap<>();
 
 		private volatile boolean closed;
 
@@ -237,7 +237,7 @@ class StatusListenerIsolationTests {
 		}
 
 		@Override
-		public void servingStatusChanged(String service, ServingStatus status) {
+		public void servingStatusChanged(String service, ServingState status) {
 			try {
 				this.fault.run();
 			}
@@ -252,17 +252,17 @@ class StatusListenerIsolationTests {
 			this.closed = true;
 		}
 
-		List<ServingStatus> heard(String service) {
+		List<ServingState> heard(String service) {
 			return this.heard.getOrDefault(service, List.of());
 		}
 
-		ServingStatus last(String service) {
-			List<ServingStatus> statuses = heard(service);
+		ServingState last(String service) {
+			List<ServingState> statuses = heard(service);
 			return statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
 		}
 
 		boolean alternates(String service) {
-			List<ServingStatus> statuses = heard(service);
+			List<ServingState> statuses = heard(service);
 			for (int i = 1; i < statuses.size(); i++) {
 				if (statuses.get(i) == statuses.get(i - 1)) {
 					return false;

@@ -26,7 +26,7 @@ class StatusStoreTests {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));
 		this.store.addListener(new StatusListener() {
 			@Override
-			public void servingStatusChanged(String service, ServingStatus status) {
+			public void servingStatusChanged(String service, ServingState status) {
 				StatusStoreTests.this.changes.add(service + "=" + status);
 			}
 
@@ -41,11 +41,11 @@ class StatusStoreTests {
 	void servicesAreNotServingBeforeTheApplicationAcceptsTraffic() {
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.up().build());
-		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
-				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingState.NOT_SERVING),
+				entry("demo.Inventory", ServingState.NOT_SERVING));
 		this.store.setAcceptingTraffic(true);
-		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.SERVING),
-				entry("demo.Inventory", ServingStatus.SERVING));
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingState.SERVING),
+				entry("demo.Inventory", ServingState.SERVING));
 	}
 
 	@Test
@@ -60,7 +60,7 @@ class StatusStoreTests {
 		store.setAcceptingTraffic(true);
 		Health up = Health.up().build();
 		assertThat(store.record("db", up)).isSameAs(up);
-		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("")).isEqualTo(ServingState.SERVING);
 		for (int i = 0; i < 3; i++) {
 			Health kept = store.record("db", Health.outOfService().build());
 			assertThat(kept.getStatus()).isEqualTo(Status.DOWN);
@@ -68,21 +68,21 @@ class StatusStoreTests {
 					"The serving status mapper threw on status OUT_OF_SERVICE: "
 							+ "java.lang.IllegalStateException: unexpected status");
 			assertThat(store.checkResult("db")).isSameAs(kept);
-			assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(store.status("")).isEqualTo(ServingState.NOT_SERVING);
 		}
 		// Nothing else maps a status again, so nothing else can throw.
 		store.setAcceptingTraffic(true);
-		assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("")).isEqualTo(ServingState.NOT_SERVING);
 		store.record("db", up);
-		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
 	void aServiceIsNotServingUntilEveryMemberCheckHasAResult() {
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("pricing", Status.UNKNOWN);
 	}
 
@@ -91,9 +91,9 @@ class StatusStoreTests {
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.outOfService().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		this.store.record("pricing", Health.up().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class StatusStoreTests {
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
 		this.store.addServices(List.of("demo.Greeter", "demo.Inventory"));
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db");
 		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "pricing");
 		assertThat(heard()).contains("demo.Greeter=SERVING");
@@ -143,7 +143,7 @@ class StatusStoreTests {
 		this.store.close();
 		assertThat(heard()).containsExactly("=NOT_SERVING", "closed");
 		this.store.setAcceptingTraffic(true);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.isClosed()).isTrue();
 	}
 
@@ -154,12 +154,12 @@ class StatusStoreTests {
 		this.store.record("pricing", Health.down().build());
 		assertThat(heard()).containsExactly("=SERVING");
 		this.store.drain();
-		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
-				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingState.NOT_SERVING),
+				entry("demo.Inventory", ServingState.NOT_SERVING));
 		this.store.setAcceptingTraffic(true);
 		this.store.record("pricing", Health.up().build());
-		assertThat(this.store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
-				entry("demo.Inventory", ServingStatus.NOT_SERVING));
+		assertThat(this.store.statuses()).containsOnly(entry("", ServingState.NOT_SERVING),
+				entry("demo.Inventory", ServingState.NOT_SERVING));
 		assertThat(this.store.isDraining()).isTrue();
 		assertThat(this.store.isClosed()).isFalse();
 		assertThat(heard()).containsExactly("=SERVING", "=NOT_SERVING");
@@ -196,7 +196,7 @@ class StatusStoreTests {
 		int[] changes = new int[1];
 		store.addListener(new StatusListener() {
 			@Override
-			public void servingStatusChanged(String service, ServingStatus status) {
+			public void servingStatusChanged(String service, ServingState status) {
 				changes[0]++;
 			}
 
@@ -235,26 +235,26 @@ class StatusStoreTests {
 	@Test
 	void aStoreWithAMappingServesOnTheStatusesItMapsToServing() {
 		StatusStore store = new StatusStore(
-				ServingStatusMapper.of(Map.of("out-of-service", ServingStatus.SERVING, "degraded", ServingStatus.SERVING)));
+				ServingStatusMapper.of(Map.of("out-of-service", ServingState.SERVING, "degraded", ServingState.SERVING)));
 		store.defineServices(Map.of("", Set.of("db", "pricing")));
 		store.setAcceptingTraffic(true);
 		store.record("db", Health.outOfService().build());
 		store.record("pricing", Health.status("DEGRADED").build());
-		assertThat(store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("")).isEqualTo(ServingState.SERVING);
 		store.record("pricing", Health.unknown().build());
-		assertThat(store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
 	void aServiceFollowingLivenessIsServingWhileLiveWhateverReadinessSays() {
 		StatusStore store = storeWithProbes();
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.NOT_SERVING);
 		store.setLive(true);
 		// Not ready, and its member has no result yet: liveness waits for neither.
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
-		assertThat(store.status("readiness")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.SERVING);
+		assertThat(store.status("readiness")).isEqualTo(ServingState.NOT_SERVING);
 		store.setLive(false);
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -262,9 +262,9 @@ class StatusStoreTests {
 		StatusStore store = storeWithProbes();
 		store.setLive(true);
 		store.record("deadlock", Health.down().build());
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.NOT_SERVING);
 		store.record("deadlock", Health.up().build());
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -273,13 +273,13 @@ class StatusStoreTests {
 		store.setLive(true);
 		store.setAcceptingTraffic(true);
 		store.record("db", Health.up().build());
-		assertThat(store.statuses()).containsOnly(entry("", ServingStatus.SERVING),
-				entry("liveness", ServingStatus.SERVING), entry("readiness", ServingStatus.SERVING));
+		assertThat(store.statuses()).containsOnly(entry("", ServingState.SERVING),
+				entry("liveness", ServingState.SERVING), entry("readiness", ServingState.SERVING));
 		store.drain();
-		assertThat(store.statuses()).containsOnly(entry("", ServingStatus.NOT_SERVING),
-				entry("liveness", ServingStatus.SERVING), entry("readiness", ServingStatus.NOT_SERVING));
+		assertThat(store.statuses()).containsOnly(entry("", ServingState.NOT_SERVING),
+				entry("liveness", ServingState.SERVING), entry("readiness", ServingState.NOT_SERVING));
 		store.close();
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -288,7 +288,7 @@ class StatusStoreTests {
 		// alone told no client to send any.
 		StatusStore store = storeWithProbes();
 		store.setLive(true);
-		assertThat(store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(store.status("liveness")).isEqualTo(ServingState.SERVING);
 		assertThat(store.hasEverServed()).isFalse();
 	}
 
@@ -313,7 +313,7 @@ class StatusStoreTests {
 		return this.changes;
 	}
 
-	private static Map.Entry<String, ServingStatus> entry(String service, ServingStatus status) {
+	private static Map.Entry<String, ServingState> entry(String service, ServingState status) {
 		return Map.entry(service, status);
 	}
 

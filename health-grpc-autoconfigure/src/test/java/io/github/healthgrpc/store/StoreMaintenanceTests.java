@@ -35,15 +35,15 @@ class StoreMaintenanceTests {
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.up().build());
 		assertThat(this.store.statuses()).containsOnlyKeys("", "demo.Inventory", "readiness", "liveness")
-			.allSatisfy((service, status) -> assertThat(status).isEqualTo(ServingStatus.SERVING));
+			.allSatisfy((service, status) -> assertThat(status).isEqualTo(ServingState.SERVING));
 		this.store.addListener((service, status) -> this.changes.add(service + "=" + status));
 	}
 
 	@Test
 	void aServiceUnderMaintenanceIsNotServingAndListenersHearItWhileTheOthersServe() {
 		this.store.startMaintenance("demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.maintenance()).containsExactly("demo.Inventory");
 		assertThat(heard()).containsExactly("demo.Inventory=NOT_SERVING");
 	}
@@ -54,9 +54,9 @@ class StoreMaintenanceTests {
 		assertThat(heard()).containsExactly("demo.Inventory=NOT_SERVING");
 		this.store.record("pricing", Health.down().build());
 		this.store.record("pricing", Health.up().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		this.store.endMaintenance("demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.maintenance()).isEmpty();
 		assertThat(heard()).containsExactly("demo.Inventory=NOT_SERVING", "demo.Inventory=SERVING");
 	}
@@ -66,20 +66,20 @@ class StoreMaintenanceTests {
 		this.store.startMaintenance("demo.Inventory");
 		this.store.drain();
 		this.store.endMaintenance("demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
 	void maintenanceOfEveryServiceTakesTheOverallAndReadinessButNeverLiveness() {
 		assertThat(this.store.startMaintenanceOfEveryService()).containsExactlyInAnyOrder("", "demo.Inventory",
 				"readiness");
-		assertThat(this.store.statuses()).contains(entry("", ServingStatus.NOT_SERVING),
-				entry("demo.Inventory", ServingStatus.NOT_SERVING), entry("readiness", ServingStatus.NOT_SERVING),
-				entry("liveness", ServingStatus.SERVING));
+		assertThat(this.store.statuses()).contains(entry("", ServingState.NOT_SERVING),
+				entry("demo.Inventory", ServingState.NOT_SERVING), entry("readiness", ServingState.NOT_SERVING),
+				entry("liveness", ServingState.SERVING));
 		this.store.endMaintenanceOfEveryService();
 		assertThat(this.store.statuses()).allSatisfy((service, status) -> assertThat(status)
-			.isEqualTo(ServingStatus.SERVING));
+			.isEqualTo(ServingState.SERVING));
 		assertThat(this.store.maintenance()).isEmpty();
 	}
 
@@ -87,7 +87,7 @@ class StoreMaintenanceTests {
 	void endingOneServiceAfterEveryServiceLeavesTheOthersUnderMaintenance() {
 		this.store.startMaintenanceOfEveryService();
 		this.store.endMaintenance("demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.maintenance()).containsExactlyInAnyOrder("", "readiness");
 	}
 
@@ -115,7 +115,7 @@ class StoreMaintenanceTests {
 		assertThat(this.store.endMaintenance("demo.Inventory")).isFalse();
 		assertThat(this.store.endMaintenanceOfEveryService()).isEmpty();
 		assertThat(this.store.maintenance()).containsExactly("demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test

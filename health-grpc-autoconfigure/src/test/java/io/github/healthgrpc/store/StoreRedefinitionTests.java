@@ -34,24 +34,24 @@ class StoreRedefinitionTests {
 	@Test
 	void aNewMemberKeepsItsServiceNotServingUntilItsFirstResult() {
 		this.store.redefineMembers(Map.of("demo.Inventory", Set.of("db", "cache")));
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("cache", Status.UNKNOWN);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 		this.store.record("cache", Health.up().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
 	void servicesThatFollowTheOverallFollowItsNewMembers() {
 		this.store.redefineMembers(Map.of("", Set.of("db", "cache")));
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db", "cache");
 		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db");
 		this.store.record("cache", Health.down().build());
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.NOT_SERVING);
 		this.store.redefineMembers(Map.of("", Set.of("db")));
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 	}
 
 	@Test
@@ -62,9 +62,9 @@ class StoreRedefinitionTests {
 		this.store.redefineMembers(Map.of("liveness", Set.of("deadlock")));
 		assertThat(this.store.health("liveness").checks()).containsOnlyKeys("deadlock");
 		this.store.drain();
-		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("liveness")).isEqualTo(ServingState.SERVING);
 		this.store.record("deadlock", Health.down().build());
-		assertThat(this.store.status("liveness")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("liveness")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class StoreRedefinitionTests {
 	void aForgottenResultLeavesAServiceThatStillNamesItsCheckNotServing() {
 		this.store.forget("db");
 		assertThat(this.store.checkResult("db")).isNull();
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("demo.Inventory").checks()).containsEntry("db", Status.UNKNOWN);
 	}
 
@@ -92,27 +92,27 @@ class StoreRedefinitionTests {
 		this.store.forget("cache");
 		assertThat(this.store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		assertThat(changes).isEmpty();
-		assertThat(this.store.statuses()).doesNotContainValue(ServingStatus.NOT_SERVING);
+		assertThat(this.store.statuses()).doesNotContainValue(ServingState.NOT_SERVING);
 	}
 
 	@Test
 	void anAddedMemberCombinesWithTheServicesOwnMembers() {
 		this.store.record("manual/demo.Inventory", Health.down().build());
 		this.store.addMember("demo.Inventory", "manual/demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "manual/demo.Inventory");
 		this.store.record("manual/demo.Inventory", Health.up().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 		this.store.record("db", Health.down().build());
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
 	void aMemberAddedToTheOverallIsNotInheritedByTheServicesThatFollowIt() {
 		this.store.record("manual", Health.down().build());
 		this.store.addMember("", "manual");
-		assertThat(this.store.status("")).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("")).isEqualTo(ServingState.NOT_SERVING);
+		assertThat(this.store.status("demo.Greeter")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.health("demo.Greeter").checks()).containsOnlyKeys("db");
 	}
 
@@ -126,7 +126,7 @@ class StoreRedefinitionTests {
 		this.store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "demo.Inventory",
 				ServiceDefinition.followingTraffic(Set.of("db"))));
 		assertThat(this.store.health("demo.Inventory").checks()).containsOnlyKeys("db", "manual/demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class StoreRedefinitionTests {
 		this.store.addMember("demo.Later", "manual/demo.Later");
 		assertThat(this.store.status("demo.Later")).isNull();
 		this.store.addServices(Set.of("demo.Later"));
-		assertThat(this.store.status("demo.Later")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(this.store.status("demo.Later")).isEqualTo(ServingState.NOT_SERVING);
 	}
 
 	@Test
@@ -143,7 +143,7 @@ class StoreRedefinitionTests {
 		this.store.record("manual/demo.Inventory", Health.down().build());
 		this.store.addMember("demo.Inventory", "manual/demo.Inventory");
 		this.store.removeMember("demo.Inventory", "manual/demo.Inventory");
-		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingStatus.SERVING);
+		assertThat(this.store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 		assertThat(this.store.health("demo.Inventory").checks()).containsExactly(Map.entry("db", Status.UP));
 	}
 

@@ -1,7 +1,7 @@
 package io.github.healthgrpc.test;
 
 import io.github.healthgrpc.engine.CheckRunner;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -56,7 +56,7 @@ public final class HealthGrpcTester {
 	 * @param service the gRPC service's full name, {@code ""} for the server overall
 	 * @return the status, or {@code null} if health-grpc knows no such service
 	 */
-	public @Nullable ServingStatus status(String service) {
+	public @Nullable ServingState status(String service) {
 		return this.store.status(service);
 	}
 

@@ -3,7 +3,7 @@ package io.github.healthgrpc.test;
 import java.time.Duration;
 
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
+import io.github.healthgrpc.store.ServingState;
 import org.assertj.core.api.AbstractAssert;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -33,7 +33,7 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	 * @return this
 	 */
 	public ServiceStatusAssert isServing() {
-		return is(ServingStatus.SERVING);
+		return is(ServingState.SERVING);
 	}
 
 	/**
@@ -41,7 +41,7 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	 * @return this
 	 */
 	public ServiceStatusAssert isNotServing() {
-		return is(ServingStatus.NOT_SERVING);
+		return is(ServingState.NOT_SERVING);
 	}
 
 	/**
@@ -50,7 +50,7 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	 * @return this
 	 */
 	public ServiceStatusAssert becomesServingWithin(Duration timeout) {
-		return becomes(ServingStatus.SERVING, timeout);
+		return becomes(ServingState.SERVING, timeout);
 	}
 
 	/**
@@ -60,10 +60,10 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	 * @return this
 	 */
 	public ServiceStatusAssert becomesNotServingWithin(Duration timeout) {
-		return becomes(ServingStatus.NOT_SERVING, timeout);
+		return becomes(ServingState.NOT_SERVING, timeout);
 	}
 
-	private ServiceStatusAssert is(ServingStatus expected) {
+	private ServiceStatusAssert is(ServingState expected) {
 		ServiceHealth health = this.actual.store().health(this.service);
 		if (health == null || health.status() != expected) {
 			failWithMessage("Expected gRPC service %s to be %s, but %s", describeService(), expected,
@@ -72,7 +72,7 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 		return this;
 	}
 
-	private ServiceStatusAssert becomes(ServingStatus expected, Duration timeout) {
+	private ServiceStatusAssert becomes(ServingState expected, Duration timeout) {
 		try {
 			Awaitility.await()
 				.atMost(timeout)

@@ -92,8 +92,9 @@ class ProbesThroughTheLifecycleTests {
 				DRAIN_DELAY.toMillis());
 
 		assertThat(probedDrainFor).as("every drain probe answered during the drain delay").isLessThan(DRAIN_DELAY);
-		// Warm-up is polled until readiness serves, so it asserts nothing by itself here; what
-		// each probe answers while the application warms up is GrpcGoProbeInteropTest's part.
+		// Warm-up is polled until readiness serves, so it asserts nothing by itself here;
+		// GrpcGoProbeInteropTests asserts what each probe answers while the application warms
+		// up.
 		assertThat(phase("steady")).containsEntry("liveness", Set.of("SERVING"))
 			.containsEntry("readiness", Set.of("SERVING"))
 			.containsEntry("demo.Inventory", Set.of("SERVING"));

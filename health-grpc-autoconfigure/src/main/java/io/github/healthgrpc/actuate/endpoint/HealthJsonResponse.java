@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.ServingStatus;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
+import io.github.healthgrpc.store.ServingState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.health.contributor.Health;
@@ -35,11 +35,11 @@ final class HealthJsonResponse {
 
 	private static final String FAIL = "fail";
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final NotServingReasons reasons;
 
-	HealthJsonResponse(StatusStore store, NotServingReasons reasons) {
+	HealthJsonResponse(ServiceStatuses store, NotServingReasons reasons) {
 		this.store = store;
 		this.reasons = reasons;
 	}
@@ -48,8 +48,8 @@ final class HealthJsonResponse {
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> checks = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
-		ServiceHealth overall = Objects.requireNonNull(this.store.health(StatusStore.OVERALL));
-		Entry top = serviceEntry(StatusStore.OVERALL, overall);
+		ServiceHealth overall = Objects.requireNonNull(this.store.health(ServiceStatuses.OVERALL));
+		Entry top = serviceEntry(ServiceStatuses.OVERALL, overall);
 		String status = top.status();
 		if (top.output() != null) {
 			notes.add(top.output());
@@ -97,7 +97,7 @@ final class HealthJsonResponse {
 			.filter(Objects::nonNull)
 			.max(Comparator.naturalOrder())
 			.orElse(null);
-		if (health.status() == ServingStatus.SERVING) {
+		if (health.status() == ServingState.SERVING) {
 			return new Entry(PASS, time, null, null);
 		}
 		String status = this.reasons.failingChecks(health).isEmpty() ? WARN : FAIL;

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.actuate.ServiceDescription;
 import io.github.healthgrpc.store.ServiceHealth;
-import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.store.ServiceStatuses;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
@@ -17,11 +17,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  */
 final class ServicesResponse {
 
-	private final StatusStore store;
+	private final ServiceStatuses store;
 
 	private final ServiceDescription description;
 
-	ServicesResponse(StatusStore store, NotServingReasons reasons) {
+	ServicesResponse(ServiceStatuses store, NotServingReasons reasons) {
 		this.store = store;
 		this.description = new ServiceDescription(store, reasons);
 	}

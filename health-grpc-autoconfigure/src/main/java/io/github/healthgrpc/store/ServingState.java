@@ -1,9 +1,11 @@
 package io.github.healthgrpc.store;
 
 /**
- * Whether a gRPC service can take traffic, as the Health protocol reports it.
+ * Whether a gRPC service can take traffic, as the Health protocol reports it. Named apart
+ * from the protocol's own {@code HealthCheckResponse.ServingStatus}, which the views map it
+ * to, so that code using both reads without qualified names.
  */
-public enum ServingStatus {
+public enum ServingState {
 
 	/**
 	 * The service can take traffic (or, for the liveness service, the process is alive):

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * drain. Liveness must answer SERVING throughout, or the kubelet would restart a pod that
  * is only starting, waiting for a dependency or draining.
  */
-class GrpcGoProbeInteropTest {
+class GrpcGoProbeInteropTests {
 
 	private static final List<String> PROBED = List.of("liveness", "readiness", "", "demo.Inventory");
 

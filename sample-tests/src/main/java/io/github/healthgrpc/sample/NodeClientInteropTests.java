@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * skipped, unless {@code HEALTH_GRPC_REQUIRE_NODE=true} (as {@code .ci/run} sets) makes
  * that a failure.
  */
-class NodeClientInteropTest extends AbstractSampleServerTests {
+class NodeClientInteropTests extends AbstractSampleServerTests {
 
 	private static final Path NODE_DIR = Path.of(System.getProperty("health-grpc.node-dir", "src/test/node"));
 
