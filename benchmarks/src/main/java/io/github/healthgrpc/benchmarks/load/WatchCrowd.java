@@ -8,20 +8,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.grpc.Status;
-import io.grpc.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.sample.HealthWatch;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 
 /**
  * Many Watch calls on one service, spread over connections of at most
  * {@value #PER_CONNECTION} calls each (health-grpc's per-connection limit when these
  * figures were first taken, kept so that runs stay comparable). The
  * harness arms an expected status, makes it happen, and reads when each watcher heard it,
- * and how each stream ended.
+ * and how each stream ended. Each call is the end-to-end tests' {@link HealthWatch}, its
+ * events followed as they arrive.
  */
 public final class WatchCrowd implements AutoCloseable {
 
@@ -29,7 +25,7 @@ public final class WatchCrowd implements AutoCloseable {
 
 	private final Channels channels;
 
-	private final List<Watcher> watchers = new ArrayList<>();
+	private final List<HealthWatch> watchers = new ArrayList<>();
 
 	private volatile Expectation expectation;
 
@@ -39,11 +35,19 @@ public final class WatchCrowd implements AutoCloseable {
 		this.channels = new Channels(port, (size + PER_CONNECTION - 1) / PER_CONNECTION);
 		this.ended = new CountDownLatch(size);
 		this.expectation = new Expectation(first, size);
-		HealthCheckRequest request = HealthCheckRequest.newBuilder().setService(service).build();
 		for (int i = 0; i < size; i++) {
-			Watcher watcher = new Watcher(i);
-			this.watchers.add(watcher);
-			HealthGrpc.newStub(this.channels.get(i / PER_CONNECTION)).watch(request, watcher);
+			int index = i;
+			this.watchers.add(HealthWatch.start(this.channels.get(i / PER_CONNECTION), service,
+					(event) -> heard(index, event)));
+		}
+	}
+
+	private void heard(int watcher, HealthWatch.Event event) {
+		if (event.status() != null) {
+			this.expectation.heard(watcher, event.status(), event.nanoTime());
+		}
+		else {
+			this.ended.countDown();
 		}
 	}
 
@@ -85,7 +89,7 @@ public final class WatchCrowd implements AutoCloseable {
 	 * How many streams ended with OK (completed by the server).
 	 */
 	long completed() {
-		return this.watchers.stream().filter((w) -> w.end != null && w.end.isOk()).count();
+		return this.watchers.stream().filter((w) -> w.end() != null && w.end().isOk()).count();
 	}
 
 	/**
@@ -93,15 +97,15 @@ public final class WatchCrowd implements AutoCloseable {
 	 */
 	String failures() {
 		return this.watchers.stream()
-			.filter((w) -> w.end == null || !w.end.isOk())
-			.map((w) -> (w.end != null) ? w.end.getCode().name() : "OPEN")
+			.filter((w) -> w.end() == null || !w.end().isOk())
+			.map((w) -> (w.end() != null) ? w.end().getCode().name() : "OPEN")
 			.collect(Collectors.groupingBy((code) -> code, Collectors.counting()))
 			.toString();
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		this.watchers.forEach(Watcher::cancel);
+		this.watchers.forEach(HealthWatch::cancel);
 		this.channels.close();
 	}
 
@@ -144,48 +148,6 @@ public final class WatchCrowd implements AutoCloseable {
 		synchronized double[] millisSince(long since) {
 			return Arrays.stream(this.heardAt).filter((at) -> at != 0).mapToDouble((at) -> (at - since) / 1e6).sorted()
 				.toArray();
-		}
-
-	}
-
-	private final class Watcher implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse> {
-
-		private final int index;
-
-		private volatile ClientCallStreamObserver<HealthCheckRequest> call;
-
-		private volatile Status end;
-
-		Watcher(int index) {
-			this.index = index;
-		}
-
-		@Override
-		public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requestStream) {
-			this.call = requestStream;
-		}
-
-		@Override
-		public void onNext(HealthCheckResponse response) {
-			WatchCrowd.this.expectation.heard(this.index, response.getStatus(), System.nanoTime());
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			this.end = Status.fromThrowable(error);
-			WatchCrowd.this.ended.countDown();
-		}
-
-		@Override
-		public void onCompleted() {
-			this.end = Status.OK;
-			WatchCrowd.this.ended.countDown();
-		}
-
-		void cancel() {
-			if (this.call != null && this.end == null) {
-				this.call.cancel("benchmark done", null);
-			}
 		}
 
 	}
