@@ -17,14 +17,14 @@ import org.springframework.grpc.server.service.GrpcService;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class SpringGrpcSampleApplication {
+public class BootSampleApplication {
 
 	/**
 	 * Start the sample.
 	 * @param args the command line arguments, such as {@code --spring.grpc.server.port=9191}
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(SpringGrpcSampleApplication.class, args);
+		SpringApplication.run(BootSampleApplication.class, args);
 	}
 
 	// Spring Boot's server binds every BindableService bean; @GrpcService is where per-service

@@ -12,7 +12,7 @@ enum Libraries {
 	DEVH(List.of("grpc-server-spring-boot-starter", "grpc-common-spring-boot", "grpc-netty-shaded")),
 
 	/** Spring Boot's own gRPC server. */
-	BOOT_GRPC(List.of("spring-boot-starter-grpc-server", "spring-boot-grpc-server", "spring-grpc-core")),
+	BOOT(List.of("spring-boot-starter-grpc-server", "spring-boot-grpc-server", "spring-grpc-core")),
 
 	/** The unshaded Netty transport, which only Spring Boot's server and the bare peer use. */
 	NETTY(List.of("grpc-netty", "netty-*")),

@@ -17,15 +17,15 @@ import io.github.healthgrpc.benchmarks.peer.devh.DevhPeer;
 public enum Peer {
 
 	/** grpc-java's HealthStatusManager, a checker thread, a plain Netty server. */
-	BARE("bare grpc-java", BarePeer.class, Set.of(Libraries.DEVH, Libraries.BOOT_GRPC, Libraries.HEALTH_GRPC), true,
+	BARE("bare grpc-java", BarePeer.class, Set.of(Libraries.DEVH, Libraries.BOOT, Libraries.HEALTH_GRPC), true,
 			true),
 
 	/** devh's own health service: SERVING for every bound service, whatever the checks say. */
-	DEVH("devh default", DevhPeer.class, Set.of(Libraries.BOOT_GRPC, Libraries.NETTY, Libraries.HEALTH_GRPC), false,
+	DEVH("devh default", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY, Libraries.HEALTH_GRPC), false,
 			false),
 
 	/** health-grpc on devh's server. */
-	HEALTH_GRPC_DEVH("health-grpc on devh", DevhPeer.class, Set.of(Libraries.BOOT_GRPC, Libraries.NETTY), true, true),
+	HEALTH_GRPC_DEVH("health-grpc on devh", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY), true, true),
 
 	/** Spring Boot's own gRPC health, indicators mapped per service, polled every 5 s. */
 	BOOT("Boot default", BootPeer.class, Set.of(Libraries.DEVH, Libraries.HEALTH_GRPC), true, false),
