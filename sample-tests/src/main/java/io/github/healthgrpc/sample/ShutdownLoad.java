@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -129,16 +131,16 @@ final class ShutdownLoad implements AutoCloseable {
 		System.out.printf("  watcher histories: %s%n", this.crowd.histories());
 		System.out.printf("  NOT_SERVING received: %d, first after %d ms, last after %d ms%n",
 				this.crowd.count((history) -> history.contains("NOT_SERVING")),
-				millis(this.crowd.min(WatcherCrowd.Watcher::notServingAt) - shutdownStarted),
-				millis(this.crowd.max(WatcherCrowd.Watcher::notServingAt) - shutdownStarted));
+				millis(this.crowd.min((watch) -> watch.firstAt(ServingStatus.NOT_SERVING)) - shutdownStarted),
+				millis(this.crowd.max((watch) -> watch.firstAt(ServingStatus.NOT_SERVING)) - shutdownStarted));
 		System.out.printf("  streams completed: %d, first after %d ms, last after %d ms;"
 				+ " shortest NOT_SERVING-to-end per watcher %d ms%n",
 				this.crowd.count((history) -> history.endsWith("completed")),
-				millis(this.crowd.min(WatcherCrowd.Watcher::endedAt) - shutdownStarted),
-				millis(this.crowd.max(WatcherCrowd.Watcher::endedAt) - shutdownStarted),
-				millis(this.crowd.min((watcher) -> watcher.endedAt() - watcher.notServingAt())));
+				millis(this.crowd.min(HealthWatch::endedAt) - shutdownStarted),
+				millis(this.crowd.max(HealthWatch::endedAt) - shutdownStarted),
+				millis(this.crowd.min((watcher) -> watcher.endedAt() - watcher.firstAt(ServingStatus.NOT_SERVING))));
 		System.out.printf("  late watchers (attached during the drain): %s, last ended after %d ms%n",
-				this.late.histories(), millis(this.late.max(WatcherCrowd.Watcher::endedAt) - shutdownStarted));
+				this.late.histories(), millis(this.late.max(HealthWatch::endedAt) - shutdownStarted));
 		System.out.printf("  Check calls: %d (SERVING %d, NOT_SERVING %d, UNAVAILABLE %d, other %s, out of order %s)%n",
 				checks.sum(CheckTraffic.Lane::calls), checks.sum(CheckTraffic.Lane::serving),
 				checks.sum(CheckTraffic.Lane::notServing), checks.sum(CheckTraffic.Lane::unavailable),
@@ -165,21 +167,21 @@ final class ShutdownLoad implements AutoCloseable {
 		assertThat(this.crowd.histories()).as("watchers by what they saw")
 			.isEqualTo(Map.of(COMPLETED_AFTER_NOT_SERVING, (long) WATCHERS));
 		// Clients need NOT_SERVING at the start of the drain, not with the end of the stream.
-		assertThat(since(shutdownStarted, this.crowd.max(WatcherCrowd.Watcher::notServingAt)))
+		assertThat(since(shutdownStarted, this.crowd.max((watch) -> watch.firstAt(ServingStatus.NOT_SERVING))))
 			.as("time until the last watcher heard NOT_SERVING")
 			.isLessThanOrEqualTo(TOLD_WITHIN);
-		assertThat(since(shutdownStarted, this.crowd.min(WatcherCrowd.Watcher::endedAt)))
+		assertThat(since(shutdownStarted, this.crowd.min(HealthWatch::endedAt)))
 			.as("time until the first stream ended")
 			.isGreaterThanOrEqualTo(drainDelay);
-		assertThat(since(shutdownStarted, this.crowd.max(WatcherCrowd.Watcher::endedAt)))
+		assertThat(since(shutdownStarted, this.crowd.max(HealthWatch::endedAt)))
 			.as("time until the last stream ended")
 			.isLessThanOrEqualTo(ended);
 		assertThat(this.late.histories()).as("late watchers by what they saw")
 			.isEqualTo(Map.of(LATE_COMPLETED, (long) LATE_WATCHERS));
-		assertThat(since(shutdownStarted, this.late.min(WatcherCrowd.Watcher::endedAt)))
+		assertThat(since(shutdownStarted, this.late.min(HealthWatch::endedAt)))
 			.as("time until the first late watcher's stream ended")
 			.isGreaterThanOrEqualTo(drainDelay);
-		assertThat(since(shutdownStarted, this.late.max(WatcherCrowd.Watcher::endedAt)))
+		assertThat(since(shutdownStarted, this.late.max(HealthWatch::endedAt)))
 			.as("time until the last late watcher's stream ended")
 			.isLessThanOrEqualTo(ended);
 

@@ -1,0 +1,128 @@
+package io.github.healthgrpc.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import io.github.healthgrpc.benchmarks.processes.ClassPath;
+import io.github.healthgrpc.benchmarks.processes.Peer;
+import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.report.Figures;
+import io.github.healthgrpc.benchmarks.report.Machine;
+import io.github.healthgrpc.benchmarks.report.Table;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * Runs every peer in rounds, in a new random order each round, and prints the table and
+ * the goals.
+ *
+ * <p>{@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
+ * [--rounds=N] [--check-only] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]};
+ * the report is also written to {@code benchmarks/target/bench/<mode>-<time>/results.md},
+ * each peer's log beside it.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	/**
+	 * Run the benchmarks.
+	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
+	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to leave
+	 * out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to start every
+	 * peer with one more JVM option, such as a JFR recording
+	 */
+	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
+		List<String> arguments = List.of(args);
+		Plan plan = Plan.of(arguments);
+		List<Peer> peers = peers(arguments);
+		Path out = output(arguments);
+		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
+		Figures figures = new Figures();
+		Instant started = Instant.now();
+		try (Machine machine = new Machine()) {
+			System.out.println("warming the client up");
+			ClientWarmUp.run(plan.checkWarmUp());
+			for (int round = 1; round <= plan.rounds(); round++) {
+				List<Peer> order = new ArrayList<>(peers);
+				Collections.shuffle(order);
+				System.out.println("round " + round + " of " + plan.rounds() + ": " + order);
+				for (Peer peer : order) {
+					System.out.println("  " + peer.label());
+					try {
+						new PeerRun(peer, plan, figures).run(launcher, out.resolve("r" + round + "-" + peer + ".log"));
+					}
+					catch (RuntimeException ex) {
+						figures.note(peer, "round " + round + " failed: " + ex.getMessage());
+						System.out.println("    failed: " + ex.getMessage());
+					}
+				}
+				startups(plan, peers, launcher, figures, out.resolve("startup.log"));
+			}
+			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
+					: InProcessBenchmarks.run(plan.rounds() > 1);
+			String report = report(plan, peers, figures, machine, started) + "\n### In-process (JMH)\n\n" + jmh;
+			System.out.println();
+			System.out.println(report);
+			Files.writeString(out.resolve("results.md"), report);
+		}
+	}
+
+	private static void startups(Plan plan, List<Peer> peers, PeerLauncher launcher, Figures figures, Path log)
+			throws IOException, InterruptedException {
+		if (plan.checkOnly()) {
+			return;
+		}
+		for (int i = 0; i < plan.startsPerRound(); i++) {
+			List<Peer> order = new ArrayList<>(peers);
+			Collections.shuffle(order);
+			for (Peer peer : order) {
+				Startups.measure(peer, launcher, figures, log);
+			}
+		}
+	}
+
+	private static String report(Plan plan, List<Peer> peers, Figures figures, Machine machine, Instant started) {
+		StringBuilder report = new StringBuilder("## " + plan.rounds() + " round(s), started " + started + "\n\n");
+		report.append(machine.describe()).append('\n');
+		report.append(Table.render(figures, peers)).append('\n');
+		report.append("### Goals\n\n").append(Goals.judge(figures)).append('\n');
+		for (Peer peer : peers) {
+			figures.notes(peer)
+				.forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));
+		}
+		return report.toString();
+	}
+
+	private static List<String> valuesOf(List<String> arguments, String prefix) {
+		return arguments.stream()
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.toList();
+	}
+
+	private static List<Peer> peers(List<String> arguments) {
+		return arguments.stream()
+			.filter((arg) -> arg.startsWith("--peers="))
+			.findFirst()
+			.map((arg) -> Arrays.stream(arg.substring("--peers=".length()).split(",")).map(Peer::valueOf).toList())
+			.orElse(List.of(Peer.values()));
+	}
+
+	private static Path output(List<String> arguments) throws IOException {
+		Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/; a
+		// folder per run, so that one run's logs never overwrite another's.
+		String run = (arguments.contains("full") ? "full-" : "quick-") + Instant.now().getEpochSecond();
+		Path out = jar.toAbsolutePath().getParent().resolve("bench").resolve(run);
+		Files.createDirectories(out);
+		return out;
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.healthgrpc.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.github.healthgrpc.benchmarks.load.Channels;
+import io.github.healthgrpc.benchmarks.load.CheckLoad;
+import io.github.healthgrpc.benchmarks.load.FanOut;
+import io.github.healthgrpc.benchmarks.load.Freshness;
+import io.github.healthgrpc.benchmarks.load.PacedCheckLoad;
+import io.github.healthgrpc.benchmarks.load.PeerTarget;
+import io.github.healthgrpc.benchmarks.load.WatchCrowd;
+import io.github.healthgrpc.benchmarks.processes.Peer;
+import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.processes.PeerProcess;
+import io.github.healthgrpc.benchmarks.report.Figures;
+import io.github.healthgrpc.benchmarks.report.Metric;
+import io.github.healthgrpc.sample.PricingServer;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+
+/**
+ * One round on one peer: start it, then every measurement in turn, SIGTERM last.
+ */
+final class PeerRun {
+
+	private final Peer peer;
+
+	private final Plan plan;
+
+	private final Figures figures;
+
+	private final PricingServer pricing = PricingServer.onFreePort();
+
+	private final int port = PricingServer.freePort();
+
+	PeerRun(Peer peer, Plan plan, Figures figures) {
+		this.peer = peer;
+		this.plan = plan;
+		this.figures = figures;
+	}
+
+	void run(PeerLauncher launcher, Path log) throws IOException, InterruptedException {
+		this.pricing.open();
+		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
+			add(Metric.STARTUP_CONTEXT, process.contextMillis());
+			awaitServing(this.peer.watchedService());
+			// The first load also warms the server up (its JIT); the second needs less.
+			Duration warmUp = this.plan.checkWarmUp();
+			checkLoad(process, 16, warmUp, Metric.CHECK_16_RATE, Metric.CHECK_16_P50, Metric.CHECK_16_P99,
+					Metric.CHECK_16_CPU);
+			checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
+					Metric.CHECK_64_CPU);
+			if (this.plan.checkOnly()) {
+				return;
+			}
+			pacedLoad();
+			PeerTarget target = new PeerTarget(this.peer, this.port, this.pricing, this.figures);
+			if (this.peer.followsPricing()) {
+				new Freshness(target).tcp(this.plan.tcpCycles());
+			}
+			if (this.peer.hasManualCheck()) {
+				new Freshness(target).manual(process, this.plan.manualChanges());
+			}
+			FanOut fanOut = new FanOut(target);
+			for (int size : this.plan.fanOutSizes()) {
+				fanOut.run(process, size);
+			}
+			fanOut.sigterm(process, Plan.SIGTERM_WATCHERS);
+		}
+		finally {
+			this.pricing.close();
+		}
+	}
+
+	private void awaitServing(String service) throws InterruptedException {
+		try (WatchCrowd watcher = WatchCrowd.open(this.port, 1, service, ServingStatus.SERVING)) {
+			// Open only to wait: Boot's health first polls 5 s after the start.
+		}
+	}
+
+	private void checkLoad(PeerProcess process, int concurrency, Duration warmUp, Metric rate, Metric p50, Metric p99,
+			Metric cpu) throws InterruptedException {
+		try (Channels channels = new Channels(this.port, 4)) {
+			CheckLoad.Result result = new CheckLoad(channels, process::cpuNanos).run(concurrency, warmUp,
+					this.plan.checkMeasured());
+			add(rate, result.callsPerSecond());
+			add(p50, result.p50Micros());
+			add(p99, result.p99Micros());
+			add(cpu, result.cpuMicrosPerCall());
+		}
+	}
+
+	private void pacedLoad() throws InterruptedException {
+		Duration duration = this.plan.pacedLoad();
+		try (Channels channels = new Channels(this.port, 4)) {
+			long start = System.nanoTime();
+			long completed = new PacedCheckLoad(channels).run(Plan.PACED_RATE, duration);
+			long end = System.nanoTime();
+			add(Metric.LOAD_RATE, completed * 1e9 / (end - start));
+			add(Metric.LOAD_PRICING_RUNS, this.pricing.acceptedBetween(start, end));
+			add(Metric.LOAD_PRICING_SCHEDULED, scheduledRuns(Duration.ofNanos(end - start)));
+		}
+	}
+
+	private double scheduledRuns(Duration duration) {
+		// Spring Boot's own health polls every 5 s; devh's never asks the indicator.
+		return switch (this.peer) {
+			case DEVH -> 0;
+			case BOOT -> duration.toMillis() / 5000.0;
+			default -> duration.toMillis() / 1000.0;
+		};
+	}
+
+	private void add(Metric metric, double value) {
+		this.figures.add(this.peer, metric, value);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.healthgrpc.benchmarks.harness;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much to measure: the quick mode (a few minutes) or the full mode (more rounds,
+ * longer periods).
+ *
+ * @param rounds rounds over every peer, in a new random order each
+ * @param checkWarmUp unmeasured Check load before the first measured period (half of it
+ * before the second)
+ * @param checkMeasured each measured period of Check load
+ * @param pacedLoad how long the 10,000 calls/s load runs
+ * @param tcpCycles pricing listener close-and-open cycles
+ * @param manualChanges manual status changes
+ * @param fanOutSizes crowds of watchers
+ * @param startsPerRound extra starts of each peer per round, for the startup time
+ * @param checkOnly whether to measure the Check load alone (for a profile of it)
+ */
+record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration pacedLoad, int tcpCycles,
+		int manualChanges, List<Integer> fanOutSizes, int startsPerRound, boolean checkOnly) {
+
+	static final int PACED_RATE = 10_000;
+
+	static final int SIGTERM_WATCHERS = 1_000;
+
+	static Plan quick() {
+		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100,
+				List.of(1_000, 10_000), 3, false);
+	}
+
+	static Plan full() {
+		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300,
+				List.of(1_000, 10_000), 4, false);
+	}
+
+	/**
+	 * A run that only shows the harness works: one round, a second or two of everything,
+	 * small crowds.
+	 */
+	static Plan smoke() {
+		return new Plan(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, List.of(200),
+				1, false);
+	}
+
+	/**
+	 * The plan a command line asks for: {@code smoke}, {@code quick} or {@code full}, then
+	 * {@code --rounds=N} to change the number of rounds, {@code --check-only} to measure
+	 * the Check load alone.
+	 */
+	static Plan of(List<String> args) {
+		Plan plan = args.contains("full") ? full() : args.contains("smoke") ? smoke() : quick();
+		int rounds = args.stream()
+			.filter((arg) -> arg.startsWith("--rounds="))
+			.map((arg) -> Integer.parseInt(arg.substring("--rounds=".length())))
+			.reduce((first, second) -> second)
+			.orElse(plan.rounds);
+		return new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
+				plan.manualChanges, plan.fanOutSizes, plan.startsPerRound, args.contains("--check-only"));
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.github.healthgrpc.benchmarks.processes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.github.healthgrpc.benchmarks.peer.bare.BarePeer;
+import io.github.healthgrpc.benchmarks.peer.boot.BootPeer;
+import io.github.healthgrpc.benchmarks.peer.devh.DevhPeer;
+
+/**
+ * The five peers: the same demo application (services {@code demo.Greeter} and
+ * {@code demo.Inventory}, the TCP {@code pricing} check on {@code demo.Inventory} every 1 s
+ * with a 500 ms timeout), each with the health handling a user would pick, each with the
+ * part of the benchmarks' class path its users have.
+ */
+public enum Peer {
+
+	/** grpc-java's HealthStatusManager, a checker thread, a plain Netty server. */
+	BARE("bare grpc-java", BarePeer.class, Set.of(Libraries.DEVH, Libraries.BOOT, Libraries.HEALTH_GRPC), true,
+			true),
+
+	/** devh's own health service: SERVING for every bound service, whatever the checks say. */
+	DEVH("devh default", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY, Libraries.HEALTH_GRPC), false,
+			false),
+
+	/** health-grpc on devh's server. */
+	HEALTH_GRPC_DEVH("health-grpc on devh", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY), true, true),
+
+	/** Spring Boot's own gRPC health, indicators mapped per service, polled every 5 s. */
+	BOOT("Boot default", BootPeer.class, Set.of(Libraries.DEVH, Libraries.HEALTH_GRPC), true, false),
+
+	/** health-grpc on Spring Boot's server. */
+	HEALTH_GRPC_BOOT("health-grpc on Boot", BootPeer.class, Set.of(Libraries.DEVH), true, true);
+
+	/** Drain delay of every peer that has one (health-grpc's, the bare peer's hook). */
+	public static final long DRAIN_MILLIS = 2_000;
+
+	/** Shutdown grace period of every server, so that a held shutdown ends in a run. */
+	static final long GRACE_MILLIS = 5_000;
+
+	private final String label;
+
+	private final Class<?> mainClass;
+
+	private final Set<Libraries> without;
+
+	private final boolean followsPricing;
+
+	private final boolean hasManualCheck;
+
+	Peer(String label, Class<?> mainClass, Set<Libraries> without, boolean followsPricing, boolean hasManualCheck) {
+		this.label = label;
+		this.mainClass = mainClass;
+		this.without = without;
+		this.followsPricing = followsPricing;
+		this.hasManualCheck = hasManualCheck;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+	Class<?> mainClass() {
+		return this.mainClass;
+	}
+
+	Set<Libraries> without() {
+		return this.without;
+	}
+
+	/**
+	 * Whether the peer's health follows the pricing check at all (devh's does not).
+	 */
+	public boolean followsPricing() {
+		return this.followsPricing;
+	}
+
+	/**
+	 * Whether the peer has a status that application code sets directly
+	 * ({@code ManualHealthCheck}, or {@code setStatus} on the bare peer).
+	 */
+	public boolean hasManualCheck() {
+		return this.hasManualCheck;
+	}
+
+	/**
+	 * The service the crowds of watchers watch: {@code demo.Inventory}, but the overall
+	 * service {@code ""} on devh's default service, which knows no other (it answers
+	 * {@code SERVICE_UNKNOWN} for every bound service).
+	 */
+	public String watchedService() {
+		return (this == DEVH) ? "" : "demo.Inventory";
+	}
+
+	public boolean isHealthGrpc() {
+		return this == HEALTH_GRPC_DEVH || this == HEALTH_GRPC_BOOT;
+	}
+
+	/**
+	 * The health-grpc peer that this peer's figures are compared with: the one on the same
+	 * server, and for the bare peer the one on the same transport (grpc-netty).
+	 */
+	public Peer reference() {
+		return (this == DEVH || this == HEALTH_GRPC_DEVH) ? HEALTH_GRPC_DEVH : HEALTH_GRPC_BOOT;
+	}
+
+	/**
+	 * The peer's command line after its main class.
+	 * @param grpcPort its gRPC port
+	 * @param pricingAddress the pricing listener's {@code host:port}
+	 */
+	List<String> arguments(int grpcPort, String pricingAddress) {
+		if (this == BARE) {
+			return List.of(String.valueOf(grpcPort), pricingAddress, String.valueOf(DRAIN_MILLIS),
+					String.valueOf(GRACE_MILLIS));
+		}
+		List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+				"--sample.pricing.address=" + pricingAddress));
+		boolean devh = this == DEVH || this == HEALTH_GRPC_DEVH;
+		if (devh) {
+			args.addAll(List.of("--grpc.server.port=" + grpcPort, "--grpc.server.address=127.0.0.1",
+					"--grpc.server.shutdown-grace-period=" + GRACE_MILLIS + "ms"));
+		}
+		else {
+			args.addAll(List.of("--spring.grpc.server.port=" + grpcPort, "--spring.grpc.server.address=127.0.0.1",
+					"--spring.grpc.server.shutdown.grace-period=" + GRACE_MILLIS + "ms"));
+		}
+		if (this == BOOT) {
+			args.add("--spring.grpc.server.health.service[demo.Inventory].include=pricing");
+		}
+		if (isHealthGrpc()) {
+			args.addAll(List.of("--grpc.health.overall.include=ping", "--grpc.health.services.demo.Inventory.include=pricing",
+					"--grpc.health.services.bench.Manual.include=manual", "--grpc.health.checks.pricing.interval=1s",
+					"--grpc.health.checks.pricing.timeout=500ms", "--grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS + "ms",
+					// 10,000 fan-out watchers plus the stragglers of the crowd before.
+					"--grpc.health.watch.max-watchers=20000"));
+		}
+		return args;
+	}
+
+}

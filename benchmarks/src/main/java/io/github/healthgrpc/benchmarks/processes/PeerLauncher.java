@@ -1,0 +1,20 @@
+package io.github.healthgrpc.benchmarks.processes;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How every peer of a run is started: its part of the class path, and the JVM options
+ * the command line added for all of them (such as a JFR recording, for a profile).
+ *
+ * @param classPath the benchmarks' class path
+ * @param extraJvmOptions more JVM options for every peer
+ */
+public record PeerLauncher(ClassPath classPath, List<String> extraJvmOptions) {
+
+	public PeerProcess start(Peer peer, int grpcPort, String pricingAddress, Path log) throws IOException {
+		return PeerProcess.start(peer, this, grpcPort, pricingAddress, log);
+	}
+
+}

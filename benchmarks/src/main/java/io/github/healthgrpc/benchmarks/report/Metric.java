@@ -1,0 +1,59 @@
+package io.github.healthgrpc.benchmarks.report;
+
+/**
+ * Every figure the harness measures on a peer, with its unit and whether more is better.
+ */
+public enum Metric {
+
+	CHECK_16_RATE("Check calls/s, 16 in flight", "calls/s", true),
+	CHECK_16_P50("Check p50, 16 in flight", "µs", false),
+	CHECK_16_P99("Check p99, 16 in flight", "µs", false),
+	CHECK_16_CPU("server CPU per Check, 16 in flight", "µs", false),
+	CHECK_64_RATE("Check calls/s, 64 in flight", "calls/s", true),
+	CHECK_64_P50("Check p50, 64 in flight", "µs", false),
+	CHECK_64_P99("Check p99, 64 in flight", "µs", false),
+	CHECK_64_CPU("server CPU per Check, 64 in flight", "µs", false),
+	LOAD_RATE("paced Check load achieved", "calls/s", true),
+	LOAD_PRICING_RUNS("pricing checks run during the paced load", "runs", false),
+	LOAD_PRICING_SCHEDULED("pricing checks its schedule allows in that time", "runs", false),
+	TCP_FRESH_P50("pricing listener closed/opened → Watch hears it, p50", "ms", false),
+	TCP_FRESH_MAX("pricing listener closed/opened → Watch hears it, max", "ms", false),
+	MANUAL_P50("status set in code → Watch hears it, p50", "ms", false),
+	MANUAL_P99("status set in code → Watch hears it, p99", "ms", false),
+	FANOUT_1K_P50("1,000 watchers: change heard, p50", "ms", false),
+	FANOUT_1K_SPREAD("1,000 watchers: p99 − p50", "ms", false),
+	FANOUT_1K_HEAP("1,000 watchers: heap per watcher", "bytes", false),
+	FANOUT_10K_P50("10,000 watchers: change heard, p50", "ms", false),
+	FANOUT_10K_SPREAD("10,000 watchers: p99 − p50", "ms", false),
+	FANOUT_10K_HEAP("10,000 watchers: heap per watcher", "bytes", false),
+	SIGTERM_TOLD("SIGTERM, 1,000 watchers: told NOT_SERVING", "watchers", true),
+	SIGTERM_TOLD_P99("SIGTERM, 1,000 watchers: NOT_SERVING p99", "ms", false),
+	SIGTERM_COMPLETED("SIGTERM, 1,000 watchers: streams completed (OK)", "watchers", true),
+	SIGTERM_EXIT("SIGTERM → process exit", "ms", false),
+	STARTUP_CONTEXT("application context start", "ms", false);
+
+	private final String label;
+
+	private final String unit;
+
+	private final boolean higherIsBetter;
+
+	Metric(String label, String unit, boolean higherIsBetter) {
+		this.label = label;
+		this.unit = unit;
+		this.higherIsBetter = higherIsBetter;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+	public String unit() {
+		return this.unit;
+	}
+
+	boolean higherIsBetter() {
+		return this.higherIsBetter;
+	}
+
+}
