@@ -31,6 +31,8 @@ import org.springframework.util.Assert;
  * its details throw when rendered) counts as DOWN, is logged once, and never holds the
  * check up: it runs again at its next interval.
  * Checks can be added and removed while the engine runs, as contributors come and go.
+ *
+ * @since 0.1.0
  */
 public final class CheckRunner implements AutoCloseable {
 

@@ -2,6 +2,8 @@ package io.github.healthgrpc.store;
 
 /**
  * Whether a gRPC service can take traffic, as the Health protocol reports it.
+ *
+ * @since 0.1.0
  */
 public enum ServingStatus {
 
