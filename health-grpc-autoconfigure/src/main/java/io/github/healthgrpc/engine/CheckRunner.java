@@ -230,7 +230,12 @@ public final class CheckRunner implements AutoCloseable {
 		if (!overridden().contains(checkName)) {
 			return false;
 		}
-		recordAs(checkName, () -> this.overrides.remove(checkName).own());
+		recordAs(checkName, () -> {
+			// remove() is synchronized like this method: the override is still there.
+			CheckOverrides.Overridden ended = this.overrides.remove(checkName);
+			Assert.state(ended != null, () -> "Check '" + checkName + "' is no longer overridden");
+			return ended.own();
+		});
 		return true;
 	}
 
