@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every public top-level type of the published modules says since which version it exists,
- * in its Javadoc, as Spring Boot's types do. Read from the sources (Javadoc is not in the
- * class files), found from the module's directory (Maven runs the tests there).
+ * Every public top-level type of the published modules says since which version it
+ * exists, in its Javadoc, as Spring Boot's types do. Read from the sources (Javadoc is
+ * not in the class files), found from the module's directory (Maven runs the tests
+ * there).
  */
 class SinceTagsTests {
 
@@ -55,7 +56,8 @@ class SinceTagsTests {
 		assertThat(withoutSince).as("public types without @since in their Javadoc").isEmpty();
 	}
 
-	// The last Javadoc comment before the declaration: annotations may stand between them.
+	// The last Javadoc comment before the declaration: annotations may stand between
+	// them.
 	private static String typeJavadoc(String source, int declaration) {
 		int start = source.lastIndexOf("/**", declaration);
 		int end = source.lastIndexOf("*/", declaration);
