@@ -19,6 +19,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * which Spring Boot's {@code readinessState} reports, and an {@code /actuator/health}
  * used as a liveness check must not restart the application for them. It reads the
  * {@link ServiceStatuses} and never runs a check.
+ *
+ * @since 0.1.0
  */
 public class GrpcHealthIndicator implements HealthIndicator {
 

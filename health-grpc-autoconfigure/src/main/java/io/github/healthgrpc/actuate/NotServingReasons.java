@@ -13,6 +13,8 @@ import org.springframework.boot.health.contributor.Status;
  * Why a service is NOT_SERVING, as the views over HTTP tell it: either member checks that
  * fail, or a state of the application that is readiness, not health (warm-up, the drain,
  * maintenance, refusing traffic), which must never read as a failure.
+ *
+ * @since 0.1.0
  */
 public final class NotServingReasons {
 

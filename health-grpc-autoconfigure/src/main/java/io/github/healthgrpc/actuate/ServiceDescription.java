@@ -12,6 +12,8 @@ import io.github.healthgrpc.store.ServingState;
  * is not, whether it is under maintenance, and its member checks' statuses. The
  * {@code grpc} component of {@code /actuator/health} and the plain JSON of
  * {@code /actuator/grpchealth} share it, so the two never tell a service differently.
+ *
+ * @since 0.1.0
  */
 public final class ServiceDescription {
 

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
  * {@code none} and it is exposed: Spring Boot exposes only {@code health} over HTTP by
  * default). Its access is {@code read-only} by default: the maintenance switch is there
  * only with {@code management.endpoint.grpchealth.access=unrestricted}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",

@@ -51,6 +51,8 @@ import org.springframework.core.env.Environment;
  * mirror) where their libraries are present. It knows no gRPC server: each server's
  * adapter, an auto-configuration of its own, registers the Health service with its server
  * and provides a {@link GrpcServerAdapter}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration")

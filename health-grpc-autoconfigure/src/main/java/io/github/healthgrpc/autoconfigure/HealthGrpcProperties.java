@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * alone would drop the plain form. Every other property under {@code grpc.health} must be
  * one of these: an unknown one stops startup ({@code ignoreUnknownFields = false}),
  * except in environment variables and system properties, as Spring Boot does.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "grpc.health", ignoreUnknownFields = false)
 public class HealthGrpcProperties {

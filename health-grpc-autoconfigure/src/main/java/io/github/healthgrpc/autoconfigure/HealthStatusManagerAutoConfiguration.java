@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
  * health, which defines theirs, is switched off while health-grpc is on. It comes before
  * theirs, so they back off if theirs is on after all, and it backs off itself when the
  * application defines its own manager, which then stays as it is: not bridged.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		beforeName = { "org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealthAutoConfiguration",

@@ -43,6 +43,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>The manager's own Health service is never bound: health-grpc's is the one a server
  * may bind, and the servers' own health, which would bind the manager's, is switched off.
+ *
+ * @since 0.1.0
  */
 public final class HealthStatusManagerBridge implements SmartLifecycle, StatusListener, DisposableBean {
 

@@ -29,6 +29,8 @@ import org.springframework.aot.hint.annotation.Reflective;
  * {@code @EventListener} and {@code @Scheduled}: an application processed ahead of time
  * (a GraalVM native image included) gets the reflection hints to invoke every
  * {@code @HealthCheck} method of its beans' classes, as the bean definitions declare them.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -25,6 +25,8 @@ import org.springframework.util.Assert;
  * }
  * // later: cacheWarm.up();
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class ManualHealthCheck {
 

@@ -33,7 +33,7 @@ final class CheckChangeLog {
 			Status status = health.getStatus();
 			Status previous = state.status;
 			long now = System.nanoTime();
-			if (status.equals(previous)) {
+			if (previous != null && previous.equals(status)) {
 				if (state.unlogged > 0 && now - state.loggedAt >= MIN_NANOS_BETWEEN_LINES) {
 					// The flapping stopped: say where it settled, or the last line would be stale.
 					logSettled(checkName, health, state, now);

@@ -8,6 +8,8 @@ import org.springframework.util.Assert;
 /**
  * A named check as the engine sees it: either polled on an interval, or pushed by the
  * application whenever it changes.
+ *
+ * @since 0.1.0
  */
 public sealed interface CheckDefinition {
 

@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One evaluation of a polled check, as a {@link CheckListener} follows it from its start
  * to its {@link #ended end}, which is heard exactly once.
+ *
+ * @since 0.1.0
  */
 public interface CheckEvaluation {
 

@@ -7,6 +7,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * One evaluation of a polled check. It may block (the engine runs it on a thread of its
  * own) or return a stage that completes later; throwing means DOWN.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface CheckFunction {

@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.Health;
  * moment things happen, so it must be quick and must not block; an exception it throws
  * is logged once and does not reach the check.
  *
+ * @since 0.1.0
  * @see CheckRunner#addListener(CheckListener)
  */
 public interface CheckListener {

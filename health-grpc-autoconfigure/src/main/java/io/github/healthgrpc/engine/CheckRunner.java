@@ -31,6 +31,8 @@ import org.springframework.util.Assert;
  * its details throw when rendered) counts as DOWN, is logged once, and never holds the
  * check up: it runs again at its next interval.
  * Checks can be added and removed while the engine runs, as contributors come and go.
+ *
+ * @since 0.1.0
  */
 public final class CheckRunner implements AutoCloseable {
 
@@ -228,7 +230,12 @@ public final class CheckRunner implements AutoCloseable {
 		if (!overridden().contains(checkName)) {
 			return false;
 		}
-		recordAs(checkName, () -> this.overrides.remove(checkName).own());
+		recordAs(checkName, () -> {
+			// remove() is synchronized like this method: the override is still there.
+			CheckOverrides.Overridden ended = this.overrides.remove(checkName);
+			Assert.state(ended != null, () -> "Check '" + checkName + "' is no longer overridden");
+			return ended.own();
+		});
 		return true;
 	}
 

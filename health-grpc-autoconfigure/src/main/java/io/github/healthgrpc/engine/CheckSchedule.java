@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
  *
  * @param interval the time between the starts of two evaluations
  * @param timeout the time after which an evaluation counts as DOWN
+ * @since 0.1.0
  */
 public record CheckSchedule(Duration interval, Duration timeout) {
 

@@ -16,6 +16,7 @@ package io.github.healthgrpc.engine;
  * counted, though its thread stays written off until its evaluation returns
  * @param threadsWrittenOff worker threads written off because their check did not return at
  * its timeout, each replaced while it stayed stuck
+ * @since 0.1.0
  */
 public record EngineLoad(long evaluations, long lateStarts, long skippedTicks, int queued, int stuck,
 		long threadsWrittenOff) {

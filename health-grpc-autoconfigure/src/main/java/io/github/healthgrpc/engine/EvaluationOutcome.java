@@ -2,6 +2,8 @@ package io.github.healthgrpc.engine;
 
 /**
  * How an evaluation of a polled check ended.
+ *
+ * @since 0.1.0
  */
 public enum EvaluationOutcome {
 

@@ -25,6 +25,8 @@ import java.util.random.RandomGenerator;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Replaces a file's content in one step: the content goes to a temporary file in the same
  * directory, which is then moved over the file atomically, so that a reader sees either
@@ -87,7 +89,9 @@ final class AtomicFileWriter {
 	 */
 	AtomicFileWriter(Path path, RandomGenerator random, Consumer<Path> created) {
 		this.path = path;
-		this.directory = path.getParent();
+		Path directory = path.getParent();
+		Assert.notNull(directory, () -> "The health file " + path + " must be in a directory");
+		this.directory = directory;
 		this.posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
 		this.attributes = this.posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PERMISSIONS) }
 				: new FileAttribute<?>[0];

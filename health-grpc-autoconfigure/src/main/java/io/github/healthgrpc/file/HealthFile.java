@@ -36,6 +36,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * the gRPC server has stopped, writes a last document in which every service is
  * NOT_SERVING and stops the heartbeat. The file is left in place: a probe between then and
  * the exit reads NOT_SERVING, and one after a crash finds a file whose age gives it away.
+ *
+ * @since 0.1.0
  */
 public class HealthFile implements StatusListener, SmartLifecycle {
 

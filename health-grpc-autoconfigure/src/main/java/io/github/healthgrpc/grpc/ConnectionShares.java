@@ -7,6 +7,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * The open Watch calls of each client connection, oldest first, and the connections by
  * how many they hold, so that the heaviest connection and its oldest call are found in
@@ -50,7 +52,9 @@ final class ConnectionShares {
 		if (heaviest == null || held(connection) + 1 >= heaviest.getKey()) {
 			return null;
 		}
-		return this.byConnection.get(heaviest.getValue().iterator().next()).iterator().next();
+		LinkedHashSet<WatchStream> streams = this.byConnection.get(heaviest.getValue().iterator().next());
+		Assert.state(streams != null, "A connection counted by its calls holds calls");
+		return streams.iterator().next();
 	}
 
 	/**
@@ -95,6 +99,7 @@ final class ConnectionShares {
 			return;
 		}
 		LinkedHashSet<Object> keys = this.byCount.get(count);
+		Assert.state(keys != null, "A connection holding calls is counted");
 		keys.remove(key);
 		if (keys.isEmpty()) {
 			this.byCount.remove(count);

@@ -20,6 +20,8 @@ import org.springframework.util.Assert;
 /**
  * The {@code grpc.health.v1.Health} service: Check, Watch and List answered from the
  * {@link ServiceStatuses}. Every call is a lookup; none runs a check or waits for one.
+ *
+ * @since 0.1.0
  */
 @ImportRuntimeHints(HealthProtoRuntimeHints.class)
 public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {

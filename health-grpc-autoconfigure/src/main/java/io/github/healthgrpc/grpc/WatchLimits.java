@@ -14,6 +14,7 @@ import org.springframework.util.Assert;
  * fails with RESOURCE_EXHAUSTED
  * @param maxUnknownServices the most distinct unknown service names watched at once;
  * beyond it a Watch on yet another unknown name fails with RESOURCE_EXHAUSTED
+ * @since 0.1.0
  */
 public record WatchLimits(int maxWatchers, int maxUnknownServices) {
 

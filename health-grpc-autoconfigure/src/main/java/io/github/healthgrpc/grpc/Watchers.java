@@ -77,8 +77,10 @@ final class Watchers implements StatusListener {
 			observer.onError(admission.refusal().asRuntimeException());
 			return;
 		}
-		if (admission.evicted() != null) {
-			admission.evicted().end(admission.evictedStatus());
+		WatchStream evicted = admission.evicted();
+		Status evictedStatus = admission.evictedStatus();
+		if (evicted != null && evictedStatus != null) {
+			evicted.end(evictedStatus);
 		}
 		stream.start();
 		if (this.store.isClosed()) {

@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationListener;
  * that follow liveness only while the liveness state is {@link LivenessState#CORRECT}.
  * Before its first event each state counts as the worse one, as Spring Boot's
  * {@code ApplicationAvailability} reports it until then.
+ *
+ * @since 0.1.0
  */
 public class AvailabilityListener implements ApplicationListener<AvailabilityChangeEvent<?>> {
 

@@ -43,6 +43,8 @@ import org.springframework.context.event.ContextStoppedEvent;
  * closed skips the delay: its servers stopped with it and completed every Watch call, so no
  * client is left to hear the drain, and waiting would only hold the close. A context
  * started again drains as usual.
+ *
+ * @since 0.1.0
  */
 public class ShutdownDrain implements ApplicationListener<ApplicationContextEvent> {
 

@@ -11,6 +11,7 @@ package io.github.healthgrpc.metrics;
  * @param stuck checks right now whose evaluation is past its timeout and has not returned
  * @param threadsWrittenOff worker threads written off (and replaced) because their check
  * did not return at its timeout
+ * @since 0.1.0
  */
 public record CheckEngineLoad(long evaluations, long lateStarts, long skippedTicks, int queued, int stuck,
 		long threadsWrittenOff) {

@@ -29,6 +29,8 @@ import org.springframework.boot.health.contributor.Status;
  * The engine tells these meters what it does through the auto-configuration, so that
  * they depend on nothing but the store. When a check is removed, its meters are removed
  * too, those Micrometer derives from its {@link CheckObservations observations} included.
+ *
+ * @since 0.1.0
  */
 public class CheckMeters implements MeterBinder {
 

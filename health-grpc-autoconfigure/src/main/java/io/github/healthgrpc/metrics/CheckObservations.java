@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * so that a trace shows each evaluation, and what the check calls (a query, an HTTP call)
  * as its children: it is current on the worker thread while the check runs there. Its
  * low-cardinality key values are {@code check} and, once it ends, {@code outcome}.
+ *
+ * @since 0.1.0
  */
 public class CheckObservations {
 

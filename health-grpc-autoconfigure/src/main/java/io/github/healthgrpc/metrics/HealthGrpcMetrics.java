@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * once, so an alert can compare the open calls with it.</li>
  * </ul>
  * Every meter reads state the store or the engine already keeps; none runs a check.
+ *
+ * @since 0.1.0
  */
 public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 

@@ -23,6 +23,8 @@ import org.springframework.boot.health.contributor.Health;
  * one window old, so the span covers at least the window and at most the window plus one
  * interval of the check. Until a window has passed it covers the time since the check was
  * created, during startup.
+ *
+ * @since 0.1.0
  */
 public final class CpuCheck implements CheckFunction {
 

@@ -14,6 +14,8 @@ import org.springframework.boot.health.contributor.Health;
  * a ratio of its maximum, against the warn and fail thresholds. Details: {@code pool},
  * {@code used} and {@code max} (bytes), {@code ratio}, and the percentage as
  * {@code observedValue} with {@code observedUnit}.
+ *
+ * @since 0.1.0
  */
 public final class HeapCheck implements CheckFunction {
 

@@ -8,6 +8,7 @@ package io.github.healthgrpc.resources;
  * @param used bytes in use after the pool's last collection
  * @param max the most bytes the pool may hold, or a negative number if the JVM does not
  * say
+ * @since 0.1.0
  */
 public record HeapReading(String pool, long used, long max) {
 

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  * here) is not public; the pool names are those of the JDK's and OpenJ9's collectors.
  * Where no such pool reports a collection (the Epsilon collector, an unknown JVM), the heap
  * as a whole is read instead, as it is now.
+ *
+ * @since 0.1.0
  */
 public final class LongLivedHeap implements Supplier<HeapReading> {
 

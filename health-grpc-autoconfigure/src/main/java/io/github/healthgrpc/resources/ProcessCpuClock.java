@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * previous call by anyone in the process (Micrometer's {@code ProcessorMetrics} calls it
  * too), so two readers would each see part of the picture. Differences of CPU time over a
  * window of one's own are exact.
+ *
+ * @since 0.1.0
  */
 public final class ProcessCpuClock implements Supplier<CpuSample> {
 

@@ -9,6 +9,8 @@ import io.github.healthgrpc.engine.CheckSource;
 /**
  * Gives the engine one resource check, polled on its interval with its timeout like any
  * {@code @HealthCheck} method.
+ *
+ * @since 0.1.0
  */
 public final class ResourceCheckSource implements CheckSource {
 

@@ -16,6 +16,7 @@ import org.springframework.boot.health.contributor.Health;
  *
  * @param warn the ratio from which the check warns
  * @param fail the ratio from which the check is DOWN, above {@code warn}
+ * @since 0.1.0
  */
 public record Thresholds(double warn, double fail) {
 

@@ -16,6 +16,8 @@ import org.apache.commons.logging.LogFactory;
  * {@code grpc.health.services} that the server does not bind is most likely a
  * misspelling, so it is logged; the built-in probe services are bound by no server and
  * are not. Server adapters call it when their server has started.
+ *
+ * @since 0.1.0
  */
 public class BoundServices {
 

@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationListener;
  * and be cut off instead of told.
  *
  * @param <E> the server's shutdown event
+ * @since 0.1.0
  */
 public abstract class EndWatchesOnServerShutdown<E extends ApplicationEvent> implements ApplicationListener<E> {
 

@@ -13,6 +13,8 @@ import org.springframework.util.ClassUtils;
  * that the core finds every supported server even when no adapter is active (to say which
  * artifact to add) or before any bean exists (to explain a clash of two servers), and a
  * new server needs no change outside its own adapter.
+ *
+ * @since 0.1.0
  */
 public abstract class GrpcServerSupport {
 

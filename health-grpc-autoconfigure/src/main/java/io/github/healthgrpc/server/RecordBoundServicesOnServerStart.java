@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationListener;
  * event.
  *
  * @param <E> the server's started event
+ * @since 0.1.0
  */
 public abstract class RecordBoundServicesOnServerStart<E extends ApplicationEvent> implements ApplicationListener<E> {
 

@@ -23,6 +23,8 @@ import org.springframework.core.annotation.AnnotationUtils;
  * Finds every {@link HealthCheck @HealthCheck} method on the application's beans, the way
  * Spring finds {@code @EventListener} methods: on the target class behind any proxy,
  * invoking through the proxy, remembering classes that have none.
+ *
+ * @since 0.1.0
  */
 public final class AnnotatedCheckSource implements CheckSource {
 

@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationListener;
  * listener must be created after the application's
  * {@link org.springframework.boot.availability.ApplicationAvailability} bean, which
  * records each change, or subscribers would read the state before the change.
+ *
+ * @since 0.1.0
  */
 public final class AvailabilityChanges implements ApplicationListener<AvailabilityChangeEvent<?>> {
 

@@ -49,7 +49,8 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 
 		private Health evaluate() {
 			try {
-				return this.indicator.health(true);
+				// Spring Boot's contract allows null; a result that says nothing reads DOWN.
+				return HealthResults.toHealth(this.indicator.health(true));
 			}
 			catch (RuntimeException ex) {
 				return Health.down(ex).build();

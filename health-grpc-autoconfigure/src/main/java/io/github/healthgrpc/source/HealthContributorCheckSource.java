@@ -23,6 +23,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code /actuator/health} shows them: {@code db}, and {@code parent/child} for the
  * members of a composite. Availability indicators ({@code livenessState},
  * {@code readinessState}) are pushed on every availability change; the others are polled.
+ *
+ * @since 0.1.0
  */
 public final class HealthContributorCheckSource implements CheckSource {
 

@@ -9,6 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Turns every {@link ManualHealthCheck} bean into a pushed check.
+ *
+ * @since 0.1.0
  */
 public final class ManualCheckSource implements CheckSource {
 

@@ -23,6 +23,8 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  *
  * <p>Spring Boot's health endpoint reads the blocking registry first, so a name that is
  * in both is the blocking contributor's, and is left to it here.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveHealthContributorCheckSource implements CheckSource {
 

@@ -8,6 +8,7 @@ import java.util.Set;
  *
  * @param members the names of the member checks
  * @param gate when the service may be SERVING
+ * @since 0.1.0
  */
 public record ServiceDefinition(Set<String> members, Gate gate) {
 

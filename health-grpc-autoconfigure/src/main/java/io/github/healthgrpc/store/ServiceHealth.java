@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.Status;
  * @param status the serving status
  * @param checks the status of each member check by name; {@link Status#UNKNOWN} for a
  * check with no result yet
+ * @since 0.1.0
  */
 public record ServiceHealth(ServingState status, Map<String, Status> checks) {
 

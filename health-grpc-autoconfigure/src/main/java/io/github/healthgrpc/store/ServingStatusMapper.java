@@ -13,6 +13,8 @@ import org.springframework.boot.health.contributor.Status;
  *
  * <p>health-grpc's auto-configuration provides one from
  * {@code grpc.health.status.mapping}; a bean of this type replaces it.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ServingStatusMapper {

@@ -12,6 +12,8 @@ package io.github.healthgrpc.store;
  * older status after a newer one and the store never holds a backlog for it. A slow or
  * blocked listener delays only itself; an exception or error it throws is logged and
  * does not keep it, or anyone else, from hearing later changes.
+ *
+ * @since 0.1.0
  */
 public interface StatusListener {
 

@@ -38,6 +38,8 @@ import org.springframework.boot.health.contributor.Status;
  * NOT_SERVING for good while Watch calls stay open to hear it, and {@link #close()} then
  * tells the listeners that the store closed; a service that follows liveness keeps its
  * status through both, since the process is alive until the server stops.
+ *
+ * @since 0.1.0
  */
 public final class StatusStore implements ServiceStatuses {
 

@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a peer's CPU samples went, from a JFR recording made with
- * {@code --peer-jvm-option=-XX:StartFlightRecording=filename=<dir>/,settings=profile}: the
+ * {@code --peer-jvm-option=-XX:StartFlightRecording=filename=<directory>/,settings=profile}: the
  * share of execution samples (outside the {@code main} thread, which only starts the
  * application) whose stack holds a frame of each layer, and the share by thread.
  *

@@ -38,6 +38,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * the application asks for it ({@code management.endpoint.grpchealth.access=unrestricted},
  * or {@code management.endpoints.access.default=unrestricted}, which opens
  * {@code shutdown} too).
+ *
+ * @since 0.1.0
  */
 @WebEndpoint(id = "grpchealth", defaultAccess = Access.READ_ONLY)
 public class GrpcHealthEndpoint {

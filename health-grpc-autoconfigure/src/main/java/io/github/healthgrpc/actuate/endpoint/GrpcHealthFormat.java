@@ -9,6 +9,8 @@ import org.springframework.util.MimeTypeUtils;
  * The formats the {@code grpchealth} endpoint answers in, chosen by the request's
  * {@code Accept} header. When a request accepts several, the one declared last wins, so
  * a monitor that asks for health+json with plain JSON as a fallback gets health+json.
+ *
+ * @since 0.1.0
  */
 public enum GrpcHealthFormat implements Producible<GrpcHealthFormat> {
 

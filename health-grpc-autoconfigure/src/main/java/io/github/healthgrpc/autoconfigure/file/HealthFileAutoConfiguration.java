@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
  * The health file ({@code grpc.health.file.path}): the serving status of every service in
  * a JSON file, for Kubernetes exec probes. Off unless the path is set; it works with or
  * without a gRPC server.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)

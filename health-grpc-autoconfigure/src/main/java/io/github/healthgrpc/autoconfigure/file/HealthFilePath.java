@@ -43,7 +43,7 @@ final class HealthFilePath {
 			throw invalid(value, "It is a directory. Set it to the path of a file in that directory, such as "
 					+ path.resolve("health.json") + ".");
 		}
-		if (!Files.exists(directory)) {
+		if (directory == null || !Files.exists(directory)) {
 			throw invalid(value, "Its directory " + directory + " does not exist. Create it, or set " + PROPERTY
 					+ " to a file in a directory that exists." + VOLUME);
 		}

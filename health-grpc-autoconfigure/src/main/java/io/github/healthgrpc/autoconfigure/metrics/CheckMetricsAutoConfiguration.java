@@ -22,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * an observation registry, calls to {@code grpc.health.v1.Health} are left out of the gRPC
  * server's observations unless {@code grpc.health.observations.health-calls} is
  * {@code true}.
+ *
+ * @since 0.1.0
  */
 // Not ordered after Spring Boot's metrics and observation auto-configurations, and not
 // conditional on their registries: an auto-configuration in io.github sorts before net.devh,

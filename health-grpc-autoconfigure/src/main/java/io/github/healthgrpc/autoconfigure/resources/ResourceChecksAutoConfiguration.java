@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
  * {@code grpc.health.resources.cpu.enabled=true}. Each is a polled check like any other:
  * services include it by name, and {@code grpc.health.checks.<name>} sets its interval
  * and timeout.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)

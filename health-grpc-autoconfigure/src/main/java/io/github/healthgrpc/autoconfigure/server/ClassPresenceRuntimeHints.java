@@ -15,6 +15,8 @@ import org.springframework.aot.hint.TypeReference;
  * native image {@code Class.forName} finds only classes registered for reflection, so
  * without the hint a server that is there would look absent. Each adapter lists a
  * subclass in {@code META-INF/spring/aot.factories}.
+ *
+ * @since 0.1.0
  */
 public abstract class ClassPresenceRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration that stops startup unless exactly one gRPC server adapter is
  * active. It stands apart from {@link HealthGrpcAutoConfiguration} so that the core can
  * run without any server, as in its own tests.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)

@@ -20,6 +20,8 @@ import org.springframework.util.ClassUtils;
  * {@code @PropertySource} files), and never replaces a value already there: an explicit
  * {@code true} anywhere stays, and the server's adapter then stops startup with
  * {@link #rejectSwitchedOn(Environment)}, naming both properties.
+ *
+ * @since 0.1.0
  */
 public abstract class OwnHealthServiceSwitch implements EnvironmentPostProcessor, Ordered {
 

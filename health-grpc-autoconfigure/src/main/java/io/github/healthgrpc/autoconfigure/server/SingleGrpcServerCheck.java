@@ -22,6 +22,8 @@ import org.springframework.boot.diagnostics.FailureAnalyzedException;
  * could serve only one. A supported server that is on the class path but switched off (as
  * in some tests) is only logged: the checks, the store and {@code /actuator/health} still
  * work. It runs once every bean exists, before any server starts.
+ *
+ * @since 0.1.0
  */
 public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanClassLoaderAware {
 

@@ -16,6 +16,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * Spring Boot's gRPC server as health-grpc sees it: before the server starts, the
  * services its discoverer finds (Spring Boot binds every {@code BindableService} bean);
  * once a server has started, the services it binds, handed to {@link BoundServices}.
+ *
+ * @since 0.1.0
  */
 public class BootGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
 		implements GrpcServerAdapter {

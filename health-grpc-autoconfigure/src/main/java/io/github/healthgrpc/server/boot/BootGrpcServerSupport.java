@@ -4,6 +4,8 @@ import io.github.healthgrpc.server.GrpcServerSupport;
 
 /**
  * Spring Boot's gRPC server, as startup failures name it.
+ *
+ * @since 0.1.0
  */
 public class BootGrpcServerSupport extends GrpcServerSupport {
 

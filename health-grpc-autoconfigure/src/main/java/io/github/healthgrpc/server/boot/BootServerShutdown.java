@@ -6,6 +6,8 @@ import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
 
 /**
  * Ends the open Watch calls when Spring Boot's gRPC server shuts down.
+ *
+ * @since 0.1.0
  */
 public class BootServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
 

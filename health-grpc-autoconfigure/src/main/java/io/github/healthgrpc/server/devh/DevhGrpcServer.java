@@ -16,6 +16,8 @@ import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
  * devh's gRPC server as health-grpc sees it: before the server starts, the services its
  * discoverer finds; once it has started, the services it binds, handed to
  * {@link BoundServices}.
+ *
+ * @since 0.1.0
  */
 public class DevhGrpcServer extends RecordBoundServicesOnServerStart<GrpcServerStartedEvent>
 		implements GrpcServerAdapter {

@@ -6,6 +6,8 @@ import net.devh.boot.grpc.server.event.GrpcServerShutdownEvent;
 
 /**
  * Ends the open Watch calls when devh's server shuts down.
+ *
+ * @since 0.1.0
  */
 public class DevhServerShutdown extends EndWatchesOnServerShutdown<GrpcServerShutdownEvent> {
 

@@ -17,6 +17,8 @@ import io.grpc.ServerServiceDefinition;
  * load balancers, which cannot send credentials, call Health on a server whose
  * interceptors authenticate every call. It cannot skip interceptors that run before it,
  * such as those added to the server builder itself.
+ *
+ * @since 0.1.0
  */
 public class UnauthenticatedHealthInterceptor implements ServerInterceptor {
 

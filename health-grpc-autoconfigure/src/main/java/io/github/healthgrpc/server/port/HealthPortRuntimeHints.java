@@ -14,6 +14,8 @@ import org.springframework.aot.hint.TypeReference;
 /**
  * Reflection hints for {@link HealthPortServerBuilders} in a native image: it looks
  * Netty's server builders up by name and calls their {@code forAddress} reflectively.
+ *
+ * @since 0.1.0
  */
 public class HealthPortRuntimeHints implements RuntimeHintsRegistrar {
 

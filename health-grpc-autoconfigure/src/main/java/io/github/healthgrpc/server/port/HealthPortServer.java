@@ -26,6 +26,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>It runs in the phase of the supported gRPC servers' lifecycles and its
  * auto-configuration comes after theirs, so it starts after the main server: a health port
  * equal to the main port then fails here, with a message naming {@code grpc.health.port}.
+ *
+ * @since 0.1.0
  */
 public class HealthPortServer implements SmartLifecycle {
 

@@ -71,8 +71,10 @@ final class HealthPortServerBuilders {
 						"forAddress", SocketAddress.class, ServerCredentials.class);
 				Assert.state(forAddress != null,
 						() -> builder + " has no forAddress(SocketAddress, ServerCredentials)");
-				return (ServerBuilder<?>) ReflectionUtils.invokeMethod(forAddress, null, address,
+				Object server = ReflectionUtils.invokeMethod(forAddress, null, address,
 						InsecureServerCredentials.create());
+				Assert.state(server != null, () -> builder + ".forAddress returned null");
+				return (ServerBuilder<?>) server;
 			}
 		}
 		throw new IllegalStateException("grpc.health.address needs grpc-java's Netty transport "

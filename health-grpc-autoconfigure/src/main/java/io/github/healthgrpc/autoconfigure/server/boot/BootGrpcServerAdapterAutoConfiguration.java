@@ -33,6 +33,8 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
  * {@code @ConditionalOnBean(BindableService.class)} must see the Health service of an
  * application that has no other, and matches when that auto-configuration does
  * ({@code spring.grpc.server.enabled}).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		beforeName = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration")

@@ -27,6 +27,8 @@ import org.springframework.core.env.Environment;
  * the open Watch calls when devh announces the server's shutdown. The drain needs nothing here:
  * {@code ShutdownDrain} runs on {@code ContextClosedEvent}, before devh's
  * {@code GrpcServerLifecycle} (phase {@code Integer.MAX_VALUE}) shuts the server down.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		afterName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")

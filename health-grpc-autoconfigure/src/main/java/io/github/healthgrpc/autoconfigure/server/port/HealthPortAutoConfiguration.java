@@ -26,6 +26,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  *
  * <p>It comes after both servers' auto-configurations (named, never imported), so that its
  * lifecycle starts after the main server's in their common phase.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		afterName = { "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
