@@ -14,6 +14,8 @@ import org.springframework.boot.health.contributor.Health;
  * {@link StatusStore} itself, as Spring Boot's {@code HealthContributorRegistry} extends
  * the read-only {@code HealthContributors}; a view depending on this type cannot change
  * a status by mistake.
+ *
+ * @since 0.1.0
  */
 public interface ServiceStatuses {
 
