@@ -43,7 +43,7 @@ public final class HealthServiceServer implements AutoCloseable {
 
 	private final String name = InProcessServerBuilder.generateName();
 
-	private final List<ManagedChannel> channels = new ArrayList<>();
+	private final ClientChannels channels = new ClientChannels();
 
 	private Executor executor;
 
@@ -145,16 +145,12 @@ public final class HealthServiceServer implements AutoCloseable {
 		ManagedChannelBuilder<?> builder = this.netty
 				? NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext()
 				: InProcessChannelBuilder.forName(this.name);
-		ManagedChannel channel = settings.apply(builder).build();
-		this.channels.add(channel);
-		return channel;
+		return this.channels.add(settings.apply(builder).build());
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		for (ManagedChannel channel : this.channels) {
-			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		}
+		this.channels.shutdownNow();
 		if (this.server != null) {
 			this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
 		}
