@@ -363,6 +363,8 @@ class HealthGrpcMappingTests {
 		this.contextRunner.withUserConfiguration(CountingCheckConfiguration.class).run((context) -> {
 			CountingCheck check = context.getBean(CountingCheck.class);
 			await().atMost(FIRST_RESULTS).until(() -> check.runs.get() >= 1);
+			// A hold, inherently: what is guarded is that nothing happens for as long as the
+			// tests above take to see three runs, with no later event that would prove it.
 			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> check.runs.get() == 1);
 		});
 	}

@@ -44,10 +44,11 @@ class CheckOverrideTests {
 		this.runner.override("db", Health.down().withDetail("reason", "simulated").build());
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		int atOverride = evaluations.get();
-		// The check keeps its schedule; none of its own (UP) results reaches the store.
-		await().during(Duration.ofMillis(300))
-			.atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(statusOf("db")).isEqualTo(Status.DOWN));
+		// The check keeps its schedule; none of its own (UP) results reaches the store. Its
+		// fifth evaluation since the override has begun, so four have ended (a check is never
+		// started again while it runs) and had their results recorded, or not.
+		await().atMost(Duration.ofSeconds(2)).until(() -> evaluations.get() > atOverride + 4);
+		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		assertThat(evaluations.get()).isGreaterThan(atOverride + 3);
 		assertThat(this.runner.overridden()).containsExactly("db");
 	}
@@ -55,13 +56,20 @@ class CheckOverrideTests {
 	@Test
 	void restoringRecordsTheCheckSLatestOwnResultAtOnce() {
 		AtomicReference<Health> own = new AtomicReference<>(Health.up().build());
-		start(CheckRunnerTests.polled("db", own::get));
+		AtomicInteger evaluations = new AtomicInteger();
+		start(CheckRunnerTests.polled("db", () -> {
+			evaluations.incrementAndGet();
+			return own.get();
+		}));
 		await().untilAsserted(() -> assertThat(statusOf("db")).isEqualTo(Status.UP));
 		this.runner.override("db", Health.down().build());
 		own.set(Health.outOfService().build());
 		await().untilAsserted(() -> assertThat(this.runner.overridden()).containsExactly("db"));
-		// Give the check time to produce its new own result behind the override.
-		await().during(Duration.ofMillis(100)).until(() -> statusOf("db") == Status.DOWN);
+		// The check produces its new own result behind the override: an evaluation begun
+		// after the change has ended once the next one begins.
+		int atChange = evaluations.get();
+		await().atMost(Duration.ofSeconds(2)).until(() -> evaluations.get() > atChange + 1);
+		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		assertThat(this.runner.restore("db")).isTrue();
 		assertThat(statusOf("db")).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(this.runner.overridden()).isEmpty();

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.github.healthgrpc.store.StatusStore;
@@ -85,9 +86,10 @@ class CheckRunnerTests {
 			return this.hang.hang();
 		}));
 		await().untilAsserted(() -> assertThat(statusOf("hangs")).isEqualTo(Status.DOWN));
-		// Several intervals pass (the timeout is four of them) while the first run hangs.
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(starts.get()).isEqualTo(1));
+		// Several intervals pass (the timeout is four of them) while the first run hangs:
+		// counted on the same engine's timer by a check on the same schedule.
+		Ticks.on(this.runner, FAST).awaitMore(6);
+		assertThat(starts.get()).isEqualTo(1);
 		this.hang.release();
 		await().untilAsserted(() -> assertThat(starts.get()).isGreaterThan(1));
 	}
@@ -214,25 +216,34 @@ class CheckRunnerTests {
 		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
 		this.runner.pause();
 		int runsWhenPaused = runs.get();
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(runs.get()).isLessThanOrEqualTo(runsWhenPaused + 1));
+		// A paused engine has no timer to count: four intervals of the same schedule pass on
+		// an engine of its own.
+		try (Ticks ticks = Ticks.ownEngine(FAST)) {
+			ticks.awaitMore(4);
+		}
+		assertThat(runs.get()).isLessThanOrEqualTo(runsWhenPaused + 1);
 		this.runner.resume();
 		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(runsWhenPaused + 3));
 	}
 
 	@Test
-	void anEvaluationInterruptedByCloseIsNotRecorded() {
+	void anEvaluationInterruptedByCloseIsNotRecorded() throws InterruptedException {
 		AtomicInteger starts = new AtomicInteger();
+		AtomicReference<Thread> worker = new AtomicReference<>();
 		start(polled("sleepy", () -> {
 			starts.incrementAndGet();
+			worker.set(Thread.currentThread());
 			Thread.sleep(60_000);
 			return Health.up().build();
 		}));
 		await().untilAsserted(() -> assertThat(starts.get()).isOne());
 		this.runner.close();
-		// The interrupted sleep throws, which would otherwise be recorded as DOWN.
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(this.store.checkResult("sleepy")).isNull());
+		// The interrupted sleep throws, which would otherwise be recorded as DOWN by the
+		// worker that ran it: once that worker has ended (close shut its pool down), nothing
+		// of the evaluation is left to be recorded.
+		worker.get().join(10_000);
+		assertThat(worker.get().isAlive()).isFalse();
+		assertThat(this.store.checkResult("sleepy")).isNull();
 	}
 
 	@Test
@@ -245,8 +256,12 @@ class CheckRunnerTests {
 		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
 		this.runner.close();
 		int runsWhenClosed = runs.get();
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(runs.get()).isLessThanOrEqualTo(runsWhenClosed + 1));
+		// A closed engine has no timer to count: four intervals of the same schedule pass on
+		// an engine of its own.
+		try (Ticks ticks = Ticks.ownEngine(FAST)) {
+			ticks.awaitMore(4);
+		}
+		assertThat(runs.get()).isLessThanOrEqualTo(runsWhenClosed + 1);
 	}
 
 	private void start(CheckDefinition... checks) {

@@ -1,6 +1,5 @@
 package io.github.healthgrpc.engine;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,16 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.grpc.HealthServiceServer;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,18 +55,18 @@ class FaultyChecksTests {
 
 	private final AtomicInteger flaps = new AtomicInteger();
 
-	private Server server;
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.inProcess();
 
 	private ManagedChannel channel;
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("good"), "demo.Faulty", Set.of("good", "hangs", "throws",
 				"flaps", "nothing")));
 		this.store.setAcceptingTraffic(true);
 		HealthGrpcService service = new HealthGrpcService(this.store, 100);
-		this.server = NettyServerBuilder.forPort(0).addService(service).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
+		this.channel = this.server.start(service).channel();
 		List<CheckDefinition> checks = List.of(polled("good", () -> {
 			this.goodRuns.incrementAndGet();
 			return Health.up().build();
@@ -81,11 +79,9 @@ class FaultyChecksTests {
 	}
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() {
 		this.hang.release();
 		this.runner.close();
-		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	@Test

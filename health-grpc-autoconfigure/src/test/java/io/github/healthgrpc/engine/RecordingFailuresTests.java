@@ -1,6 +1,5 @@
 package io.github.healthgrpc.engine;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.grpc.HealthServiceServer;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.health.contributor.Health;
@@ -56,20 +53,16 @@ class RecordingFailuresTests {
 
 	private CheckRunner runner;
 
-	private Server server;
-
-	private ManagedChannel channel;
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.inProcess();
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() {
 		this.runner.close();
-		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
 	}
 
 	@Test
-	void aMapperThatThrowsOnAStatusCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output)
-			throws IOException {
+	void aMapperThatThrowsOnAStatusCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output) {
 		ServingStatusMapper mapper = (status) -> {
 			if (Status.OUT_OF_SERVICE.equals(status)) {
 				throw new IllegalStateException("unexpected status OUT_OF_SERVICE");
@@ -88,8 +81,7 @@ class RecordingFailuresTests {
 	}
 
 	@Test
-	void aDetailWhoseToStringThrowsCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output)
-			throws IOException {
+	void aDetailWhoseToStringThrowsCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output) {
 		start(ServingStatusMapper.getDefault(), polled(() -> this.dependencyUp.get() ? Health.up().build()
 				: Health.down().withDetail("connection", new UninitializedProxy()).build()));
 		failThenRecover(output, "could not initialize proxy", () -> {
@@ -97,8 +89,7 @@ class RecordingFailuresTests {
 	}
 
 	@Test
-	void aFailureWhoseMessageThrowsCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output)
-			throws IOException {
+	void aFailureWhoseMessageThrowsCountsAsNotServingAndTheCheckKeepsRunning(CapturedOutput output) {
 		start(ServingStatusMapper.getDefault(), polled(() -> {
 			if (!this.dependencyUp.get()) {
 				throw new UnreadableException();
@@ -110,8 +101,7 @@ class RecordingFailuresTests {
 	}
 
 	@Test
-	void aPushedResultThatCannotBeRecordedCountsAsNotServingAndNeverReachesThePusher(CapturedOutput output)
-			throws IOException {
+	void aPushedResultThatCannotBeRecordedCountsAsNotServingAndNeverReachesThePusher(CapturedOutput output) {
 		AtomicReference<Consumer<Health>> push = new AtomicReference<>();
 		start(ServingStatusMapper.getDefault(), new CheckDefinition.Pushed("dep", push::set));
 		push.get().accept(Health.up().build());
@@ -126,13 +116,12 @@ class RecordingFailuresTests {
 		assertThat(warnings(output, "could not initialize proxy")).isOne();
 	}
 
-	private void start(ServingStatusMapper mapper, CheckDefinition check) throws IOException {
+	private void start(ServingStatusMapper mapper, CheckDefinition check) {
 		this.store = new StatusStore(mapper);
 		this.store.defineServices(Map.of("", Set.of(), "demo.Dep", Set.of("dep")));
 		this.store.setAcceptingTraffic(true);
 		this.runner = new CheckRunner(this.store, 2);
-		this.server = NettyServerBuilder.forPort(0).addService(new HealthGrpcService(this.store, 100)).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
+		this.server.start(new HealthGrpcService(this.store, 100));
 		this.runner.start(List.of(check), (name) -> SCHEDULE);
 	}
 
@@ -171,7 +160,7 @@ class RecordingFailuresTests {
 	}
 
 	private ServingStatus check() {
-		return HealthGrpc.newBlockingStub(this.channel)
+		return HealthGrpc.newBlockingStub(this.server.channel())
 			.withDeadlineAfter(5, TimeUnit.SECONDS)
 			.check(HealthCheckRequest.newBuilder().setService("demo.Dep").build())
 			.getStatus();

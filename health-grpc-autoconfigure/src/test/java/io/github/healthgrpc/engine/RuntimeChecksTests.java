@@ -58,7 +58,11 @@ class RuntimeChecksTests {
 			runs.incrementAndGet();
 			return Health.up().build();
 		}), FAST);
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+		// An engine not started has no timer to count: intervals pass on one of its own.
+		try (Ticks ticks = Ticks.ownEngine(FAST)) {
+			ticks.awaitMore(4);
+		}
+		assertThat(runs.get()).isZero();
 		this.runner.start(List.of(), (name) -> FAST);
 		await().until(() -> runs.get() > 0);
 		this.runner.pause();
@@ -67,7 +71,10 @@ class RuntimeChecksTests {
 			pausedRuns.incrementAndGet();
 			return Health.up().build();
 		}), FAST);
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> pausedRuns.get() == 0);
+		try (Ticks ticks = Ticks.ownEngine(FAST)) {
+			ticks.awaitMore(4);
+		}
+		assertThat(pausedRuns.get()).isZero();
 		this.runner.resume();
 		await().until(() -> pausedRuns.get() > 0);
 	}
@@ -80,10 +87,10 @@ class RuntimeChecksTests {
 		assertThat(this.runner.remove("gone")).isTrue();
 		assertThat(this.store.checkResult("gone")).isNull();
 		int runsWhenRemoved = runs.get();
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
-			assertThat(runs.get()).isLessThanOrEqualTo(runsWhenRemoved + 1);
-			assertThat(this.store.checkResult("gone")).isNull();
-		});
+		// Intervals of its schedule pass on the same engine's timer.
+		Ticks.on(this.runner, FAST).awaitMore(4);
+		assertThat(runs.get()).isLessThanOrEqualTo(runsWhenRemoved + 1);
+		assertThat(this.store.checkResult("gone")).isNull();
 		assertThat(this.runner.remove("gone")).isFalse();
 	}
 
@@ -100,8 +107,9 @@ class RuntimeChecksTests {
 		assertThat(answer).isCancelled();
 		// Even an answer that completes anyway (a stage that ignores cancellation) is dropped.
 		answer.obtrudeValue(Health.up().build());
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
-			.until(() -> this.store.checkResult("async") == null);
+		// Evaluations of another check begin and end on the same (single) worker meanwhile.
+		Ticks.on(this.runner, PATIENT).awaitMore(3);
+		assertThat(this.store.checkResult("async")).isNull();
 	}
 
 	@Test
@@ -114,9 +122,8 @@ class RuntimeChecksTests {
 			return this.hang.hang();
 		}), polled("waiting", () -> Health.up().build())), (name) -> PATIENT);
 		await().until(() -> hangs.get() == 1);
-		// It cannot start within its interval: DOWN, saying so.
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
-			.until(() -> statusOf("waiting") != Status.UP);
+		// It cannot start within its interval: DOWN, saying so (and so never UP before).
+		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("waiting") == Status.DOWN);
 		this.runner.remove("hangs");
 		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("waiting") == Status.UP);
 		assertThat(this.runner.load().threadsWrittenOff()).isOne();
@@ -162,9 +169,11 @@ class RuntimeChecksTests {
 		await().until(() -> statusOf("db") == Status.UP);
 		AtomicInteger secondRuns = new AtomicInteger();
 		assertThat(this.runner.update(counted("db", secondRuns, Status.DOWN), hourly)).isTrue();
-		// Not started again: its next evaluation is an hour away, and its result stands.
-		await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-			.until(() -> statusOf("db") == Status.UP && secondRuns.get() == 0);
+		// Not started again: its next evaluation is an hour away, and its result stands
+		// while a check on a fast schedule runs several times on the same engine.
+		Ticks.on(this.runner, FAST).awaitMore(4);
+		assertThat(statusOf("db")).isEqualTo(Status.UP);
+		assertThat(secondRuns.get()).isZero();
 		assertThat(firstRuns.get()).isOne();
 		assertThat(this.runner.update(polled("unknown", () -> Health.up().build()), FAST)).isFalse();
 	}
@@ -201,12 +210,19 @@ class RuntimeChecksTests {
 
 	@Test
 	void aCheckRemovedAndAddedAgainUnderItsNameRunsTheNewDefinition() {
-		this.runner.start(List.of(polled("db", () -> Health.up().build())), (name) -> FAST);
+		AtomicInteger oldRuns = new AtomicInteger();
+		this.runner.start(List.of(counted("db", oldRuns, Status.UP)), (name) -> FAST);
 		await().until(() -> statusOf("db") == Status.UP);
 		this.runner.remove("db");
-		this.runner.add(polled("db", () -> Health.down().build()), FAST);
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
-			.until(() -> statusOf("db") == Status.DOWN);
+		int oldRunsWhenRemoved = oldRuns.get();
+		AtomicInteger newRuns = new AtomicInteger();
+		this.runner.add(counted("db", newRuns, Status.DOWN), FAST);
+		// DOWN from the new definition's first result on, through several of its runs: the
+		// old one is not run again.
+		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("db") == Status.DOWN);
+		await().atMost(Duration.ofSeconds(2)).until(() -> newRuns.get() >= 4);
+		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
+		assertThat(oldRuns.get()).isEqualTo(oldRunsWhenRemoved);
 	}
 
 	@Test
@@ -225,7 +241,11 @@ class RuntimeChecksTests {
 			return Health.up().build();
 		}), FAST);
 		this.runner.start(List.of(), (name) -> FAST);
-		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> runs.get() == 0);
+		// A closed engine has no timer to count: intervals pass on one of its own.
+		try (Ticks ticks = Ticks.ownEngine(FAST)) {
+			ticks.awaitMore(4);
+		}
+		assertThat(runs.get()).isZero();
 	}
 
 	private static CheckDefinition counted(String name, AtomicInteger runs, Status status) {

@@ -1,12 +1,10 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
@@ -21,14 +19,10 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
 import io.grpc.ForwardingClientCall;
 import io.grpc.ForwardingClientCallListener;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -49,28 +43,20 @@ class HealthDetailsStayInProcessTests {
 
 	private final List<String> metadata = new CopyOnWriteArrayList<>();
 
-	private Server server;
-
-	private ManagedChannel channel;
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.inProcess();
 
 	private RawHealthCalls raw;
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.down(new IllegalStateException("PSQLException: password hunter2 rejected"))
 			.withDetail("host", "secret.internal:5432")
 			.build());
-		this.server = NettyServerBuilder.forPort(0).addService(new HealthGrpcService(this.store, 100)).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
-		this.raw = new RawHealthCalls(ClientInterceptors.intercept(this.channel, new MetadataRecorder()));
-	}
-
-	@AfterEach
-	void stop() throws InterruptedException {
-		this.channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+		this.server.start(new HealthGrpcService(this.store, 100));
+		this.raw = new RawHealthCalls(ClientInterceptors.intercept(this.server.channel(), new MetadataRecorder()));
 	}
 
 	@Test

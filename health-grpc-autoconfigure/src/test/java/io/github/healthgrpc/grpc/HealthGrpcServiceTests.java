@@ -1,6 +1,5 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +11,9 @@ import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.Context;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -28,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Health service on a real server on a random port, called by a real client.
+ * The Health service on an in-process server with a direct executor, called by a real
+ * client.
  */
 class HealthGrpcServiceTests {
 
@@ -36,30 +32,22 @@ class HealthGrpcServiceTests {
 
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 3);
 
-	private Server server;
-
-	private ManagedChannel channel;
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.inProcess();
 
 	private HealthGrpc.HealthBlockingStub blocking;
 
 	private HealthGrpc.HealthStub async;
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.up().build());
 		this.store.setAcceptingTraffic(true);
-		this.server = NettyServerBuilder.forPort(0).addService(this.service).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
-		this.blocking = HealthGrpc.newBlockingStub(this.channel).withDeadlineAfter(10, TimeUnit.SECONDS);
-		this.async = HealthGrpc.newStub(this.channel);
-	}
-
-	@AfterEach
-	void stop() throws InterruptedException {
-		this.channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		this.server.start(this.service);
+		this.blocking = HealthGrpc.newBlockingStub(this.server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
+		this.async = HealthGrpc.newStub(this.server.channel());
 	}
 
 	@Test

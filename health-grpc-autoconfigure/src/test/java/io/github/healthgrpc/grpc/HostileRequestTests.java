@@ -1,6 +1,5 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +11,10 @@ import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -51,9 +47,8 @@ class HostileRequestTests {
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
 			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
 
-	private Server server;
-
-	private ManagedChannel channel;
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.inProcess();
 
 	private HealthGrpc.HealthBlockingStub blocking;
 
@@ -62,21 +57,18 @@ class HostileRequestTests {
 	private final List<WatchRecorder> watches = new ArrayList<>();
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
 		this.store.record("db", Health.up().build());
 		this.store.setAcceptingTraffic(true);
-		this.server = NettyServerBuilder.forPort(0).addService(this.service).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build();
-		this.blocking = HealthGrpc.newBlockingStub(this.channel).withDeadlineAfter(10, TimeUnit.SECONDS);
-		this.async = HealthGrpc.newStub(this.channel);
+		this.server.start(this.service);
+		this.blocking = HealthGrpc.newBlockingStub(this.server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
+		this.async = HealthGrpc.newStub(this.server.channel());
 	}
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() {
 		this.watches.forEach(WatchRecorder::close);
-		this.channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	@Test
@@ -106,7 +98,7 @@ class HostileRequestTests {
 
 	@Test
 	void invalidUtf8InTheServiceNameOfCheckIsInvalidArgumentAndTheServerKeepsServing() {
-		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
 			assertThatExceptionOfType(StatusRuntimeException.class)
 				.isThrownBy(() -> raw.check(INVALID_UTF8_REQUEST))
@@ -118,7 +110,7 @@ class HostileRequestTests {
 
 	@Test
 	void invalidUtf8InTheServiceNameOfWatchIsInvalidArgumentAndTheServerKeepsServing() throws InterruptedException {
-		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
 			assertThatExceptionOfType(StatusRuntimeException.class)
 				.isThrownBy(() -> raw.watch(INVALID_UTF8_REQUEST, 1))
@@ -131,7 +123,7 @@ class HostileRequestTests {
 
 	@Test
 	void twoMalformedMessagesOnOneCallAreOneInvalidArgumentAndNothingInTheLog() throws Exception {
-		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
 			for (String method : List.of("Check", "Watch", "List")) {
 				Status status = raw.sendAll(method, NOT_PROTOBUF, NOT_PROTOBUF);
@@ -145,7 +137,7 @@ class HostileRequestTests {
 
 	@Test
 	void aListRequestThatIsNotProtobufIsInvalidArgument() {
-		RawHealthCalls raw = new RawHealthCalls(this.channel);
+		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		assertThatExceptionOfType(StatusRuntimeException.class)
 			.isThrownBy(() -> raw.list(NOT_PROTOBUF))
 			.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthListRequest"));

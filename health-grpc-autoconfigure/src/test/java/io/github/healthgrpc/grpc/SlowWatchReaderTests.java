@@ -1,20 +1,16 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -45,27 +41,21 @@ class SlowWatchReaderTests {
 
 	private int flips;
 
-	private Server server;
+	// Over Netty: the point is real HTTP/2 flow control filling up.
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.overNetty();
 
 	private ManagedChannel channel;
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db", "pricing")));
 		this.store.record("db", Health.up().build());
 		this.store.record("pricing", Health.up().build());
 		this.store.setAcceptingTraffic(true);
-		this.server = NettyServerBuilder.forPort(0).addService(this.service).build().start();
-		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort())
-			.usePlaintext()
-			.flowControlWindow(CLIENT_WINDOW)
-			.build();
-	}
-
-	@AfterEach
-	void stop() throws InterruptedException {
-		this.channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+		this.server.start(this.service);
+		this.channel = this.server
+			.newChannel((builder) -> ((NettyChannelBuilder) builder).flowControlWindow(CLIENT_WINDOW));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +12,13 @@ import io.github.healthgrpc.store.StatusStore;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ServerCalls;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 
@@ -48,26 +45,22 @@ class WatchConnectionLimitTests {
 
 	private final StatusStore store = new StatusStore();
 
-	private final List<ManagedChannel> channels = new ArrayList<>();
-
 	private final List<WatchRecorder> watches = new ArrayList<>();
 
 	private HealthGrpcService service;
 
-	private Server server;
+	// Over Netty: the limits are per client connection, so each channel must be one.
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.overNetty();
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() {
 		this.watches.forEach(WatchRecorder::close);
-		for (ManagedChannel channel : this.channels) {
-			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		}
-		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	@Test
 	void aConnectionFloodingWatchCallsLeavesAHealthCheckingClientOnAnotherConnectionWorking()
-			throws IOException, InterruptedException {
+			throws InterruptedException {
 		start(new WatchLimits(MAX_WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		int refused = flood(newChannel());
 		System.out.printf("Watch flood on one connection: %d calls, %d held, %d refused naming "
@@ -75,7 +68,7 @@ class WatchConnectionLimitTests {
 				MAX_WATCHERS);
 		assertThat(refused).isEqualTo(FLOOD - MAX_WATCHERS);
 		List<WatchRecorder> held = this.watches.stream().filter(WatchRecorder::isOpen).toList();
-		ManagedChannel balanced = newChannel(NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort())
+		ManagedChannel balanced = this.server.newChannel((builder) -> builder
 			.defaultServiceConfig(Map.of("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())),
 					"healthCheckConfig", Map.of("serviceName", "demo.Quick"))));
 		for (int i = 0; i < 20; i++) {
@@ -99,7 +92,7 @@ class WatchConnectionLimitTests {
 
 	@Test
 	void theTotalLimitHoldsAcrossConnectionsAndTheConnectionHoldingTheMostGivesWay()
-			throws IOException, InterruptedException {
+			throws InterruptedException {
 		start(new WatchLimits(150, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		ManagedChannel first = newChannel();
 		for (int i = 0; i < 100; i++) {
@@ -125,7 +118,7 @@ class WatchConnectionLimitTests {
 	}
 
 	@Test
-	void aConnectionHoldingOneWatchNeverGivesWay() throws IOException, InterruptedException {
+	void aConnectionHoldingOneWatchNeverGivesWay() throws InterruptedException {
 		start(new WatchLimits(4, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		List<ManagedChannel> clients = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
@@ -151,7 +144,7 @@ class WatchConnectionLimitTests {
 				"held the most of them (" + held + ")", "spread the calls over more connections");
 	}
 
-	private void start(WatchLimits limits) throws IOException {
+	private void start(WatchLimits limits) {
 		this.store.defineServices(Map.of("", Set.of("quick"), "demo.Quick", Set.of("quick")));
 		this.store.record("quick", Health.up().build());
 		this.store.setAcceptingTraffic(true);
@@ -162,7 +155,7 @@ class WatchConnectionLimitTests {
 				response.onCompleted();
 			}))
 			.build();
-		this.server = NettyServerBuilder.forPort(0).addService(this.service).addService(quick).build().start();
+		this.server.start(List.of(this.service.bindService(), quick));
 	}
 
 	// Opens FLOOD Watch calls on one connection and returns how many were refused for the
@@ -199,13 +192,7 @@ class WatchConnectionLimitTests {
 	}
 
 	private ManagedChannel newChannel() {
-		return newChannel(NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()));
-	}
-
-	private ManagedChannel newChannel(NettyChannelBuilder builder) {
-		ManagedChannel channel = builder.usePlaintext().build();
-		this.channels.add(channel);
-		return channel;
+		return this.server.newChannel();
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.healthgrpc.grpc;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,11 +20,9 @@ import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.ManagedChannel;
-import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -58,15 +55,18 @@ class WatchFanOutTests {
 
 	private final List<Watcher> watchers = new ArrayList<>();
 
-	private Server server;
+	// Over Netty: the watchers spread over real connections, whose transport threads may
+	// send when a call's transport was busy.
+	@AutoClose
+	private final HealthServiceServer server = HealthServiceServer.overNetty();
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() {
 		this.store.defineServices(Map.of("", Set.of("slow"), "demo.Slow", Set.of("slow")));
 		this.store.setAcceptingTraffic(true);
-		this.server = NettyServerBuilder.forPort(0).addService(this.service).build().start();
+		this.server.start(this.service);
 		for (int i = 0; i < CHANNELS; i++) {
-			this.channels.add(NettyChannelBuilder.forAddress("127.0.0.1", this.server.getPort()).usePlaintext().build());
+			this.channels.add(this.server.newChannel());
 		}
 		CheckDefinition slow = new CheckDefinition.Polled("slow",
 				() -> this.hang.get() ? new CompletableFuture<>() : CompletableFuture.completedFuture(Health.up().build()));
@@ -74,12 +74,8 @@ class WatchFanOutTests {
 	}
 
 	@AfterEach
-	void stop() throws InterruptedException {
+	void stop() {
 		this.runner.close();
-		for (ManagedChannel channel : this.channels) {
-			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		}
-		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	@Test

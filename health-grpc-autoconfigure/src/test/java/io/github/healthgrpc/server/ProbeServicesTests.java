@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
@@ -110,9 +111,10 @@ class ProbeServicesTests {
 		start(server, "grpc.health.overall.include=ready,pricing");
 		pricing().set(Health.down().withDetail("error", "connection refused").build());
 		awaitStatus("", ServingStatus.NOT_SERVING);
-		// Polled every 100 ms: SERVING throughout means no evaluation of the outage reached it.
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
-			.until(() -> check("liveness") == ServingStatus.SERVING);
+		// Polled every 100 ms: still SERVING once more evaluations of the outage have been
+		// recorded (the first had, to make "" NOT_SERVING) means none of them reached it.
+		pricing().awaitPolls(3);
+		assertThat(check("liveness")).isEqualTo(ServingStatus.SERVING);
 		assertThat(check("")).isEqualTo(ServingStatus.NOT_SERVING);
 	}
 
@@ -123,13 +125,15 @@ class ProbeServicesTests {
 				"grpc.health.status.mapping.DEGRADED=serving");
 		PricingIndicator pricing = pricing();
 		pricing.set(Health.outOfService().build());
-		// The indicator is polled every 100 ms: SERVING throughout means the mapping held.
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
-			.until(() -> check("readiness") == ServingStatus.SERVING);
+		// The indicator is polled every 100 ms: SERVING once the status has been polled and
+		// recorded means the mapping held (the third poll since it was set begins only after
+		// the second, which read it, was recorded).
+		pricing.awaitPolls(3);
+		assertThat(check("readiness")).isEqualTo(ServingStatus.SERVING);
 		assertThat(pricing.polledSince(Status.OUT_OF_SERVICE)).isTrue();
 		pricing.set(Health.status("DEGRADED").build());
-		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
-			.until(() -> check("readiness") == ServingStatus.SERVING);
+		pricing.awaitPolls(3);
+		assertThat(check("readiness")).isEqualTo(ServingStatus.SERVING);
 		pricing.set(Health.down().build());
 		awaitStatus("readiness", ServingStatus.NOT_SERVING);
 	}
@@ -184,9 +188,18 @@ class ProbeServicesTests {
 
 		private volatile Status polled;
 
+		private final AtomicInteger polls = new AtomicInteger();
+
 		void set(Health health) {
 			this.polled = null;
 			this.health = health;
+			this.polls.set(0);
+		}
+
+		// Waits until the health set last has been polled the given number of times; the
+		// first may have read the health before, the next begins once it was recorded.
+		void awaitPolls(int count) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.polls.get() >= count);
 		}
 
 		boolean polledSince(Status status) {
@@ -197,6 +210,7 @@ class ProbeServicesTests {
 		public Health health() {
 			Health current = this.health;
 			this.polled = current.getStatus();
+			this.polls.incrementAndGet();
 			return current;
 		}
 

@@ -1,10 +1,8 @@
 package io.github.healthgrpc.server;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.github.healthgrpc.grpc.ClientChannels;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
@@ -19,7 +17,7 @@ import org.springframework.util.Assert;
  */
 final class ServerFixture implements AutoCloseable {
 
-	private final List<ManagedChannel> channels = new ArrayList<>();
+	private final ClientChannels channels = new ClientChannels();
 
 	private TestGrpcServer.Started started;
 
@@ -58,15 +56,12 @@ final class ServerFixture implements AutoCloseable {
 		ManagedChannel channel = settings.apply(NettyChannelBuilder.forAddress("127.0.0.1", started().port()))
 			.usePlaintext()
 			.build();
-		this.channels.add(channel);
-		return channel;
+		return this.channels.add(channel);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		for (ManagedChannel channel : this.channels) {
-			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-		}
+		this.channels.shutdownNow();
 		if (this.started != null) {
 			this.started.close();
 		}
