@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServiceStatuses;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

@@ -7,6 +7,7 @@ import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
+
 import org.springframework.boot.health.contributor.Status;
 
 /**

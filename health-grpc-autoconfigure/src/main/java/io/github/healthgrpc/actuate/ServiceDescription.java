@@ -8,9 +8,9 @@ import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
 
 /**
- * One service as the JSON views describe it: its status, why it is not serving when it
- * is not, whether it is under maintenance, and its member checks' statuses. The
- * {@code grpc} component of {@code /actuator/health} and the plain JSON of
+ * One service as the JSON views describe it: its status, why it is not serving when it is
+ * not, whether it is under maintenance, and its member checks' statuses. The {@code grpc}
+ * component of {@code /actuator/health} and the plain JSON of
  * {@code /actuator/grpchealth} share it, so the two never tell a service differently.
  *
  * @since 0.1.0

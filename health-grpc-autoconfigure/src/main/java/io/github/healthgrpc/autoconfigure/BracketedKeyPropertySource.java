@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -30,16 +31,17 @@ import org.springframework.core.env.Environment;
  * {@code grpc.health.services.demo.Inventory.include} from it as
  * {@code grpc.health.services[demo.Inventory].include}.
  *
- * <p>Spring Boot's binder cannot read such a key itself: for a map whose values are
- * objects it takes the single element after the map as the key (see
- * {@link DottedMapKeys}). Here the key is everything between the map and the first
- * property that an entry has ({@code include}, {@code exclude}; {@code interval},
- * {@code timeout}); a name without one is left as it is, for the binder to reject.
- * Spellings of one key that differ only by case are given one spelling, the first that
- * has capitals (environment variables arrive in lower case), so the binder sees one entry
- * and takes each of its properties from the source that takes precedence for it. Values
- * and origins stay those of the underlying source, so Spring Boot's failure reports still
- * say where a value was written.
+ * <p>
+ * Spring Boot's binder cannot read such a key itself: for a map whose values are objects
+ * it takes the single element after the map as the key (see {@link DottedMapKeys}). Here
+ * the key is everything between the map and the first property that an entry has
+ * ({@code include}, {@code exclude}; {@code interval}, {@code timeout}); a name without
+ * one is left as it is, for the binder to reject. Spellings of one key that differ only
+ * by case are given one spelling, the first that has capitals (environment variables
+ * arrive in lower case), so the binder sees one entry and takes each of its properties
+ * from the source that takes precedence for it. Values and origins stay those of the
+ * underlying source, so Spring Boot's failure reports still say where a value was
+ * written.
  */
 final class BracketedKeyPropertySource implements IterableConfigurationPropertySource {
 
@@ -47,7 +49,8 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 
 	private static final int MAP = ROOT.getNumberOfElements();
 
-	// The properties of each map's entries, in Spring Boot's uniform form (lower case, no dashes).
+	// The properties of each map's entries, in Spring Boot's uniform form (lower case, no
+	// dashes).
 	private static final Map<String, Set<String>> ENTRY_PROPERTIES = Map.of("services",
 			uniformProperties(HealthGrpcProperties.Group.class), "checks",
 			uniformProperties(HealthGrpcProperties.Check.class));
@@ -64,8 +67,8 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	}
 
 	/**
-	 * The environment's configuration property sources, in order, each enumerable one seen
-	 * through this view.
+	 * The environment's configuration property sources, in order, each enumerable one
+	 * seen through this view.
 	 * @param environment the environment
 	 * @return the sources to bind {@code grpc.health} from
 	 */
@@ -84,8 +87,8 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 		Map<String, String> spellings = new HashMap<>();
 		for (ConfigurationPropertySource source : sources) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
-				entries(iterable).forEach((entry) -> spellings.merge(entry.id(), entry.key(),
-						BracketedKeyPropertySource::spelling));
+				entries(iterable)
+					.forEach((entry) -> spellings.merge(entry.id(), entry.key(), BracketedKeyPropertySource::spelling));
 			}
 		}
 		return sources.stream()

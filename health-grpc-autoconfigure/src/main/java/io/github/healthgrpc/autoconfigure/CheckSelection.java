@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorMembership;
 import org.springframework.core.env.Environment;
 
@@ -45,10 +46,11 @@ final class CheckSelection {
 	}
 
 	/**
-	 * Validate a service's group: its names, and that they leave a check. In an application
-	 * without checks, a wildcard selects nothing, and the service then follows readiness
-	 * alone.
-	 * @param property the group's property, such as {@code grpc.health.services[demo.Inventory]}
+	 * Validate a service's group: its names, and that they leave a check. In an
+	 * application without checks, a wildcard selects nothing, and the service then
+	 * follows readiness alone.
+	 * @param property the group's property, such as
+	 * {@code grpc.health.services[demo.Inventory]}
 	 * @param group the group
 	 */
 	void validateNonEmpty(String property, HealthGrpcProperties.Group group) {
@@ -56,8 +58,9 @@ final class CheckSelection {
 		if (select(group.getInclude(), group.getExclude()).isEmpty() && !this.names.isEmpty()) {
 			throw InvalidHealthProperty.of(this.environment, property + ".exclude",
 					String.join(",", group.getExclude()),
-					property + " selects no check: include " + (group.getInclude().isEmpty() ? "[*]"
-							: group.getInclude()) + " minus exclude " + group.getExclude() + " leaves nothing. "
+					property + " selects no check: include "
+							+ (group.getInclude().isEmpty() ? "[*]" : group.getInclude()) + " minus exclude "
+							+ group.getExclude() + " leaves nothing. "
 							+ "Exclude fewer checks, or remove the mapping for the service to follow the "
 							+ "overall status.");
 		}

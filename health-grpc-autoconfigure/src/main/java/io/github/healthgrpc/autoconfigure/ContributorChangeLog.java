@@ -30,8 +30,8 @@ final class ContributorChangeLog {
 
 	private boolean notApplied;
 
-	void changed(Set<String> removed, Set<String> added, Map<String, Set<String>> before,
-			Map<String, Set<String>> now, Set<String> names, Function<String, CheckSchedule> schedules) {
+	void changed(Set<String> removed, Set<String> added, Map<String, Set<String>> before, Map<String, Set<String>> now,
+			Set<String> names, Function<String, CheckSchedule> schedules) {
 		for (String name : removed) {
 			Set<String> naming = services(name, now);
 			Map<String, Set<String>> left = new LinkedHashMap<>(before);
@@ -40,8 +40,8 @@ final class ContributorChangeLog {
 					+ servicesOf(name, left));
 			if (!naming.isEmpty() && !names.contains(name)) {
 				logger.warn("Health check '" + name + "' went away (its contributor was unregistered), but "
-						+ properties(naming) + " include it by name: " + naming.stream().map(ContributorChangeLog::quoted)
-							.collect(Collectors.joining(", "))
+						+ properties(naming) + " include it by name: "
+						+ naming.stream().map(ContributorChangeLog::quoted).collect(Collectors.joining(", "))
 						+ " stay NOT_SERVING until a contributor named '" + name + "' is registered again. To "
 						+ "let them serve without it, include it through * or its composite's name, or remove it "
 						+ "from their include");

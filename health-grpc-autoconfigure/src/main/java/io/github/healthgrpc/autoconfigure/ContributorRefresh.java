@@ -17,6 +17,7 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
 import io.github.healthgrpc.store.StatusStore;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +34,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * between two readings) calls the new object from its next evaluation, and keeps its
  * result and its schedule.
  *
- * <p>Spring Boot's registries publish no event on a registration: each swaps an immutable
+ * <p>
+ * Spring Boot's registries publish no event on a registration: each swaps an immutable
  * map. So the registries are read again on an interval, which is cheap (a map's entries)
  * and needs nothing from the application. Decorating the registry bean would notice at
  * once, but would replace a bean of Spring Boot's with one of another type, and would
@@ -166,21 +168,23 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 			names.addAll(now.keySet());
 			members = mappings.membersFor(names);
 			// Said before it takes effect, so the log never lags behind what clients see.
-			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names,
-					mappings::schedule);
+			this.log.changed(removed.keySet(), added.keySet(), before.members(), members, names, mappings::schedule);
 			// Members first: a check that goes leaves its services before its result is
 			// forgotten, so they do not turn NOT_SERVING on the way; one that comes joins
-			// them without a result, so they are NOT_SERVING until its first, as at startup.
+			// them without a result, so they are NOT_SERVING until its first, as at
+			// startup.
 			this.store.redefineMembers(members);
 			removed.keySet().forEach(this.runner::remove);
 			added.forEach((name, check) -> {
-				// Removing first lets a refresh that failed half way be applied again whole.
+				// Removing first lets a refresh that failed half way be applied again
+				// whole.
 				this.runner.remove(name);
 				this.runner.add(check, mappings.schedule(name));
 			});
 		}
 		this.log.replaced(replaced);
-		// The others call what the registry holds now, keeping their results and schedules;
+		// The others call what the registry holds now, keeping their results and
+		// schedules;
 		// one missing after a refresh that failed half way is added.
 		now.forEach((name, check) -> {
 			if (!added.containsKey(name) && !this.runner.update(check, mappings.schedule(name))) {
@@ -227,8 +231,7 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 		return missing;
 	}
 
-	private record Known(Map<String, CheckDefinition> checks, Set<String> others,
-			Map<String, Set<String>> members) {
+	private record Known(Map<String, CheckDefinition> checks, Set<String> others, Map<String, Set<String>> members) {
 	}
 
 }

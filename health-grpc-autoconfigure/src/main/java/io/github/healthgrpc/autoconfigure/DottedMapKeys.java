@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
@@ -23,16 +24,17 @@ import org.springframework.core.env.Environment;
  * binding of the properties, so that a key written as a plain dotted name
  * ({@code grpc.health.services.demo.Inventory.include}) binds like a bracketed one.
  *
- * <p>By hand because Spring Boot cannot: for a map whose values are objects its binder
- * takes the single element after the map as the key (the service {@code demo} with an
- * unknown property {@code Inventory}), environment variables cannot write the brackets it
- * needs, and its binding of {@code @ConfigurationProperties} takes the environment's
- * sources as they are. So where Spring Boot's binding reaches one of the two maps, this
- * binds the map with Spring Boot's {@link Binder} from {@link BracketedKeyPropertySource}
- * views of the same sources, unknown names failing as with
- * {@code ignoreUnknownFields = false}, and marks the names it read as bound for Spring
- * Boot's own check. Everything else (the rest of {@code grpc.health}, when it is bound,
- * rebinding, {@code configprops}) is Spring Boot's.
+ * <p>
+ * By hand because Spring Boot cannot: for a map whose values are objects its binder takes
+ * the single element after the map as the key (the service {@code demo} with an unknown
+ * property {@code Inventory}), environment variables cannot write the brackets it needs,
+ * and its binding of {@code @ConfigurationProperties} takes the environment's sources as
+ * they are. So where Spring Boot's binding reaches one of the two maps, this binds the
+ * map with Spring Boot's {@link Binder} from {@link BracketedKeyPropertySource} views of
+ * the same sources, unknown names failing as with {@code ignoreUnknownFields = false},
+ * and marks the names it read as bound for Spring Boot's own check. Everything else (the
+ * rest of {@code grpc.health}, when it is bound, rebinding, {@code configprops}) is
+ * Spring Boot's.
  */
 final class DottedMapKeys implements ConfigurationPropertiesBindHandlerAdvisor {
 

@@ -3,6 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.actuate.endpoint.GrpcHealthEndpoint;
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

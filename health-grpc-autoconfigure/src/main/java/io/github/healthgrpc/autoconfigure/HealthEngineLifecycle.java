@@ -3,14 +3,15 @@ package io.github.healthgrpc.autoconfigure;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the engine with the context and pauses it when the context stops: on the first
  * start it defines the mapped and the probe services in the store and starts the checks,
- * on later ones it resumes them. Every {@link CheckListener} bean hears the engine from its
- * first start. It starts before the gRPC server and stops after it.
+ * on later ones it resumes them. Every {@link CheckListener} bean hears the engine from
+ * its first start. It starts before the gRPC server and stops after it.
  */
 final class HealthEngineLifecycle implements SmartLifecycle {
 
@@ -53,7 +54,8 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 		}
 		else {
 			// Asked for here, not injected where they are defined: a lazy context creates
-			// no bean that nothing asks for. Before the checks, so they hear every addition.
+			// no bean that nothing asks for. Before the checks, so they hear every
+			// addition.
 			this.listeners.orderedStream().forEach(this.runner::addListener);
 			HealthMappings mappings = this.mappings.getObject();
 			this.store.define(mappings.definitions());

@@ -24,6 +24,7 @@ import io.github.healthgrpc.source.ReactiveHealthContributorCheckSource;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.BindableService;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,11 +47,11 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration for health-grpc: the status store, the engine and its check
- * sources, the lifecycle hooks, and the views (the gRPC Health service and the Actuator
- * mirror) where their libraries are present. It knows no gRPC server: each server's
- * adapter, an auto-configuration of its own, registers the Health service with its server
- * and provides a {@link GrpcServerAdapter}.
+ * Auto-configuration for health-grpc: the status store, the engine and its check sources,
+ * the lifecycle hooks, and the views (the gRPC Health service and the Actuator mirror)
+ * where their libraries are present. It knows no gRPC server: each server's adapter, an
+ * auto-configuration of its own, registers the Health service with its server and
+ * provides a {@link GrpcServerAdapter}.
  *
  * @since 0.1.0
  */
@@ -107,7 +108,8 @@ public final class HealthGrpcAutoConfiguration {
 			ObjectProvider<BindableService> grpcServices, ObjectProvider<HealthEndpointGroups> groups,
 			Environment environment) {
 		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
-				properties, grpcServices.stream()
+				properties,
+				grpcServices.stream()
 					.map((service) -> service.bindService().getServiceDescriptor().getName())
 					.collect(Collectors.toUnmodifiableSet()),
 				new ProbeServices(properties.getProbes(), groups), environment);
@@ -129,7 +131,8 @@ public final class HealthGrpcAutoConfiguration {
 	}
 
 	// Why services are not serving, as the grpc component of /actuator/health and the
-	// grpchealth endpoint both tell it: Spring Boot's readinessState is down in warm-up and
+	// grpchealth endpoint both tell it: Spring Boot's readinessState is down in warm-up
+	// and
 	// the drain on purpose, never a failure.
 	@Bean
 	@ConditionalOnMissingBean
@@ -189,7 +192,8 @@ public final class HealthGrpcAutoConfiguration {
 
 		@Bean
 		AvailabilityChanges healthGrpcAvailabilityChanges(ObjectProvider<ApplicationAvailability> availability) {
-			// Spring calls listeners in the order they were created: creating the bean that
+			// Spring calls listeners in the order they were created: creating the bean
+			// that
 			// records each availability change first lets it record the change before the
 			// availability checks are re-evaluated.
 			availability.ifAvailable((created) -> {

@@ -9,13 +9,15 @@ import java.util.Set;
 
 import io.github.healthgrpc.store.ServingState;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties for health-grpc, under {@code grpc.health}.
  *
- * <p>Service and check names are map keys. gRPC service names contain dots; write them
- * as plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
+ * <p>
+ * Service and check names are map keys. gRPC service names contain dots; write them as
+ * plain keys ({@code demo.Inventory:}) or in brackets ({@code "[demo.Inventory]":}):
  * health-grpc binds both within Spring Boot's binding, although Spring Boot's binder
  * alone would drop the plain form. Every other property under {@code grpc.health} must be
  * one of these: an unknown one stops startup ({@code ignoreUnknownFields = false}),
@@ -38,7 +40,8 @@ public class HealthGrpcProperties {
 
 	/**
 	 * Checks of each gRPC service, by fully qualified service name as a plain key or in
-	 * brackets. Services bound on the server but not named here follow the overall status.
+	 * brackets. Services bound on the server but not named here follow the overall
+	 * status.
 	 */
 	private final Map<String, Group> services = new LinkedHashMap<>();
 
@@ -76,7 +79,8 @@ public class HealthGrpcProperties {
 
 	/**
 	 * Port of a second, plaintext gRPC server that serves only grpc.health.v1.Health, for
-	 * probes that cannot speak the main server's TLS; unset for none, 0 for any free port.
+	 * probes that cannot speak the main server's TLS; unset for none, 0 for any free
+	 * port.
 	 */
 	private @Nullable Integer port;
 
@@ -242,14 +246,14 @@ public class HealthGrpcProperties {
 	public static class Defaults {
 
 		/**
-		 * Time between the starts of two evaluations of a check that has no interval of its
-		 * own.
+		 * Time between the starts of two evaluations of a check that has no interval of
+		 * its own.
 		 */
 		private Duration interval = Duration.ofSeconds(5);
 
 		/**
-		 * Time after which an evaluation of a check that has no timeout of its own counts as
-		 * DOWN.
+		 * Time after which an evaluation of a check that has no timeout of its own counts
+		 * as DOWN.
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 
@@ -338,9 +342,10 @@ public class HealthGrpcProperties {
 	public static class Watch {
 
 		/**
-		 * Most Watch calls open at once; beyond it, a new Watch is admitted only in place of
-		 * the oldest call of the client connection holding the most, if that holds at least
-		 * two more than the new call's, and otherwise fails with RESOURCE_EXHAUSTED.
+		 * Most Watch calls open at once; beyond it, a new Watch is admitted only in place
+		 * of the oldest call of the client connection holding the most, if that holds at
+		 * least two more than the new call's, and otherwise fails with
+		 * RESOURCE_EXHAUSTED.
 		 */
 		private int maxWatchers = 10000;
 
@@ -375,7 +380,8 @@ public class HealthGrpcProperties {
 
 		/**
 		 * Whether probes and load balancers may call grpc.health.v1.Health without
-		 * credentials, its calls skipping every global server interceptor of the gRPC server.
+		 * credentials, its calls skipping every global server interceptor of the gRPC
+		 * server.
 		 */
 		private boolean allowUnauthenticated = true;
 
@@ -417,19 +423,20 @@ public class HealthGrpcProperties {
 	public static class Probes {
 
 		/**
-		 * Whether the Health service answers for the built-in liveness and readiness services.
+		 * Whether the Health service answers for the built-in liveness and readiness
+		 * services.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Name of the built-in service that follows the liveness state and the members of the
-		 * liveness health group, never readiness or the drain.
+		 * Name of the built-in service that follows the liveness state and the members of
+		 * the liveness health group, never readiness or the drain.
 		 */
 		private String livenessService = "liveness";
 
 		/**
-		 * Name of the built-in service that follows the readiness state and the members of
-		 * the readiness health group, NOT_SERVING in warm-up and during the drain.
+		 * Name of the built-in service that follows the readiness state and the members
+		 * of the readiness health group, NOT_SERVING in warm-up and during the drain.
 		 */
 		private String readinessService = "readiness";
 
@@ -530,7 +537,8 @@ public class HealthGrpcProperties {
 		}
 
 		/**
-		 * Whether a resource check exists, and the usage ratios at which it warns and fails.
+		 * Whether a resource check exists, and the usage ratios at which it warns and
+		 * fails.
 		 */
 		public interface Thresholds {
 
@@ -548,8 +556,8 @@ public class HealthGrpcProperties {
 		public static class Heap implements Thresholds {
 
 			/**
-			 * Whether to add the heap check, which compares the long-lived heap pool's usage
-			 * after its last collection with its maximum.
+			 * Whether to add the heap check, which compares the long-lived heap pool's
+			 * usage after its last collection with its maximum.
 			 */
 			private boolean enabled;
 
@@ -595,8 +603,8 @@ public class HealthGrpcProperties {
 		}
 
 		/**
-		 * The cpu check: the process's CPU time over a window, as a share of the processors
-		 * the JVM may use.
+		 * The cpu check: the process's CPU time over a window, as a share of the
+		 * processors the JVM may use.
 		 */
 		public static class Cpu implements Thresholds {
 
@@ -607,14 +615,14 @@ public class HealthGrpcProperties {
 			private boolean enabled;
 
 			/**
-			 * Share of the processors the JVM may use, averaged over the window, from which
-			 * the cpu check stays UP with a warning.
+			 * Share of the processors the JVM may use, averaged over the window, from
+			 * which the cpu check stays UP with a warning.
 			 */
 			private double warnThreshold = 0.8;
 
 			/**
-			 * Share of the processors the JVM may use, averaged over the window, from which
-			 * the cpu check is DOWN.
+			 * Share of the processors the JVM may use, averaged over the window, from
+			 * which the cpu check is DOWN.
 			 */
 			private double failThreshold = 0.95;
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.health.contributor.Status;
@@ -95,13 +96,15 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 			throw invalid(name, value, "It is empty, the name of the overall service \"\"." + fix);
 		}
 		properties.getServices().keySet().stream().filter(value::equalsIgnoreCase).findFirst().ifPresent((mapped) -> {
-			throw invalid(name, value, "It is also a service mapped in grpc.health.services[" + mapped
-					+ "], whose checks would be replaced by the probe's." + fix
-					+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
+			throw invalid(name, value,
+					"It is also a service mapped in grpc.health.services[" + mapped
+							+ "], whose checks would be replaced by the probe's." + fix
+							+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
 		});
 	}
 
-	// UP is what a healthy check answers: mapped otherwise, nothing could ever serve. Each
+	// UP is what a healthy check answers: mapped otherwise, nothing could ever serve.
+	// Each
 	// code is matched by the mapper's own rule, so up, UP and any other spelling count.
 	private void validateStatusMapping(HealthGrpcProperties properties) {
 		properties.getStatus().getMapping().forEach((code, status) -> {
@@ -114,7 +117,8 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 		});
 	}
 
-	// Dotted where it can be, so the failure finds the property as written (mapping.UP too).
+	// Dotted where it can be, so the failure finds the property as written (mapping.UP
+	// too).
 	private static String mappingKey(String code) {
 		String dotted = "status.mapping." + code.toLowerCase(Locale.ROOT);
 		return ConfigurationPropertyName.isValid(PREFIX + "." + dotted) ? dotted : "status.mapping[" + code + "]";
@@ -147,8 +151,7 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 
 	private void positive(String name, @Nullable Duration value) {
 		if (value != null && (value.isNegative() || value.isZero())) {
-			throw invalid(name, value,
-					"It must be a positive duration. Set it to a duration such as 5s or 500ms.");
+			throw invalid(name, value, "It must be a positive duration. Set it to a duration such as 5s or 500ms.");
 		}
 	}
 

@@ -4,6 +4,7 @@ import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.WatchLimits;
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,6 +14,7 @@ import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSchedule;
 import io.github.healthgrpc.store.ServiceDefinition;
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -106,11 +107,11 @@ final class HealthMappings {
 	/**
 	 * The member checks of every service, mapped and built-in, among the given checks: at
 	 * startup and again as contributors are registered and unregistered while the
-	 * application runs. {@code *} and a composite's name select the checks that exist then.
-	 * A mapped include name that selects none of them (its check or composite went away)
-	 * stays a member under that name, so its service is NOT_SERVING until the check is back:
-	 * what the name stood for is unknown. A probe service has the checks that its Spring
-	 * Boot health group includes.
+	 * application runs. {@code *} and a composite's name select the checks that exist
+	 * then. A mapped include name that selects none of them (its check or composite went
+	 * away) stays a member under that name, so its service is NOT_SERVING until the check
+	 * is back: what the name stood for is unknown. A probe service has the checks that
+	 * its Spring Boot health group includes.
 	 * @param checkNames the names of every check that exists
 	 * @return member check names by service
 	 */

@@ -4,6 +4,7 @@ import io.github.healthgrpc.bridge.HealthStatusManagerBridge;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.protobuf.services.HealthStatusManager;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,11 +12,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of a {@link HealthStatusManager} bean bridged to health-grpc's store,
- * for code that injects one as Spring Boot's and devh's gRPC docs teach: both servers' own
- * health, which defines theirs, is switched off while health-grpc is on. It comes before
- * theirs, so they back off if theirs is on after all, and it backs off itself when the
- * application defines its own manager, which then stays as it is: not bridged.
+ * Auto-configuration of a {@link HealthStatusManager} bean bridged to health-grpc's
+ * store, for code that injects one as Spring Boot's and devh's gRPC docs teach: both
+ * servers' own health, which defines theirs, is switched off while health-grpc is on. It
+ * comes before theirs, so they back off if theirs is on after all, and it backs off
+ * itself when the application defines its own manager, which then stays as it is: not
+ * bridged.
  *
  * @since 0.1.0
  */

@@ -8,17 +8,19 @@ import java.util.stream.Collectors;
 
 import io.github.healthgrpc.store.ServiceDefinition;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 
 /**
- * The built-in services for Kubernetes probes beside the mapped ones: the liveness service
- * follows liveness, the readiness service follows traffic like any other. Their members
- * are the checks that Spring Boot's {@code liveness} and {@code readiness} health groups
- * include ({@code management.endpoint.health.group.<name>.include}), so the HTTP and the
- * gRPC probes never disagree; without Spring Boot's health endpoint or without the group,
- * a probe service has no member checks and follows its availability state alone.
+ * The built-in services for Kubernetes probes beside the mapped ones: the liveness
+ * service follows liveness, the readiness service follows traffic like any other. Their
+ * members are the checks that Spring Boot's {@code liveness} and {@code readiness} health
+ * groups include ({@code management.endpoint.health.group.<name>.include}), so the HTTP
+ * and the gRPC probes never disagree; without Spring Boot's health endpoint or without
+ * the group, a probe service has no member checks and follows its availability state
+ * alone.
  */
 final class ProbeServices {
 
@@ -68,7 +70,8 @@ final class ProbeServices {
 		if (group == null) {
 			return Set.of();
 		}
-		// Group members are contributor names, composite members as parent/child: the names
+		// Group members are contributor names, composite members as parent/child: the
+		// names
 		// of the checks made from them.
 		return checks.stream().filter(group::isMember).collect(Collectors.toUnmodifiableSet());
 	}

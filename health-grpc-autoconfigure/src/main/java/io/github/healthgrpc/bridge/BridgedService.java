@@ -10,6 +10,7 @@ import io.github.healthgrpc.store.StatusStore;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.stub.StreamObserver;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -21,7 +22,8 @@ import org.springframework.boot.health.contributor.Health;
  */
 final class BridgedService implements StreamObserver<HealthCheckResponse> {
 
-	// Never used: a pushed check is not polled, but the engine takes a schedule for every check.
+	// Never used: a pushed check is not polled, but the engine takes a schedule for every
+	// check.
 	private static final CheckSchedule NOT_POLLED = new CheckSchedule(Duration.ofDays(1), Duration.ofDays(1));
 
 	private final String service;
@@ -55,7 +57,8 @@ final class BridgedService implements StreamObserver<HealthCheckResponse> {
 		}
 	}
 
-	// The result first, then the membership: a SERVING service that gets a bridged SERVING
+	// The result first, then the membership: a SERVING service that gets a bridged
+	// SERVING
 	// never turns NOT_SERVING on the way for want of a first result.
 	private void join(Health health) {
 		ManualHealthCheck check = new ManualHealthCheck(this.checkName);
@@ -78,9 +81,11 @@ final class BridgedService implements StreamObserver<HealthCheckResponse> {
 	private static @Nullable Health health(HealthCheckResponse.ServingStatus status) {
 		return switch (status) {
 			case SERVING -> Health.up().build();
-			case NOT_SERVING -> Health.down().withDetail("reason", "set NOT_SERVING through HealthStatusManager").build();
+			case NOT_SERVING ->
+				Health.down().withDetail("reason", "set NOT_SERVING through HealthStatusManager").build();
 			case UNKNOWN -> Health.unknown().withDetail("reason", "set UNKNOWN through HealthStatusManager").build();
-			// What grpc-java tells a watcher once the status is cleared, or before it is set;
+			// What grpc-java tells a watcher once the status is cleared, or before it is
+			// set;
 			// a SERVICE_UNKNOWN set on purpose cannot be told apart, so it clears too.
 			case SERVICE_UNKNOWN, UNRECOGNIZED -> null;
 		};

@@ -13,14 +13,16 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Lets code written for grpc-java's {@link HealthStatusManager} (injected and set, as Spring
- * Boot's and devh's gRPC docs teach) set health-grpc's statuses unchanged.
+ * Lets code written for grpc-java's {@link HealthStatusManager} (injected and set, as
+ * Spring Boot's and devh's gRPC docs teach) set health-grpc's statuses unchanged.
  *
- * <p>{@code HealthStatusManager} is a final class, so the bridge owns a plain one,
+ * <p>
+ * {@code HealthStatusManager} is a final class, so the bridge owns a plain one,
  * {@link #getHealthStatusManager()}, and listens to it from the time it starts, in a
  * lifecycle phase after the engine's (so that the engine's listeners, the metrics among
  * them, hear every bridged check): it watches the manager's own Health service in process
@@ -30,19 +32,22 @@ import org.springframework.context.SmartLifecycle;
  * {@code setStatus}, so every change reaches the store before {@code setStatus} returns:
  * pushed, never polled.
  *
- * <p>A status set for a service becomes one more member check of that service, named by
+ * <p>
+ * A status set for a service becomes one more member check of that service, named by
  * {@link #checkName(String)}, on top of the checks mapped to it: SERVING is UP,
  * NOT_SERVING is DOWN and UNKNOWN is UNKNOWN. The service is SERVING only while every
  * member is UP, so {@code setStatus(service, NOT_SERVING)} turns it NOT_SERVING whatever
- * its checks say, and {@code SERVING} only lifts what the bridge held: it never overrides a
- * check that is DOWN, the warm-up or the drain. {@code clearStatus} removes the member and
- * the service follows its checks again. {@code enterTerminalState} starts health-grpc's
- * drain: every service that follows traffic turns NOT_SERVING for good, and the manager
- * ignores every later change, as in grpc-java. A status set for a name that health-grpc
- * does not know (not bound, not mapped) stays in the manager and reaches no client.
+ * its checks say, and {@code SERVING} only lifts what the bridge held: it never overrides
+ * a check that is DOWN, the warm-up or the drain. {@code clearStatus} removes the member
+ * and the service follows its checks again. {@code enterTerminalState} starts
+ * health-grpc's drain: every service that follows traffic turns NOT_SERVING for good, and
+ * the manager ignores every later change, as in grpc-java. A status set for a name that
+ * health-grpc does not know (not bound, not mapped) stays in the manager and reaches no
+ * client.
  *
- * <p>The manager's own Health service is never bound: health-grpc's is the one a server
- * may bind, and the servers' own health, which would bind the manager's, is switched off.
+ * <p>
+ * The manager's own Health service is never bound: health-grpc's is the one a server may
+ * bind, and the servers' own health, which would bind the manager's, is switched off.
  *
  * @since 0.1.0
  */
@@ -101,8 +106,8 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 	/**
 	 * The name of the check that stands for the status set for a service.
 	 * @param service the service name, {@code ""} for the overall
-	 * @return {@value #CHECK_NAME} for the overall, {@code health-status-manager/<service>}
-	 * for any other service
+	 * @return {@value #CHECK_NAME} for the overall,
+	 * {@code health-status-manager/<service>} for any other service
 	 */
 	public static String checkName(String service) {
 		return service.isEmpty() ? CHECK_NAME : CHECK_NAME + "/" + service;

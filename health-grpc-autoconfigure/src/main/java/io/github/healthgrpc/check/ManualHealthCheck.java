@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.Assert;
@@ -13,7 +14,8 @@ import org.springframework.util.Assert;
  * A health check whose status the application sets directly, for facts that code knows
  * rather than polls: a cache warmed, a leader elected, a maintenance switch.
  *
- * <p>Declare it as a bean so the mappings can refer to it by name, then set it from
+ * <p>
+ * Declare it as a bean so the mappings can refer to it by name, then set it from
  * anywhere. Every change is pushed to the status store at once, without waiting for an
  * interval. Until the first value is set the check has no result, so the services that
  * include it are NOT_SERVING.

@@ -1,5 +1,6 @@
 /**
- * The public API for writing checks: the {@code @HealthCheck} annotation and manual status handles.
+ * The public API for writing checks: the {@code @HealthCheck} annotation and manual
+ * status handles.
  */
 @NullMarked
 package io.github.healthgrpc.check;

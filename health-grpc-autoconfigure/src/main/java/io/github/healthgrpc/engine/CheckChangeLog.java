@@ -7,16 +7,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Logs a check's result when its status changes, not on every evaluation, so a check
- * that stays DOWN for a day writes one line, not thousands. A check that flaps writes at
- * most one line a second, which counts the changes it did not log. A check whose first
- * result is not UP is logged at INFO only: during warm-up that is usual (Spring Boot's
- * own liveness and readiness states start that way), and a later fall is what warns,
- * except during the shutdown drain, when readiness and the resources being closed fall on
+ * Logs a check's result when its status changes, not on every evaluation, so a check that
+ * stays DOWN for a day writes one line, not thousands. A check that flaps writes at most
+ * one line a second, which counts the changes it did not log. A check whose first result
+ * is not UP is logged at INFO only: during warm-up that is usual (Spring Boot's own
+ * liveness and readiness states start that way), and a later fall is what warns, except
+ * during the shutdown drain, when readiness and the resources being closed fall on
  * purpose and a fall is logged at INFO.
  */
 final class CheckChangeLog {
@@ -35,7 +36,8 @@ final class CheckChangeLog {
 			long now = System.nanoTime();
 			if (previous != null && previous.equals(status)) {
 				if (state.unlogged > 0 && now - state.loggedAt >= MIN_NANOS_BETWEEN_LINES) {
-					// The flapping stopped: say where it settled, or the last line would be stale.
+					// The flapping stopped: say where it settled, or the last line would
+					// be stale.
 					logSettled(checkName, health, state, now);
 				}
 				return;
@@ -46,7 +48,8 @@ final class CheckChangeLog {
 				return;
 			}
 			String unlogged = (state.unlogged > 0) ? " (" + state.unlogged + " earlier changes not logged)" : "";
-			// Worded before the state changes: details that throw when rendered leave it as it
+			// Worded before the state changes: details that throw when rendered leave it
+			// as it
 			// was, so the result recorded in their place is logged as the change.
 			Line line = line(checkName, health, previous, unlogged, shuttingDown);
 			state.status = status;
@@ -74,8 +77,8 @@ final class CheckChangeLog {
 					+ describe(health) + unlogged);
 		}
 		if (!Status.UP.equals(health.getStatus())) {
-			return new Line(true, "Health check '" + checkName + "' is " + health.getStatus() + describe(health)
-					+ unlogged);
+			return new Line(true,
+					"Health check '" + checkName + "' is " + health.getStatus() + describe(health) + unlogged);
 		}
 		if (previous != null) {
 			return new Line(false, "Health check '" + checkName + "' is UP again (was " + previous + ")" + unlogged);

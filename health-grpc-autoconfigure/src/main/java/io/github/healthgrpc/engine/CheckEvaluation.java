@@ -28,8 +28,8 @@ public interface CheckEvaluation {
 	}
 
 	/**
-	 * The evaluation's outcome is settled: it answered, failed, missed its timeout, or was
-	 * abandoned. Called once, on the thread that settled it.
+	 * The evaluation's outcome is settled: it answered, failed, missed its timeout, or
+	 * was abandoned. Called once, on the thread that settled it.
 	 * @param outcome how it ended
 	 * @param failure what the check threw (or its answer completed with), for
 	 * {@link EvaluationOutcome#ERROR}; {@code null} otherwise

@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Hears what the engine does with each check, for instrumentation such as timers and
  * traces. Unlike a store listener, it is called on the engine's own threads, at the
- * moment things happen, so it must be quick and must not block; an exception it throws
- * is logged once and does not reach the check.
+ * moment things happen, so it must be quick and must not block; an exception it throws is
+ * logged once and does not reach the check.
  *
  * @since 0.1.0
  * @see CheckRunner#addListener(CheckListener)
@@ -32,8 +32,8 @@ public interface CheckListener {
 	}
 
 	/**
-	 * A result of a check, polled or pushed, was recorded in the store, on the thread that
-	 * recorded it.
+	 * A result of a check, polled or pushed, was recorded in the store, on the thread
+	 * that recorded it.
 	 * @param checkName the check's name
 	 * @param health the result as the store keeps it: a DOWN one naming the failure in
 	 * place of a result that could not be recorded as it was

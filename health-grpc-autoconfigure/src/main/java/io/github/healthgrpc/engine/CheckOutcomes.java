@@ -4,12 +4,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Turns how an evaluation ended into the {@link Health} the store records: a failure,
- * a timeout or a missing result all become DOWN, with the reason in the details.
+ * Turns how an evaluation ended into the {@link Health} the store records: a failure, a
+ * timeout or a missing result all become DOWN, with the reason in the details.
  */
 final class CheckOutcomes {
 
@@ -34,13 +35,15 @@ final class CheckOutcomes {
 	 */
 	static Health stillStuck() {
 		return Health.down()
-			.withDetail("error", "The check is still stuck in its previous evaluation, which did not return when "
-					+ "the check was removed: it starts again once that evaluation returns")
+			.withDetail("error",
+					"The check is still stuck in its previous evaluation, which did not return when "
+							+ "the check was removed: it starts again once that evaluation returns")
 			.build();
 	}
 
 	/**
-	 * How an evaluation that settled with this answer or failure ended, as a listener hears it.
+	 * How an evaluation that settled with this answer or failure ended, as a listener
+	 * hears it.
 	 */
 	static EvaluationOutcome outcome(@Nullable Health health, @Nullable Throwable failure) {
 		if (unwrap(failure) instanceof CheckTimeoutException) {
@@ -73,12 +76,11 @@ final class CheckOutcomes {
 	 * a result of it records.
 	 */
 	static Health notRecorded(Throwable failure) {
-		return Health.down()
-			.withDetail("error", "Its result could not be recorded: " + describe(failure))
-			.build();
+		return Health.down().withDetail("error", "Its result could not be recorded: " + describe(failure)).build();
 	}
 
-	// As Health.down(failure) words it, but a failure whose message throws (application code
+	// As Health.down(failure) words it, but a failure whose message throws (application
+	// code
 	// overrides getMessage()) must not make the result impossible to build.
 	static String describe(Throwable failure) {
 		String message;

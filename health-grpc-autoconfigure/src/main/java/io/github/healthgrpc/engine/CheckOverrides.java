@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -49,8 +50,8 @@ final class CheckOverrides {
 	/**
 	 * End a check's override.
 	 * @param checkName the check's name
-	 * @return the override that ended, with the check's latest own result, or {@code null}
-	 * if the check was not overridden
+	 * @return the override that ended, with the check's latest own result, or
+	 * {@code null} if the check was not overridden
 	 */
 	@Nullable Overridden remove(String checkName) {
 		return this.overridden.remove(checkName);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.github.healthgrpc.store.StatusStore;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
@@ -18,19 +19,20 @@ import org.springframework.util.Assert;
 /**
  * Runs every check and records its results in the {@link StatusStore}.
  *
- * <p>Polled checks run on their own interval and timeout on a pool of worker threads that
+ * <p>
+ * Polled checks run on their own interval and timeout on a pool of worker threads that
  * belongs to this runner alone, never on a gRPC thread or on the caller of a health
- * request. The pool has {@code workerThreads} threads for evaluations; a thread whose check
- * is stuck past its timeout is written off and replaced until it returns. A check removed
- * while stuck keeps its thread until it returns, and one added again under its name waits
- * for that, so the pool never holds more than {@code workerThreads} plus one thread for
- * each check name with an evaluation stuck right now. A single timer
- * thread only starts evaluations, fires deadlines (recording the missed one) and cancels
- * overdue answers. Pushed checks are recorded the moment the application sets them. A
- * result that cannot be recorded as it is (the serving status mapper throws on its status,
- * its details throw when rendered) counts as DOWN, is logged once, and never holds the
- * check up: it runs again at its next interval.
- * Checks can be added and removed while the engine runs, as contributors come and go.
+ * request. The pool has {@code workerThreads} threads for evaluations; a thread whose
+ * check is stuck past its timeout is written off and replaced until it returns. A check
+ * removed while stuck keeps its thread until it returns, and one added again under its
+ * name waits for that, so the pool never holds more than {@code workerThreads} plus one
+ * thread for each check name with an evaluation stuck right now. A single timer thread
+ * only starts evaluations, fires deadlines (recording the missed one) and cancels overdue
+ * answers. Pushed checks are recorded the moment the application sets them. A result that
+ * cannot be recorded as it is (the serving status mapper throws on its status, its
+ * details throw when rendered) counts as DOWN, is logged once, and never holds the check
+ * up: it runs again at its next interval. Checks can be added and removed while the
+ * engine runs, as contributors come and go.
  *
  * @since 0.1.0
  */
@@ -101,9 +103,9 @@ public final class CheckRunner implements AutoCloseable {
 	/**
 	 * Add a check while the engine runs, is paused, or before it starts: a polled check
 	 * polls on its schedule from now (once started and unless paused), a pushed one is
-	 * subscribed to. A polled check added under the name of one removed while its evaluation
-	 * had not returned starts once that evaluation has, and is DOWN, saying so, if it stays
-	 * stuck past its timeout. A closed engine adds nothing.
+	 * subscribed to. A polled check added under the name of one removed while its
+	 * evaluation had not returned starts once that evaluation has, and is DOWN, saying
+	 * so, if it stays stuck past its timeout. A closed engine adds nothing.
 	 * @param check the check; its name must not be taken
 	 * @param schedule its schedule, if it is polled
 	 */
@@ -133,10 +135,10 @@ public final class CheckRunner implements AutoCloseable {
 
 	/**
 	 * Remove a check: it is polled no more, its evaluation in progress is let go of (its
-	 * thread interrupted and, if it does not return, written off and replaced until it does;
-	 * its answer cancelled), and its result is forgotten by the store; once this returns, no result
-	 * of it reaches the store. Services that include it should be redefined first, or they
-	 * turn NOT_SERVING: a member without a result is unknown.
+	 * thread interrupted and, if it does not return, written off and replaced until it
+	 * does; its answer cancelled), and its result is forgotten by the store; once this
+	 * returns, no result of it reaches the store. Services that include it should be
+	 * redefined first, or they turn NOT_SERVING: a member without a result is unknown.
 	 * @param checkName the check's name
 	 * @return whether a check of that name was running
 	 */
@@ -172,8 +174,8 @@ public final class CheckRunner implements AutoCloseable {
 	 * contributor re-created under a name that stayed registered: the check keeps its
 	 * result, its schedule and its evaluation in progress, and calls the new definition
 	 * from its next evaluation. A pushed check is subscribed to the new source, unless it
-	 * is equal to the old one. A definition of the other kind (polled for pushed) replaces
-	 * the check as {@link #remove} and {@link #add} would.
+	 * is equal to the old one. A definition of the other kind (polled for pushed)
+	 * replaces the check as {@link #remove} and {@link #add} would.
 	 * @param check the new definition
 	 * @param schedule its schedule, if it is polled and the check was pushed
 	 * @return whether a check of that name was running
@@ -202,10 +204,11 @@ public final class CheckRunner implements AutoCloseable {
 	}
 
 	/**
-	 * Record the given result for a check, in place of its own, until {@link #restore}: what
-	 * a test does to simulate a dependency's outage (or recovery) without touching the
-	 * dependency. The result is recorded at once and logged like any change; the check goes
-	 * on evaluating on its schedule, and its latest own result is kept for the restore.
+	 * Record the given result for a check, in place of its own, until {@link #restore}:
+	 * what a test does to simulate a dependency's outage (or recovery) without touching
+	 * the dependency. The result is recorded at once and logged like any change; the
+	 * check goes on evaluating on its schedule, and its latest own result is kept for the
+	 * restore.
 	 * @param checkName the name of a check that runs
 	 * @param health the result that stands in for the check's own
 	 * @throws IllegalArgumentException if no check of that name runs
@@ -295,7 +298,8 @@ public final class CheckRunner implements AutoCloseable {
 	public synchronized void close() {
 		this.closed = true;
 		pause();
-		// Before the interrupts, so a check they make fail ends as abandoned, not as an error.
+		// Before the interrupts, so a check they make fail ends as abandoned, not as an
+		// error.
 		this.polled.values().forEach(PolledCheckTask::abandonCurrent);
 		this.timer.shutdownNow();
 		this.workers.shutdownNow();
@@ -317,7 +321,8 @@ public final class CheckRunner implements AutoCloseable {
 			boolean draining;
 			synchronized (this.recordLock) {
 				if (this.closed) {
-					// An evaluation interrupted by close() says nothing about the dependency.
+					// An evaluation interrupted by close() says nothing about the
+					// dependency.
 					return;
 				}
 				health = result.get();
@@ -326,11 +331,13 @@ public final class CheckRunner implements AutoCloseable {
 					return;
 				}
 				draining = this.store.isDraining();
-				// The store first: watchers hear the change before the line is written to the log.
+				// The store first: watchers hear the change before the line is written to
+				// the log.
 				kept = this.store.record(checkName, health);
 			}
 			if (kept != health) {
-				// The serving status mapper threw on its status: the store keeps a DOWN result.
+				// The serving status mapper threw on its status: the store keeps a DOWN
+				// result.
 				this.failureLog.failed(checkName, String.valueOf(kept.getDetails().get("error")));
 			}
 			else {
@@ -340,7 +347,8 @@ public final class CheckRunner implements AutoCloseable {
 		}
 		catch (Throwable ex) {
 			// Details that throw when they are rendered, or any other failure on the way:
-			// the check counts as DOWN, and its evaluation ends as usual, so it runs again at
+			// the check counts as DOWN, and its evaluation ends as usual, so it runs
+			// again at
 			// its next interval and a recovery is seen.
 			synchronized (this.recordLock) {
 				kept = this.store.record(checkName, CheckOutcomes.notRecorded(ex));

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -13,7 +14,8 @@ import org.springframework.boot.health.contributor.Health;
  * worker thread has let go and its answer has completed. Only then may the check start
  * again, so a check never has two evaluations, or two answers, outstanding.
  *
- * <p>Its outcome is settled once, by whichever comes first: the answer, a failure, or a
+ * <p>
+ * Its outcome is settled once, by whichever comes first: the answer, a failure, or a
  * missed deadline. An evaluation that missed its timeout but has not ended is stuck: its
  * thread, if it still holds one, is interrupted and written off, and its answer, if it
  * gave one, is cancelled.
@@ -107,8 +109,9 @@ final class Evaluation {
 
 	/**
 	 * Let go of the current thread. Clears its interrupt under the same lock as
-	 * {@link #overdue()}, so an interrupt meant for this check never reaches the next task
-	 * the thread runs, and counts the thread against the pool again if it was written off.
+	 * {@link #overdue()}, so an interrupt meant for this check never reaches the next
+	 * task the thread runs, and counts the thread against the pool again if it was
+	 * written off.
 	 * @return whether the evaluation ended
 	 */
 	synchronized boolean leave() {
@@ -125,7 +128,8 @@ final class Evaluation {
 	/**
 	 * Remember the answer, to cancel it if it comes too late.
 	 * @param answer the stage the check returned
-	 * @return whether the evaluation is already overdue, so the answer must be cancelled now
+	 * @return whether the evaluation is already overdue, so the answer must be cancelled
+	 * now
 	 */
 	synchronized boolean answered(CompletionStage<Health> answer) {
 		this.answer = answer;

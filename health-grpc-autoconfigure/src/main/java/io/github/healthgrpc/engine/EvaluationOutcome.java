@@ -24,8 +24,8 @@ public enum EvaluationOutcome {
 	TIMEOUT,
 
 	/**
-	 * The check threw, its answer completed exceptionally, or it returned no result; it is
-	 * recorded DOWN with the failure in its details.
+	 * The check threw, its answer completed exceptionally, or it returned no result; it
+	 * is recorded DOWN with the failure in its details.
 	 */
 	ERROR,
 

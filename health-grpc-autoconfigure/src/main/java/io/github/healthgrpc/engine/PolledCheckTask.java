@@ -10,23 +10,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * One polled check: each tick of its interval queues an evaluation for a worker thread,
  * unless the previous one has not ended.
  *
- * <p>Two deadlines keep the result honest. An evaluation must start within the check's
- * interval (by then it is overdue: every worker was busy) and, once started, answer within
- * the check's timeout; missing either makes the check DOWN with the reason. At the timeout
- * the worker is interrupted, which ends most blocking calls, and an asynchronous answer is
- * cancelled, which reaches the future or {@code Mono} the check returned. A check that
- * still does not return is stuck: its thread is written off and replaced, it is never
- * started twice, and it stays DOWN until it returns. A result is recorded on the thread
- * that produced it (only a missed deadline is recorded on the timer thread), and only if
- * no newer evaluation has recorded one.
+ * <p>
+ * Two deadlines keep the result honest. An evaluation must start within the check's
+ * interval (by then it is overdue: every worker was busy) and, once started, answer
+ * within the check's timeout; missing either makes the check DOWN with the reason. At the
+ * timeout the worker is interrupted, which ends most blocking calls, and an asynchronous
+ * answer is cancelled, which reaches the future or {@code Mono} the check returned. A
+ * check that still does not return is stuck: its thread is written off and replaced, it
+ * is never started twice, and it stays DOWN until it returns. A result is recorded on the
+ * thread that produced it (only a missed deadline is recorded on the timer thread), and
+ * only if no newer evaluation has recorded one.
  *
- * <p>A check removed while its evaluation has not returned keeps that evaluation's thread
+ * <p>
+ * A check removed while its evaluation has not returned keeps that evaluation's thread
  * until it does, and a check added again under its name is its successor: it does not
  * start before that evaluation has returned, so a name holds at most one thread however
  * often its check is removed and added again.
@@ -106,8 +109,8 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	/**
-	 * Call the given definition from the next evaluation on, keeping the check's schedule,
-	 * its result and its evaluation in progress.
+	 * Call the given definition from the next evaluation on, keeping the check's
+	 * schedule, its result and its evaluation in progress.
 	 * @param check the definition, under the check's name
 	 */
 	void update(CheckDefinition.Polled check) {
@@ -124,8 +127,8 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	/**
-	 * The task of this name whose evaluation has not ended: this one, or the removed one it
-	 * waits for.
+	 * The task of this name whose evaluation has not ended: this one, or the removed one
+	 * it waits for.
 	 * @return that task, or {@code null} if none
 	 */
 	@Nullable PolledCheckTask unfinished() {
@@ -149,9 +152,9 @@ final class PolledCheckTask implements Runnable {
 
 	/**
 	 * Remove the check for good: stop polling, record nothing more, and let go of the
-	 * evaluation in progress as if it had timed out (its thread interrupted, and written off
-	 * if it does not return, its answer cancelled), so a hanging check that goes frees its
-	 * worker at once instead of at its timeout.
+	 * evaluation in progress as if it had timed out (its thread interrupted, and written
+	 * off if it does not return, its answer cancelled), so a hanging check that goes
+	 * frees its worker at once instead of at its timeout.
 	 */
 	void remove() {
 		synchronized (this.recordLock) {
@@ -206,10 +209,10 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	/**
-	 * Settle the evaluation in progress, and any that starts from now, as abandoned, before
-	 * the engine interrupts its workers: the check then fails because the engine closes,
-	 * which says nothing about its dependency, so it must not be timed or traced as an
-	 * error.
+	 * Settle the evaluation in progress, and any that starts from now, as abandoned,
+	 * before the engine interrupts its workers: the check then fails because the engine
+	 * closes, which says nothing about its dependency, so it must not be timed or traced
+	 * as an error.
 	 */
 	void abandonCurrent() {
 		this.closing = true;
@@ -237,14 +240,16 @@ final class PolledCheckTask implements Runnable {
 				answer(evaluation);
 			}
 			else {
-				// It missed its start deadline (already recorded), was removed, or the engine
+				// It missed its start deadline (already recorded), was removed, or the
+				// engine
 				// is closing: no answer will come.
 				evaluation.settle(EvaluationOutcome.ABANDONED, null);
 				ended(evaluation, evaluation.answerDone());
 			}
 		}
 		finally {
-			// Whatever happened on the way, the thread lets go: a check is never left busy.
+			// Whatever happened on the way, the thread lets go: a check is never left
+			// busy.
 			ended(evaluation, evaluation.leave());
 		}
 	}
@@ -263,7 +268,8 @@ final class PolledCheckTask implements Runnable {
 	private void answer(Evaluation evaluation) {
 		CompletionStage<Health> answer;
 		CheckEvaluation followed = evaluation.followed();
-		// An evaluation settled already (abandoned, or timed out while it waited) has been
+		// An evaluation settled already (abandoned, or timed out while it waited) has
+		// been
 		// told how it ended: its scope is not opened after that.
 		CheckEvaluation scoped = (followed != null && !evaluation.isSettled()) ? followed : CheckEvaluation.NONE;
 		try (CheckEvaluation.Scope scope = scoped.openScope()) {
@@ -283,7 +289,8 @@ final class PolledCheckTask implements Runnable {
 		answer.whenComplete((health, failure) -> complete(evaluation, health, failure));
 	}
 
-	// The answer is done, however recording it goes: a throw there must not leave the check
+	// The answer is done, however recording it goes: a throw there must not leave the
+	// check
 	// busy for good (inside whenComplete it would even go unseen).
 	private void complete(Evaluation evaluation, @Nullable Health health, @Nullable Throwable failure) {
 		try {
@@ -305,9 +312,9 @@ final class PolledCheckTask implements Runnable {
 		if (!evaluation.settle(EvaluationOutcome.TIMEOUT, null)) {
 			return; // answered at the last moment
 		}
-		record(evaluation.sequence,
-				CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
-		// Recorded before the answer is cancelled: the cancellation may end the evaluation
+		record(evaluation.sequence, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
+		// Recorded before the answer is cancelled: the cancellation may end the
+		// evaluation
 		// and free the check for its next tick.
 		cancel(evaluation.overdue());
 		if (evaluation.isStuck()) {
@@ -341,7 +348,8 @@ final class PolledCheckTask implements Runnable {
 
 	private void record(long sequence, Health health) {
 		synchronized (this.recordLock) {
-			// Evaluations end before the next starts, so results arrive in order; the check
+			// Evaluations end before the next starts, so results arrive in order; the
+			// check
 			// makes it certain that an older result never overwrites a newer one.
 			if (this.removed || sequence <= this.recordedSequence) {
 				return;
@@ -357,8 +365,10 @@ final class PolledCheckTask implements Runnable {
 		}
 	}
 
-	// Cancelled on the calling thread, the timer's at a timeout, as CompletableFuture's own
-	// orTimeout does: what cancellation runs (disposing a subscription, aborting a call) is
+	// Cancelled on the calling thread, the timer's at a timeout, as CompletableFuture's
+	// own
+	// orTimeout does: what cancellation runs (disposing a subscription, aborting a call)
+	// is
 	// brief by nature.
 	private static void cancel(@Nullable CompletionStage<Health> answer) {
 		if (answer != null) {
@@ -366,7 +376,8 @@ final class PolledCheckTask implements Runnable {
 				answer.toCompletableFuture().cancel(true);
 			}
 			catch (UnsupportedOperationException ex) {
-				// A stage that cannot be cancelled keeps the check busy until it completes.
+				// A stage that cannot be cancelled keeps the check busy until it
+				// completes.
 			}
 		}
 	}

@@ -6,10 +6,10 @@ import java.util.function.Consumer;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * One pushed check: the callback its source pushes every new result to. Removing it closes
- * the callback: whatever the source pushes afterwards is dropped. A source that can end a
- * subscription ({@link CheckDefinition.CancellableSubscription}) is told to, so that a
- * check removed and added again does not leave one more callback behind each time.
+ * One pushed check: the callback its source pushes every new result to. Removing it
+ * closes the callback: whatever the source pushes afterwards is dropped. A source that
+ * can end a subscription ({@link CheckDefinition.CancellableSubscription}) is told to, so
+ * that a check removed and added again does not leave one more callback behind each time.
  */
 final class PushedCheck implements Consumer<Health> {
 
@@ -40,8 +40,10 @@ final class PushedCheck implements Consumer<Health> {
 
 	@Override
 	public void accept(Health health) {
-		// Recorded under the lock that remove() takes: once remove() returns, nothing more
-		// reaches the store. A pushed value comes from application code: null becomes DOWN,
+		// Recorded under the lock that remove() takes: once remove() returns, nothing
+		// more
+		// reaches the store. A pushed value comes from application code: null becomes
+		// DOWN,
 		// like a polled check that returns nothing.
 		synchronized (this.lock) {
 			if (!this.removed) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -21,8 +22,8 @@ final class RecordingFailureLog {
 
 	void failed(String checkName, String reason) {
 		if (this.failing.add(checkName)) {
-			logger.warn("Health check '" + checkName + "' counts as DOWN: its result could not be recorded ("
-					+ reason + "). It keeps running on its schedule; this is logged again only after a result of "
+			logger.warn("Health check '" + checkName + "' counts as DOWN: its result could not be recorded (" + reason
+					+ "). It keeps running on its schedule; this is logged again only after a result of "
 					+ "it records");
 		}
 	}

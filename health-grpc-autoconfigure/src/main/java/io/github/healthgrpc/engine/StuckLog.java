@@ -36,8 +36,9 @@ final class StuckLog {
 		if (!this.reported.compareAndSet(false, true)) {
 			return;
 		}
-		String held = (worker != null) ? "its thread " + worker.getName() + " ignored the interrupt and is written off "
-				+ "(the pool starts a replacement, so the other checks keep their threads)"
+		String held = (worker != null)
+				? "its thread " + worker.getName() + " ignored the interrupt and is written off "
+						+ "(the pool starts a replacement, so the other checks keep their threads)"
 				: "its answer could not be cancelled";
 		logger.warn("Health check '" + this.checkName + "' is stuck: it did not answer within its timeout of "
 				+ this.timeout.toMillis() + "ms and " + held + ". It stays DOWN and is not started again until it "

@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.LongAdder;
  * The worker threads that evaluate checks: a fixed number of them, plus a replacement for
  * each thread written off because its check did not return at its timeout.
  *
- * <p>A check stuck in code that ignores interrupts (a socket read or a JDBC call without
- * a timeout) keeps its thread until it returns, and nothing can take it back. Instead of
+ * <p>
+ * A check stuck in code that ignores interrupts (a socket read or a JDBC call without a
+ * timeout) keeps its thread until it returns, and nothing can take it back. Instead of
  * letting it shrink the pool, the thread is written off: the pool grows by one while the
  * thread is stuck and shrinks again when it returns, so the other checks always have
  * {@code size} threads. A stuck check is never started again while it is stuck, nor is a
- * check added again under the name of a removed one whose evaluation is stuck, so the pool
- * never holds more than {@code size} plus one thread per check name with a stuck
+ * check added again under the name of a removed one whose evaluation is stuck, so the
+ * pool never holds more than {@code size} plus one thread per check name with a stuck
  * evaluation. Resizing the JDK's pool does this; no thread is managed by hand.
  */
 final class WorkerPool {

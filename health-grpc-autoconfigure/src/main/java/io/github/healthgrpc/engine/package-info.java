@@ -1,5 +1,6 @@
 /**
- * Runs every check on its own interval and timeout, on a bounded scheduler of its own, and records the results.
+ * Runs every check on its own interval and timeout, on a bounded scheduler of its own,
+ * and records the results.
  */
 @NullMarked
 package io.github.healthgrpc.engine;

@@ -32,22 +32,25 @@ import org.springframework.util.Assert;
  * directory, which is then moved over the file atomically, so that a reader sees either
  * the old content or the new, never a file cut short or empty.
  *
- * <p>The directory may be shared with other users (a {@code /tmp} without the sticky bit,
- * a volume): the temporary file has a random name and is created new ({@code O_EXCL}, so
+ * <p>
+ * The directory may be shared with other users (a {@code /tmp} without the sticky bit, a
+ * volume): the temporary file has a random name and is created new ({@code O_EXCL}, so
  * never through a symbolic link planted there), and the content goes through the channel
- * that created it, never by opening the name again, which someone could have swapped for a
- * link meanwhile. Its permissions are set to {@code rw-r--r--} whatever the umask, without
- * following a link. Temporary files that a crash left behind are removed by
+ * that created it, never by opening the name again, which someone could have swapped for
+ * a link meanwhile. Its permissions are set to {@code rw-r--r--} whatever the umask,
+ * without following a link. Temporary files that a crash left behind are removed by
  * {@link #removeLeftovers()}.
  *
- * <p>Written by hand because the JDK has the atomic move but no helper around it. The
+ * <p>
+ * Written by hand because the JDK has the atomic move but no helper around it. The
  * content is not forced to disk: readers are processes of the same host (exec probes), to
  * which a rename is visible at once, and a sync on every change would slow the listener
  * for nothing.
  */
 final class AtomicFileWriter {
 
-	// Readable by every user, as a file written in place would be under the usual umask: a
+	// Readable by every user, as a file written in place would be under the usual umask:
+	// a
 	// probe or sidecar may run as another user. Set after creation too, since the umask
 	// takes bits away from the ones asked at creation (077 would leave rw-------).
 	private static final Set<PosixFilePermission> PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
@@ -118,12 +121,15 @@ final class AtomicFileWriter {
 				}
 			}
 			if (this.posix) {
-				// By name, so never through a link: a temporary file swapped for one fails here.
+				// By name, so never through a link: a temporary file swapped for one
+				// fails here.
 				Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
 					.setPermissions(PERMISSIONS);
 			}
-			// Some JDKs (25) quietly ignore the permissions of a link instead of failing, so the
-			// name is checked to still be the file created: never move a link over the file.
+			// Some JDKs (25) quietly ignore the permissions of a link instead of failing,
+			// so the
+			// name is checked to still be the file created: never move a link over the
+			// file.
 			requireSameFile(temporary, identity);
 			Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -169,7 +175,8 @@ final class AtomicFileWriter {
 	}
 
 	// The file key (device and inode on Unix) where the file system has one, else the
-	// creation time: what tells the created file from one put in its place under its name.
+	// creation time: what tells the created file from one put in its place under its
+	// name.
 	private static Object identity(BasicFileAttributes attributes) {
 		Object key = attributes.fileKey();
 		return (key != null) ? key : attributes.creationTime();

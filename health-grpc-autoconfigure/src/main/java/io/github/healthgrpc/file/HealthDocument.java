@@ -13,14 +13,15 @@ import org.springframework.boot.json.JsonWriter;
 
 /**
  * What the health file says, as one line of JSON: the overall status first (so that a
- * shell can test it with {@code grep -q '^{"status":"SERVING"'}), the time of writing, and
- * every known service's status by name, sorted:
+ * shell can test it with {@code grep -q '^{"status":"SERVING"'}), the time of writing,
+ * and every known service's status by name, sorted:
  *
  * <pre class="code">
  * {"status":"SERVING","time":"2026-12-01T11:24:09.123Z","services":{"":"SERVING","liveness":"SERVING","readiness":"SERVING"}}
  * </pre>
  *
  * @param status the overall status (service {@code ""})
+ *
  * @param time when the document was written, to the millisecond
  * @param services the status of every known service, the overall one included
  */

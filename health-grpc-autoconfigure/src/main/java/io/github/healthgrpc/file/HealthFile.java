@@ -22,8 +22,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The health file: a JSON document (see {@link HealthDocument}) with the serving status of
- * every service, for exec probes. It is replaced atomically, so a reader never sees a
+ * The health file: a JSON document (see {@link HealthDocument}) with the serving status
+ * of every service, for exec probes. It is replaced atomically, so a reader never sees a
  * partial document: on each change the store reports (on the store's listener thread,
  * never the thread that recorded the change), and every heartbeat interval while nothing
  * changes, so that the file's age tells a probe whether the process still runs. It is
@@ -31,11 +31,12 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * shared directory, and the temporary files a crash left are removed when it starts (see
  * {@link AtomicFileWriter}).
  *
- * <p>It starts writing when the application starts (before the gRPC server, so warm-up
- * reads NOT_SERVING), follows the drain (every service but liveness NOT_SERVING) and, once
- * the gRPC server has stopped, writes a last document in which every service is
- * NOT_SERVING and stops the heartbeat. The file is left in place: a probe between then and
- * the exit reads NOT_SERVING, and one after a crash finds a file whose age gives it away.
+ * <p>
+ * It starts writing when the application starts (before the gRPC server, so warm-up reads
+ * NOT_SERVING), follows the drain (every service but liveness NOT_SERVING) and, once the
+ * gRPC server has stopped, writes a last document in which every service is NOT_SERVING
+ * and stops the heartbeat. The file is left in place: a probe between then and the exit
+ * reads NOT_SERVING, and one after a crash finds a file whose age gives it away.
  *
  * @since 0.1.0
  */
@@ -57,8 +58,10 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 
 	private boolean changesPending;
 
-	// What the listener has heard, not what the store says when a write happens: the store's
-	// listener lane leaves out changes that cancel out while the listener is busy, which is
+	// What the listener has heard, not what the store says when a write happens: the
+	// store's
+	// listener lane leaves out changes that cancel out while the listener is busy, which
+	// is
 	// right only for a listener that shows what it heard.
 	private final Map<String, ServingState> heard = new HashMap<>();
 
@@ -107,7 +110,8 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		threads.setDaemon(true);
 		ScheduledThreadPoolExecutor heartbeat = new ScheduledThreadPoolExecutor(1, threads);
 		this.heartbeat = heartbeat;
-		// Every change after the listener was added is heard; what came before, the store says.
+		// Every change after the listener was added is heard; what came before, the store
+		// says.
 		this.store.addListener(this);
 		this.heard.clear();
 		this.heard.putAll(this.store.statuses());
@@ -147,8 +151,8 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	}
 
 	/**
-	 * Note the change; it is written once the store says the changes that came with it are
-	 * all heard.
+	 * Note the change; it is written once the store says the changes that came with it
+	 * are all heard.
 	 */
 	@Override
 	public synchronized void servingStatusChanged(String service, ServingState status) {
@@ -186,7 +190,8 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 		}
 	}
 
-	// A process killed in the middle of a write leaves its temporary file behind, and each
+	// A process killed in the middle of a write leaves its temporary file behind, and
+	// each
 	// crash would add one. None of this file's own is being written while it starts.
 	private void removeLeftovers() {
 		try {

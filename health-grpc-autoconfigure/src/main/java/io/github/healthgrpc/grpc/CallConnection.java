@@ -17,15 +17,17 @@ import org.jspecify.annotations.Nullable;
  * Tells the Watch method which client connection its call came on, so that when the Watch
  * budget is full the connection holding the most calls gives way.
  *
- * <p>A service method sees only its {@code StreamObserver}, which does not expose the
- * call's transport attributes. So an interceptor bound into the service definition itself
- * puts a Watch call's connection into the call's gRPC {@link Context}, where the method
- * reads it. Bound inside {@code bindService()}, rather than added to the server, it is on
- * every path to the service: devh's discovery, the interceptor that lets
- * Health calls skip authentication (it dispatches to these very handlers), and a plain
+ * <p>
+ * A service method sees only its {@code StreamObserver}, which does not expose the call's
+ * transport attributes. So an interceptor bound into the service definition itself puts a
+ * Watch call's connection into the call's gRPC {@link Context}, where the method reads
+ * it. Bound inside {@code bindService()}, rather than added to the server, it is on every
+ * path to the service: devh's discovery, the interceptor that lets Health calls skip
+ * authentication (it dispatches to these very handlers), and a plain
  * {@code ServerBuilder.addService}.
  *
- * <p>A connection is told by its two ends' addresses, which no two open TCP connections
+ * <p>
+ * A connection is told by its two ends' addresses, which no two open TCP connections
  * share. Clients that share an address count as one connection: every in-process client,
  * every client behind one proxy connection, Unix domain socket clients.
  */
@@ -55,8 +57,8 @@ final class CallConnection {
 		return CONNECTION.get();
 	}
 
-	private static <ReqT, RespT> ServerCall.Listener<ReqT> identified(ServerCall<ReqT, RespT> call,
-			Metadata headers, ServerCallHandler<ReqT, RespT> next) {
+	private static <ReqT, RespT> ServerCall.Listener<ReqT> identified(ServerCall<ReqT, RespT> call, Metadata headers,
+			ServerCallHandler<ReqT, RespT> next) {
 		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
 		if (remote == null || !WATCH.equals(call.getMethodDescriptor().getFullMethodName())) {
 			return next.startCall(call, headers);

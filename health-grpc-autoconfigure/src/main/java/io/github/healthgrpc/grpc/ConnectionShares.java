@@ -15,7 +15,8 @@ import org.springframework.util.Assert;
  * O(log n) however many connections there are: a flood of Watch calls makes the server
  * look them up once for every call it admits.
  *
- * <p>Not thread-safe: {@link Watchers} calls it with its lock held.
+ * <p>
+ * Not thread-safe: {@link Watchers} calls it with its lock held.
  */
 final class ConnectionShares {
 
@@ -39,11 +40,11 @@ final class ConnectionShares {
 
 	/**
 	 * The call that gives way to a new call on a connection when the budget is full: the
-	 * oldest call of the connection that holds the most, if that connection holds at least
-	 * two more than the newcomer's. Moving one call from the heaviest connection to the
-	 * newcomer's then never makes the newcomer's the heaviest, so calls do not flip back
-	 * and forth, and a connection holding one call never gives way unless every connection
-	 * holds one.
+	 * oldest call of the connection that holds the most, if that connection holds at
+	 * least two more than the newcomer's. Moving one call from the heaviest connection to
+	 * the newcomer's then never makes the newcomer's the heaviest, so calls do not flip
+	 * back and forth, and a connection holding one call never gives way unless every
+	 * connection holds one.
 	 * @param connection the connection of the new call, {@code null} if unknown
 	 * @return the call that gives way, or {@code null} if none should
 	 */

@@ -14,6 +14,7 @@ import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.Assert;
 
@@ -77,10 +78,11 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
 		ServingState status = this.store.status(request.getService());
 		if (status == null) {
-			responseObserver.onError(Status.NOT_FOUND
-				.withDescription("Unknown service '" + abbreviate(request.getService())
-						+ "': List shows the services this server knows")
-				.asRuntimeException());
+			responseObserver.onError(
+					Status.NOT_FOUND
+						.withDescription("Unknown service '" + abbreviate(request.getService())
+								+ "': List shows the services this server knows")
+						.asRuntimeException());
 			return;
 		}
 		responseObserver.onNext(ProtoStatuses.response(status));
@@ -91,10 +93,12 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	public void list(HealthListRequest request, StreamObserver<HealthListResponse> responseObserver) {
 		Map<String, ServingState> statuses = this.store.statuses();
 		if (statuses.size() > this.maxListedServices) {
-			responseObserver.onError(Status.RESOURCE_EXHAUSTED
-				.withDescription(statuses.size() + " services exceed the List limit of " + this.maxListedServices
-						+ " (grpc.health.list.max-services); use Check or Watch per service")
-				.asRuntimeException());
+			responseObserver.onError(
+					Status.RESOURCE_EXHAUSTED
+						.withDescription(
+								statuses.size() + " services exceed the List limit of " + this.maxListedServices
+										+ " (grpc.health.list.max-services); use Check or Watch per service")
+						.asRuntimeException());
 			return;
 		}
 		HealthListResponse.Builder response = HealthListResponse.newBuilder();

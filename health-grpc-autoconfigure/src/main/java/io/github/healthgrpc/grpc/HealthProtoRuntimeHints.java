@@ -14,10 +14,10 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * Reflection hints for the Health service's protobuf messages in a native image.
- * protobuf-java looks a message's accessors up by name the first time something reads
- * its fields through descriptors ({@code toString()}, {@code TextFormat}, a message in a
- * log line or an interceptor), so every generated message and its builder keep their
- * public methods, as Spring gRPC registers them for client stubs.
+ * protobuf-java looks a message's accessors up by name the first time something reads its
+ * fields through descriptors ({@code toString()}, {@code TextFormat}, a message in a log
+ * line or an interceptor), so every generated message and its builder keep their public
+ * methods, as Spring gRPC registers them for client stubs.
  */
 class HealthProtoRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Message;
-
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
@@ -23,7 +21,8 @@ import io.grpc.StatusRuntimeException;
  * Answers a request that does not parse (not protobuf, or a string that is not UTF-8)
  * with INVALID_ARGUMENT.
  *
- * <p>grpc-java parses a request before any handler or interceptor sees it; when parsing
+ * <p>
+ * grpc-java parses a request before any handler or interceptor sees it; when parsing
  * fails it answers UNKNOWN "Application error processing RPC" and logs the stack trace at
  * SEVERE, so anyone who can reach the port could fill the log and learn nothing from the
  * answer. Here each method's request marshaller turns a parse failure into a marker
@@ -34,7 +33,8 @@ final class MalformedRequests {
 
 	// One marker per message type, a fresh instance (never the default one) that only the
 	// tolerant marshallers return. Shared by every definition bindService() builds: the
-	// server may parse with one definition's marshaller and dispatch to another's handler.
+	// server may parse with one definition's marshaller and dispatch to another's
+	// handler.
 	private static final Map<Class<?>, Object> MARKERS = new ConcurrentHashMap<>();
 
 	private MalformedRequests() {
@@ -89,8 +89,10 @@ final class MalformedRequests {
 			@Override
 			public void onMessage(ReqT message) {
 				if (this.rejected) {
-					// The call is closed already; closing it again would throw, and grpc-java
-					// would log that at SEVERE. Whatever else the client sends is dropped.
+					// The call is closed already; closing it again would throw, and
+					// grpc-java
+					// would log that at SEVERE. Whatever else the client sends is
+					// dropped.
 					return;
 				}
 				if (message == malformed) {

@@ -34,9 +34,9 @@ public record WatchLimits(int maxWatchers, int maxUnknownServices) {
 	public static final WatchLimits DEFAULTS = new WatchLimits(DEFAULT_MAX_WATCHERS, DEFAULT_MAX_UNKNOWN_SERVICES);
 
 	/**
-	 * The longest service name a Watch call accepts. A Watch holds its name for as long as
-	 * it is open, and real gRPC service names are far shorter, so a longer name can only
-	 * be a mistake or an attempt to make the server hold memory.
+	 * The longest service name a Watch call accepts. A Watch holds its name for as long
+	 * as it is open, and real gRPC service names are far shorter, so a longer name can
+	 * only be a mistake or an attempt to make the server hold memory.
 	 */
 	public static final int MAX_SERVICE_NAME_LENGTH = 1024;
 

@@ -21,18 +21,20 @@ import org.jspecify.annotations.Nullable;
  * of a service when that service changes; a cancelled call is forgotten at once, so
  * nothing is held for a watcher after it goes.
  *
- * <p>One lock guards the streams and their counts, in all and per connection: a stream
- * that starts while the last one of its service ends must land in the set that the map
- * holds. With a concurrent map and a set per service it could be added to a set just
- * dropped from the map, never hear a change again and never be uncounted. The lock also
- * makes the {@link WatchLimits} hold exactly. Streams are told about changes, and an
- * evicted stream is ended, outside the lock.
+ * <p>
+ * One lock guards the streams and their counts, in all and per connection: a stream that
+ * starts while the last one of its service ends must land in the set that the map holds.
+ * With a concurrent map and a set per service it could be added to a set just dropped
+ * from the map, never hear a change again and never be uncounted. The lock also makes the
+ * {@link WatchLimits} hold exactly. Streams are told about changes, and an evicted stream
+ * is ended, outside the lock.
  *
- * <p>When {@code maxWatchers} calls are open, a new call is admitted only if the
- * connection holding the most calls holds at least two more than the new call's: that
- * connection's oldest call then gives way (see {@link ConnectionShares}). So no
- * connection is refused while the budget has room, and once it is full the heaviest
- * holder gives way, never a client holding one or a few calls.
+ * <p>
+ * When {@code maxWatchers} calls are open, a new call is admitted only if the connection
+ * holding the most calls holds at least two more than the new call's: that connection's
+ * oldest call then gives way (see {@link ConnectionShares}). So no connection is refused
+ * while the budget has room, and once it is full the heaviest holder gives way, never a
+ * client holding one or a few calls.
  */
 final class Watchers implements StatusListener {
 
@@ -61,15 +63,18 @@ final class Watchers implements StatusListener {
 	 */
 	void watch(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, connection, observer, this::currentStatus);
-		// The observer is not thread-safe: finish setting it up before add() publishes the
+		// The observer is not thread-safe: finish setting it up before add() publishes
+		// the
 		// stream to the threads that report changes and close the store.
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
 		});
 		observer.setOnReadyHandler(stream::flush);
-		// grpc-java lets 32 KiB queue for a call before isReady() turns false: for a reader
-		// that stops reading, thousands of stale statuses. One byte makes it false as soon
+		// grpc-java lets 32 KiB queue for a call before isReady() turns false: for a
+		// reader
+		// that stops reading, thousands of stale statuses. One byte makes it false as
+		// soon
 		// as one message waits, so the server holds that message and a pending flag.
 		observer.setOnReadyThreshold(1);
 		Admission admission = add(stream);
@@ -151,9 +156,8 @@ final class Watchers implements StatusListener {
 	private Admission add(WatchStream stream) {
 		String service = stream.service();
 		if (service.length() > WatchLimits.MAX_SERVICE_NAME_LENGTH) {
-			return Admission.refused(Status.INVALID_ARGUMENT.withDescription("The service name is "
-					+ service.length() + " characters long; Watch accepts names of up to "
-					+ WatchLimits.MAX_SERVICE_NAME_LENGTH));
+			return Admission.refused(Status.INVALID_ARGUMENT.withDescription("The service name is " + service.length()
+					+ " characters long; Watch accepts names of up to " + WatchLimits.MAX_SERVICE_NAME_LENGTH));
 		}
 		Object connection = stream.connection();
 		synchronized (this.lock) {
@@ -170,15 +174,15 @@ final class Watchers implements StatusListener {
 			Set<WatchStream> streams = this.byService.get(service);
 			if (streams == null && this.store.status(service) == null
 					&& unknownServiceCount() >= this.limits.maxUnknownServices()) {
-				return Admission.refused(Status.RESOURCE_EXHAUSTED.withDescription(this.limits.maxUnknownServices()
-						+ " distinct unknown services are watched, the limit of "
-						+ "grpc.health.watch.max-unknown-services; watch a service this server knows "
-						+ "(List shows them) or raise the limit"));
+				return Admission.refused(Status.RESOURCE_EXHAUSTED.withDescription(
+						this.limits.maxUnknownServices() + " distinct unknown services are watched, the limit of "
+								+ "grpc.health.watch.max-unknown-services; watch a service this server knows "
+								+ "(List shows them) or raise the limit"));
 			}
 			Status evictedStatus = null;
 			if (evicted != null) {
-				evictedStatus = Status.RESOURCE_EXHAUSTED.withDescription("The server's "
-						+ this.limits.maxWatchers() + " Watch calls (grpc.health.watch.max-watchers) were all open "
+				evictedStatus = Status.RESOURCE_EXHAUSTED.withDescription("The server's " + this.limits.maxWatchers()
+						+ " Watch calls (grpc.health.watch.max-watchers) were all open "
 						+ "and this call's connection held the most of them (" + this.byConnection.heaviest()
 						+ "), so its oldest call gave way to a connection holding fewer; raise "
 						+ "grpc.health.watch.max-watchers or spread the calls over more connections");
@@ -218,8 +222,7 @@ final class Watchers implements StatusListener {
 		}
 	}
 
-	private record Admission(@Nullable Status refusal, @Nullable WatchStream evicted,
-			@Nullable Status evictedStatus) {
+	private record Admission(@Nullable Status refusal, @Nullable WatchStream evicted, @Nullable Status evictedStatus) {
 
 		static Admission refused(Status refusal) {
 			return new Admission(refusal, null, null);

@@ -1,5 +1,6 @@
 /**
- * The {@code grpc.health.v1.Health} service (Check, Watch, List), a view of the status store.
+ * The {@code grpc.health.v1.Health} service (Check, Watch, List), a view of the status
+ * store.
  */
 @NullMarked
 package io.github.healthgrpc.grpc;

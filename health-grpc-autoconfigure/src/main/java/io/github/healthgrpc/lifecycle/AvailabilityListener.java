@@ -1,6 +1,7 @@
 package io.github.healthgrpc.lifecycle;
 
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
@@ -40,8 +41,8 @@ public class AvailabilityListener implements ApplicationListener<AvailabilityCha
 
 	/**
 	 * Never on an asynchronous multicaster's executor: two changes handled on two threads
-	 * could be applied in the wrong order, and a refusal published just before the context
-	 * closes could arrive after the server stopped.
+	 * could be applied in the wrong order, and a refusal published just before the
+	 * context closes could arrive after the server stopped.
 	 */
 	@Override
 	public boolean supportsAsyncExecution() {

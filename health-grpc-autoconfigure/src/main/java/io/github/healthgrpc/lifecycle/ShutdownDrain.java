@@ -8,6 +8,7 @@ import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -26,22 +27,25 @@ import org.springframework.context.event.ContextStoppedEvent;
  * by a watcher. An application that never served skips the delay. The liveness service
  * stays SERVING throughout: the process is alive, and a restart now would cut the drain.
  *
- * <p>When the drain begins, the application's readiness turns
+ * <p>
+ * When the drain begins, the application's readiness turns
  * {@link ReadinessState#REFUSING_TRAFFIC} too, published as Spring Boot's availability
  * event unless it already is (a servlet web application publishes it itself before the
  * context closes), so {@code /actuator/health/readiness} agrees with gRPC. The event
  * comes back to health-grpc's own readiness listener, and changes nothing there: the
  * store is draining already, and a drain cannot be undone or repeated.
  *
- * <p>It runs on {@link ContextClosedEvent}, which Spring publishes before it stops any
- * lifecycle bean; both supported gRPC servers stop in the very first lifecycle phase, so a
- * lifecycle bean could not come before it. It runs on the thread that closes the context
- * even when the application multicasts events asynchronously: run elsewhere, the context
- * would stop the server while the drain had barely begun.
+ * <p>
+ * It runs on {@link ContextClosedEvent}, which Spring publishes before it stops any
+ * lifecycle bean; both supported gRPC servers stop in the very first lifecycle phase, so
+ * a lifecycle bean could not come before it. It runs on the thread that closes the
+ * context even when the application multicasts events asynchronously: run elsewhere, the
+ * context would stop the server while the drain had barely begun.
  *
- * <p>A context that was stopped ({@code ConfigurableApplicationContext.stop()}) and is then
- * closed skips the delay: its servers stopped with it and completed every Watch call, so no
- * client is left to hear the drain, and waiting would only hold the close. A context
+ * <p>
+ * A context that was stopped ({@code ConfigurableApplicationContext.stop()}) and is then
+ * closed skips the delay: its servers stopped with it and completed every Watch call, so
+ * no client is left to hear the drain, and waiting would only hold the close. A context
  * started again drains as usual.
  *
  * @since 0.1.0
@@ -82,8 +86,8 @@ public class ShutdownDrain implements ApplicationListener<ApplicationContextEven
 	 * @param context the context whose closing starts the drain (not its children's)
 	 * @param drainDelay how long services stay NOT_SERVING before Watch calls complete
 	 * @param availability the application's availability, whose readiness turns
-	 * {@link ReadinessState#REFUSING_TRAFFIC} when the drain begins; {@code null} to leave
-	 * it alone
+	 * {@link ReadinessState#REFUSING_TRAFFIC} when the drain begins; {@code null} to
+	 * leave it alone
 	 */
 	public ShutdownDrain(StatusStore store, ApplicationContext context, Duration drainDelay,
 			@Nullable ApplicationAvailability availability) {
@@ -123,7 +127,8 @@ public class ShutdownDrain implements ApplicationListener<ApplicationContextEven
 		}
 		logger.info("gRPC health is NOT_SERVING; draining for " + this.drainDelay + " before the server stops");
 		try {
-			// The drain delay is the point: time for clients to see NOT_SERVING and move away.
+			// The drain delay is the point: time for clients to see NOT_SERVING and move
+			// away.
 			Thread.sleep(this.drainDelay.toMillis());
 		}
 		catch (InterruptedException ex) {

@@ -1,5 +1,6 @@
 /**
- * Ties serving status to the application's lifecycle: liveness, readiness and the shutdown drain.
+ * Ties serving status to the application's lifecycle: liveness, readiness and the
+ * shutdown drain.
  */
 @NullMarked
 package io.github.healthgrpc.lifecycle;

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -26,9 +27,9 @@ import org.springframework.boot.health.contributor.Status;
  * <li>{@code grpc.health.check.changes} (counter): changes of the check's status from one
  * result to the next; the first result is no change.</li>
  * </ul>
- * The engine tells these meters what it does through the auto-configuration, so that
- * they depend on nothing but the store. When a check is removed, its meters are removed
- * too, those Micrometer derives from its {@link CheckObservations observations} included.
+ * The engine tells these meters what it does through the auto-configuration, so that they
+ * depend on nothing but the store. When a check is removed, its meters are removed too,
+ * those Micrometer derives from its {@link CheckObservations observations} included.
  *
  * @since 0.1.0
  */
@@ -90,7 +91,8 @@ public class CheckMeters implements MeterBinder {
 	/**
 	 * An evaluation ended.
 	 * @param check the check's name
-	 * @param outcome its outcome: {@code UP}, {@code DOWN}, {@code timeout} or {@code error}
+	 * @param outcome its outcome: {@code UP}, {@code DOWN}, {@code timeout} or
+	 * {@code error}
 	 * @param sample what {@link #evaluationStarted()} returned
 	 */
 	public void evaluated(String check, String outcome, Timer.@Nullable Sample sample) {

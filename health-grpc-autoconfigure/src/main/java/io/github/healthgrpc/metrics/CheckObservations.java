@@ -5,10 +5,11 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link Observation} named {@code grpc.health.check} per evaluation of a polled check,
- * so that a trace shows each evaluation, and what the check calls (a query, an HTTP call)
- * as its children: it is current on the worker thread while the check runs there. Its
- * low-cardinality key values are {@code check} and, once it ends, {@code outcome}.
+ * An {@link Observation} named {@code grpc.health.check} per evaluation of a polled
+ * check, so that a trace shows each evaluation, and what the check calls (a query, an
+ * HTTP call) as its children: it is current on the worker thread while the check runs
+ * there. Its low-cardinality key values are {@code check} and, once it ends,
+ * {@code outcome}.
  *
  * @since 0.1.0
  */
@@ -30,8 +31,9 @@ public class CheckObservations {
 	}
 
 	/**
-	 * Whether nothing can ever be observed: the registry is {@link ObservationRegistry#NOOP},
-	 * as where the application has none. A registry without handlers yet may get some later.
+	 * Whether nothing can ever be observed: the registry is
+	 * {@link ObservationRegistry#NOOP}, as where the application has none. A registry
+	 * without handlers yet may get some later.
 	 * @return {@code true} for the no-op registry
 	 */
 	public boolean isNoop() {
@@ -53,8 +55,8 @@ public class CheckObservations {
 	/**
 	 * Stop observing an evaluation.
 	 * @param observation what {@link #start} returned
-	 * @param outcome its outcome: {@code UP}, {@code DOWN}, {@code timeout}, {@code error} or
-	 * {@code abandoned}
+	 * @param outcome its outcome: {@code UP}, {@code DOWN}, {@code timeout},
+	 * {@code error} or {@code abandoned}
 	 * @param failure what the check threw, for an error
 	 */
 	public void stop(Observation observation, String outcome, @Nullable Throwable failure) {

@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code grpc.health.checks.evaluations}, {@code grpc.health.checks.late.starts} and
  * {@code grpc.health.checks.skipped.ticks} (counters): what the engine did and where it
  * fell behind;</li>
- * <li>{@code grpc.health.checks.stuck} (gauge) and {@code grpc.health.checks.threads.written.off}
- * (counter): checks stuck past their timeout, and the worker threads written off and
- * replaced for them;</li>
+ * <li>{@code grpc.health.checks.stuck} (gauge) and
+ * {@code grpc.health.checks.threads.written.off} (counter): checks stuck past their
+ * timeout, and the worker threads written off and replaced for them;</li>
  * <li>{@code grpc.health.checks.queued} and {@code grpc.health.watchers} (gauges), and
  * {@code grpc.health.watchers.limit} (gauge): the most Watch calls the server holds at
  * once, so an alert can compare the open calls with it.</li>
@@ -82,8 +82,7 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started",
-				CheckEngineLoad::evaluations);
+		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started", CheckEngineLoad::evaluations);
 		counter(registry, "grpc.health.checks.late.starts",
 				"Evaluations that waited longer than their interval for a worker thread", CheckEngineLoad::lateStarts);
 		counter(registry, "grpc.health.checks.skipped.ticks",
@@ -105,8 +104,10 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 				.description("Most Watch calls open at once (grpc.health.watch.max-watchers)")
 				.register(registry);
 		}
-		// Listen first, then take what the store says, as the health file does: a change in
-		// between is heard instead of lost. What the store says only introduces services the
+		// Listen first, then take what the store says, as the health file does: a change
+		// in
+		// between is heard instead of lost. What the store says only introduces services
+		// the
 		// listener has not heard of, so a change heard meanwhile is not counted twice.
 		this.store.addListener(this);
 		this.store.statuses().forEach((service, status) -> {

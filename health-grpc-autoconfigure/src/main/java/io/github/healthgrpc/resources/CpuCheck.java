@@ -10,16 +10,18 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import io.github.healthgrpc.engine.CheckFunction;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * The {@code cpu} check: the CPU time the process used over the last window, as a share
  * of the wall-clock time of every processor the JVM may use, against the warn and fail
- * thresholds. Details: {@code load} (0 to 1), {@code window} (the span measured, ISO-8601),
- * {@code processors}, and the percentage as {@code observedValue} with
+ * thresholds. Details: {@code load} (0 to 1), {@code window} (the span measured,
+ * ISO-8601), {@code processors}, and the percentage as {@code observedValue} with
  * {@code observedUnit}.
  *
- * <p>Each evaluation takes a sample; the load is measured from the newest sample at least
+ * <p>
+ * Each evaluation takes a sample; the load is measured from the newest sample at least
  * one window old, so the span covers at least the window and at most the window plus one
  * interval of the check. Until a window has passed it covers the time since the check was
  * created, during startup.
@@ -57,7 +59,8 @@ public final class CpuCheck implements CheckFunction {
 		return CompletableFuture.completedFuture(health(this.clock.get()));
 	}
 
-	// Synchronized: an evaluation written off at its timeout may still be running when the
+	// Synchronized: an evaluation written off at its timeout may still be running when
+	// the
 	// next one starts.
 	private synchronized Health health(CpuSample now) {
 		if (now.cpuNanos() < 0) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import io.github.healthgrpc.engine.CheckFunction;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**

@@ -13,14 +13,15 @@ import java.util.stream.Collectors;
  * Reads the heap's long-lived (old, tenured) pools after their last collection, from the
  * JVM's memory pool MXBeans.
  *
- * <p>Used heap in general rises with every allocation and falls with every young
- * collection, so it crosses any threshold many times a minute on a healthy heap. What a
- * collection of the long-lived pool leaves behind is what the application retains: the
- * figure an operator means by "heap after GC". Written by hand because the JDK has no
- * notion of a long-lived pool and Micrometer's ({@code JvmMemory}, an optional dependency
- * here) is not public; the pool names are those of the JDK's and OpenJ9's collectors.
- * Where no such pool reports a collection (the Epsilon collector, an unknown JVM), the heap
- * as a whole is read instead, as it is now.
+ * <p>
+ * Used heap in general rises with every allocation and falls with every young collection,
+ * so it crosses any threshold many times a minute on a healthy heap. What a collection of
+ * the long-lived pool leaves behind is what the application retains: the figure an
+ * operator means by "heap after GC". Written by hand because the JDK has no notion of a
+ * long-lived pool and Micrometer's ({@code JvmMemory}, an optional dependency here) is
+ * not public; the pool names are those of the JDK's and OpenJ9's collectors. Where no
+ * such pool reports a collection (the Epsilon collector, an unknown JVM), the heap as a
+ * whole is read instead, as it is now.
  *
  * @since 0.1.0
  */
@@ -64,9 +65,8 @@ public final class LongLivedHeap implements Supplier<HeapReading> {
 
 	static boolean isLongLived(String name) {
 		return name.endsWith("Old Gen") || name.endsWith("Tenured Gen") || name.equals("Shenandoah")
-				|| name.equals("Shenandoah Old Generation") || name.equals("ZHeap")
-				|| name.equals("ZGC Old Generation") || name.endsWith("balanced-old") || name.contains("tenured")
-				|| name.equals("JavaHeap");
+				|| name.equals("Shenandoah Old Generation") || name.equals("ZHeap") || name.equals("ZGC Old Generation")
+				|| name.endsWith("balanced-old") || name.contains("tenured") || name.equals("JavaHeap");
 	}
 
 }

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * Reads the process's CPU time from the JVM's {@code com.sun.management} operating system
  * MXBean.
  *
- * <p>The CPU time, not {@code getProcessCpuLoad()}: the load is measured since the
- * previous call by anyone in the process (Micrometer's {@code ProcessorMetrics} calls it
- * too), so two readers would each see part of the picture. Differences of CPU time over a
- * window of one's own are exact.
+ * <p>
+ * The CPU time, not {@code getProcessCpuLoad()}: the load is measured since the previous
+ * call by anyone in the process (Micrometer's {@code ProcessorMetrics} calls it too), so
+ * two readers would each see part of the picture. Differences of CPU time over a window
+ * of one's own are exact.
  *
  * @since 0.1.0
  */

@@ -9,8 +9,9 @@ import org.springframework.boot.health.contributor.Health;
  * The warn and fail thresholds of a resource check, as ratios of what the resource
  * allows, and the health a measured ratio has.
  *
- * <p>A ratio at or above the fail threshold is DOWN. One at or above the warn threshold
- * is UP with a {@code warning} detail, not a status of its own: every status but UP is
+ * <p>
+ * A ratio at or above the fail threshold is DOWN. One at or above the warn threshold is
+ * UP with a {@code warning} detail, not a status of its own: every status but UP is
  * NOT_SERVING unless {@code grpc.health.status.mapping} says otherwise, and a warning
  * must not take a service out of rotation.
  *
@@ -23,7 +24,8 @@ public record Thresholds(double warn, double fail) {
 	/**
 	 * The health of a measured ratio.
 	 * @param ratio the measured ratio, usually from 0 to 1
-	 * @param what what was measured, for the warning or the reason, such as "heap after GC"
+	 * @param what what was measured, for the warning or the reason, such as "heap after
+	 * GC"
 	 * @param details the observed values, in the order a view shows them
 	 * @return DOWN with a {@code reason}, UP with a {@code warning}, or UP
 	 */
@@ -44,8 +46,8 @@ public record Thresholds(double warn, double fail) {
 	}
 
 	private static String describe(String what, double ratio, String threshold, double value) {
-		return String.format(Locale.ROOT, "%s at %.1f%%, at or above the %s threshold of %.1f%%", what,
-				percent(ratio), threshold, percent(value));
+		return String.format(Locale.ROOT, "%s at %.1f%%, at or above the %s threshold of %.1f%%", what, percent(ratio),
+				threshold, percent(value));
 	}
 
 	private static double percent(double ratio) {

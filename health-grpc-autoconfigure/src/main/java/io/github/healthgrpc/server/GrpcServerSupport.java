@@ -30,7 +30,8 @@ public abstract class GrpcServerSupport {
 
 	/**
 	 * Describe one server.
-	 * @param description the server, as a user knows it, such as {@code devh's gRPC server}
+	 * @param description the server, as a user knows it, such as
+	 * {@code devh's gRPC server}
 	 * @param artifact the artifact that brings the server, as {@code groupId:artifactId}
 	 * @param packagePrefix the package prefix of the server's Spring Boot integration
 	 * @param switchOff the property setting that switches the server off
@@ -48,7 +49,8 @@ public abstract class GrpcServerSupport {
 
 	/**
 	 * Every supported server, in the order of {@code META-INF/spring.factories}.
-	 * @param classLoader the class loader to load them with, or {@code null} for the default
+	 * @param classLoader the class loader to load them with, or {@code null} for the
+	 * default
 	 * @return the servers, whether on the class path or not
 	 */
 	public static List<GrpcServerSupport> all(@Nullable ClassLoader classLoader) {
@@ -57,7 +59,8 @@ public abstract class GrpcServerSupport {
 
 	/**
 	 * The server and the artifact that brings it.
-	 * @return such as {@code devh's gRPC server (net.devh:grpc-server-spring-boot-starter)}
+	 * @return such as
+	 * {@code devh's gRPC server (net.devh:grpc-server-spring-boot-starter)}
 	 */
 	public String describe() {
 		return this.description + " (" + this.artifact + ")";

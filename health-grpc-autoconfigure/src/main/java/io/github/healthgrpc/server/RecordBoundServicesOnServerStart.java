@@ -1,6 +1,7 @@
 package io.github.healthgrpc.server;
 
 import io.grpc.Server;
+
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 

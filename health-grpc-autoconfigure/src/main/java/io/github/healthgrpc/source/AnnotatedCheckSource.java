@@ -11,6 +11,7 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.aop.support.AopUtils;

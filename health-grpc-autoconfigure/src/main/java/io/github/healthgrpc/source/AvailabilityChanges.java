@@ -5,15 +5,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Tells subscribers about every {@link AvailabilityChangeEvent}, so checks that report the
- * application's availability are re-evaluated the moment it changes instead of on an
+ * Tells subscribers about every {@link AvailabilityChangeEvent}, so checks that report
+ * the application's availability are re-evaluated the moment it changes instead of on an
  * interval.
  *
- * <p>Spring calls listeners that are not ordered in the order they were created. This
+ * <p>
+ * Spring calls listeners that are not ordered in the order they were created. This
  * listener must be created after the application's
  * {@link org.springframework.boot.availability.ApplicationAvailability} bean, which
  * records each change, or subscribers would read the state before the change.

@@ -3,6 +3,7 @@ package io.github.healthgrpc.source;
 import java.util.function.Consumer;
 
 import io.github.healthgrpc.engine.CheckDefinition;
+
 import org.springframework.boot.health.application.AvailabilityStateHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -16,7 +17,8 @@ import org.springframework.boot.health.contributor.Health;
 record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 		AvailabilityChanges changes) implements CheckDefinition.CancellableSubscription {
 
-	// The subscription is the record itself, equal for the same indicator, so that reading
+	// The subscription is the record itself, equal for the same indicator, so that
+	// reading
 	// the registry again yields an equal definition and subscribes nothing twice.
 	static CheckDefinition.Pushed of(String name, AvailabilityStateHealthIndicator indicator,
 			AvailabilityChanges changes) {
@@ -40,7 +42,8 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 
 		@Override
 		public void run() {
-			// Evaluating and recording under one lock keeps an older evaluation from being
+			// Evaluating and recording under one lock keeps an older evaluation from
+			// being
 			// recorded after a newer one when a change races with the first push.
 			synchronized (this) {
 				this.recorder.accept(evaluate());
@@ -49,7 +52,8 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 
 		private Health evaluate() {
 			try {
-				// Spring Boot's contract allows null; a result that says nothing reads DOWN.
+				// Spring Boot's contract allows null; a result that says nothing reads
+				// DOWN.
 				return HealthResults.toHealth(this.indicator.health(true));
 			}
 			catch (RuntimeException ex) {

@@ -10,10 +10,11 @@ import org.springframework.boot.health.contributor.Health;
  * reaches the stage the check returned, so that cancelling an overdue answer aborts the
  * call behind it (an HTTP client's future, a {@code Mono}'s subscription).
  *
- * <p>{@code thenApply} alone would not do: cancelling the stage it makes leaves the
- * source running. And this future completes only when the source does, cancelled or not,
- * so that an answer whose source cannot be cancelled keeps its check busy until it
- * completes, and the check never has two answers outstanding.
+ * <p>
+ * {@code thenApply} alone would not do: cancelling the stage it makes leaves the source
+ * running. And this future completes only when the source does, cancelled or not, so that
+ * an answer whose source cannot be cancelled keeps its check busy until it completes, and
+ * the check never has two answers outstanding.
  */
 final class ConvertedAnswer extends CompletableFuture<Health> {
 

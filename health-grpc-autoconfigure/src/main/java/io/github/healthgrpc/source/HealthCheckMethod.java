@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import io.github.healthgrpc.check.HealthCheck;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;

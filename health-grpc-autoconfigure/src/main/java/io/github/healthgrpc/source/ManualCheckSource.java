@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

@@ -9,6 +9,7 @@ import io.github.healthgrpc.engine.CheckSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
@@ -21,8 +22,9 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * does for the blocking ones. An evaluation returns as soon as the indicator's
  * {@code Mono} is subscribed: no worker thread waits for the answer.
  *
- * <p>Spring Boot's health endpoint reads the blocking registry first, so a name that is
- * in both is the blocking contributor's, and is left to it here.
+ * <p>
+ * Spring Boot's health endpoint reads the blocking registry first, so a name that is in
+ * both is the blocking contributor's, and is left to it here.
  *
  * @since 0.1.0
  */
@@ -36,8 +38,10 @@ public final class ReactiveHealthContributorCheckSource implements CheckSource {
 
 	/**
 	 * Create a source.
-	 * @param contributors the reactive contributors, usually Spring Boot's reactive registry
-	 * @param blocking the blocking contributors whose names take precedence, or {@code null}
+	 * @param contributors the reactive contributors, usually Spring Boot's reactive
+	 * registry
+	 * @param blocking the blocking contributors whose names take precedence, or
+	 * {@code null}
 	 */
 	public ReactiveHealthContributorCheckSource(ReactiveHealthContributors contributors,
 			@Nullable HealthContributors blocking) {
@@ -81,8 +85,8 @@ public final class ReactiveHealthContributorCheckSource implements CheckSource {
 			checks.add(new CheckDefinition.Polled(name, new ReactiveIndicatorCheck(registered, indicator)));
 		}
 		else if (contributor instanceof ReactiveHealthContributors composite) {
-			composite.forEach(
-					(member) -> collect(name + "/" + member.name(), registered, member.contributor(), checks));
+			composite
+				.forEach((member) -> collect(name + "/" + member.name(), registered, member.contributor(), checks));
 		}
 		else {
 			logger.debug("Reactive health contributor '" + name + "' of type " + contributor.getClass().getName()

@@ -1,5 +1,6 @@
 /**
- * Turns the application's checks (annotated methods, Actuator health contributors, manual handles) into engine checks.
+ * Turns the application's checks (annotated methods, Actuator health contributors, manual
+ * handles) into engine checks.
  */
 @NullMarked
 package io.github.healthgrpc.source;

@@ -15,9 +15,10 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Tells the store's listeners about changes, off the writer's thread: each listener has a
  * {@link ListenerLane} of its own, so a slow or blocked listener holds up only itself.
  *
- * <p>A lane runs on at most one thread at a time and ends its task when it has nothing
- * left to say, so the threads are at most one per listener; idle ones end after a few
- * seconds. They are daemon threads: a listener stuck forever cannot keep the JVM alive.
+ * <p>
+ * A lane runs on at most one thread at a time and ends its task when it has nothing left
+ * to say, so the threads are at most one per listener; idle ones end after a few seconds.
+ * They are daemon threads: a listener stuck forever cannot keep the JVM alive.
  */
 final class ChangeDispatcher {
 

@@ -16,9 +16,10 @@ import org.apache.commons.logging.LogFactory;
  * status of each service in the order the services changed, then says that these changes
  * were all, then the close if it came.
  *
- * <p>Written by hand because the coalescing is the point: an executor that ran one task
- * per change would hold a backlog for a slow listener and could hand it an older status
- * after a newer one.
+ * <p>
+ * Written by hand because the coalescing is the point: an executor that ran one task per
+ * change would hold a backlog for a slow listener and could hand it an older status after
+ * a newer one.
  */
 final class ListenerLane implements Runnable {
 

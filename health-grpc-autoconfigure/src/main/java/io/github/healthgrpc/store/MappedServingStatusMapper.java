@@ -8,8 +8,8 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * A {@link ServingStatusMapper} from a map of status codes, over the default rule (UP is
  * SERVING, everything else NOT_SERVING). Unlike Spring Boot's HTTP mapping, where the
- * user's map replaces the defaults, the defaults stay for codes the map leaves out: mapping
- * OUT_OF_SERVICE alone must not make UP NOT_SERVING.
+ * user's map replaces the defaults, the defaults stay for codes the map leaves out:
+ * mapping OUT_OF_SERVICE alone must not make UP NOT_SERVING.
  */
 final class MappedServingStatusMapper implements ServingStatusMapper {
 
@@ -27,7 +27,8 @@ final class MappedServingStatusMapper implements ServingStatusMapper {
 		return this.mappings.getOrDefault(uniform(status.getCode()), ServingState.NOT_SERVING);
 	}
 
-	// Spring Boot's uniform code for status mappings: only letters and digits, lower case.
+	// Spring Boot's uniform code for status mappings: only letters and digits, lower
+	// case.
 	private static String uniform(String code) {
 		return code.codePoints()
 			.filter(Character::isLetterOrDigit)

@@ -31,7 +31,8 @@ public record ServiceDefinition(Set<String> members, Gate gate) {
 	}
 
 	/**
-	 * A service that says whether the process is alive, like the built-in liveness service.
+	 * A service that says whether the process is alive, like the built-in liveness
+	 * service.
 	 * @param members the names of the member checks
 	 * @return the definition
 	 */
@@ -45,8 +46,8 @@ public record ServiceDefinition(Set<String> members, Gate gate) {
 	public enum Gate {
 
 		/**
-		 * Only while the application accepts traffic and is not draining, once every member
-		 * check has a first result and while each one's status maps to SERVING.
+		 * Only while the application accepts traffic and is not draining, once every
+		 * member check has a first result and while each one's status maps to SERVING.
 		 */
 		TRAFFIC,
 

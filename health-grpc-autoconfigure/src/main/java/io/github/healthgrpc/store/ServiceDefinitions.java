@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -23,8 +24,10 @@ final class ServiceDefinitions {
 
 	private final Set<String> followers;
 
-	// Members added by name (with StatusStore.addMember), kept apart from the definitions so
-	// that a redefinition does not drop them and a follower does not inherit the overall's.
+	// Members added by name (with StatusStore.addMember), kept apart from the definitions
+	// so
+	// that a redefinition does not drop them and a follower does not inherit the
+	// overall's.
 	private final Map<String, Set<String>> added;
 
 	private ServiceDefinitions(Map<String, ServiceDefinition> byService, Set<String> followers,
@@ -89,8 +92,8 @@ final class ServiceDefinitions {
 			extended.put(service, overall);
 			followers.add(service);
 		});
-		return (followers.size() != this.followers.size())
-				? new ServiceDefinitions(extended, followers, this.added) : this;
+		return (followers.size() != this.followers.size()) ? new ServiceDefinitions(extended, followers, this.added)
+				: this;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**
@@ -12,8 +13,8 @@ import org.springframework.boot.health.contributor.Health;
  * actuator, the metrics, the health file) read, and the listeners they register to hear
  * changes. The writers (the check engine, the lifecycle, the check sources) hold the
  * {@link StatusStore} itself, as Spring Boot's {@code HealthContributorRegistry} extends
- * the read-only {@code HealthContributors}; a view depending on this type cannot change
- * a status by mistake.
+ * the read-only {@code HealthContributors}; a view depending on this type cannot change a
+ * status by mistake.
  *
  * @since 0.1.0
  */
@@ -65,8 +66,8 @@ public interface ServiceStatuses {
 	Set<String> maintenance();
 
 	/**
-	 * The known services that {@link StatusStore#startMaintenance(String)} accepts:
-	 * every service that follows traffic, {@code ""} included.
+	 * The known services that {@link StatusStore#startMaintenance(String)} accepts: every
+	 * service that follows traffic, {@code ""} included.
 	 * @return an immutable set of service names
 	 */
 	Set<String> maintainableServices();

@@ -2,8 +2,8 @@ package io.github.healthgrpc.store;
 
 /**
  * Whether a gRPC service can take traffic, as the Health protocol reports it. Named apart
- * from the protocol's own {@code HealthCheckResponse.ServingStatus}, which the views map it
- * to, so that code using both reads without qualified names.
+ * from the protocol's own {@code HealthCheckResponse.ServingStatus}, which the views map
+ * it to, so that code using both reads without qualified names.
  *
  * @since 0.1.0
  */

@@ -3,16 +3,18 @@ package io.github.healthgrpc.store;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Status;
 
 /**
  * Decides whether a check's health {@link Status} lets a service be SERVING, as Spring
- * Boot's {@code HttpCodeStatusMapper} decides the HTTP status of {@code /actuator/health}.
- * A service is SERVING only if the status of every member check maps to
- * {@link ServingState#SERVING}, so the order of the statuses never matters.
+ * Boot's {@code HttpCodeStatusMapper} decides the HTTP status of
+ * {@code /actuator/health}. A service is SERVING only if the status of every member check
+ * maps to {@link ServingState#SERVING}, so the order of the statuses never matters.
  *
- * <p>health-grpc's auto-configuration provides one from
- * {@code grpc.health.status.mapping}; a bean of this type replaces it.
+ * <p>
+ * health-grpc's auto-configuration provides one from {@code grpc.health.status.mapping};
+ * a bean of this type replaces it.
  *
  * @since 0.1.0
  */
@@ -36,10 +38,10 @@ public interface ServingStatusMapper {
 	}
 
 	/**
-	 * The default rule with some status codes mapped otherwise. Codes are matched as Spring
-	 * Boot matches {@code management.endpoint.health.status.http-mapping} keys: case and
-	 * characters other than letters and digits are ignored, so {@code out-of-service} and
-	 * {@code OUT_OF_SERVICE} name the same status.
+	 * The default rule with some status codes mapped otherwise. Codes are matched as
+	 * Spring Boot matches {@code management.endpoint.health.status.http-mapping} keys:
+	 * case and characters other than letters and digits are ignored, so
+	 * {@code out-of-service} and {@code OUT_OF_SERVICE} name the same status.
 	 * @param mappings serving status by health status code; {@code null} or empty for the
 	 * default rule
 	 * @return the mapper

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -19,22 +20,24 @@ import org.springframework.boot.health.contributor.Status;
  * The single source of truth: the latest result of every check and the derived serving
  * status of every known gRPC service ({@code ""} being the server overall).
  *
- * <p>Each service has a {@link ServiceDefinition}: its member checks and its gate. A
- * service that follows traffic (every mapped and bound service, and {@code ""}) is SERVING
- * only while the application accepts traffic and is not draining, every member check has
- * a first result and every member's status maps to SERVING under the
+ * <p>
+ * Each service has a {@link ServiceDefinition}: its member checks and its gate. A service
+ * that follows traffic (every mapped and bound service, and {@code ""}) is SERVING only
+ * while the application accepts traffic and is not draining, every member check has a
+ * first result and every member's status maps to SERVING under the
  * {@link ServingStatusMapper} (by default: is UP; a status it throws on counts as DOWN).
  * A service that follows liveness is SERVING while the application is live and every
  * member check that has a result maps to SERVING, the drain and the close included. A
- * service that follows traffic and is under maintenance ({@link #startMaintenance(String)})
- * is NOT_SERVING whatever its checks say until the maintenance ends, and the drain holds it
- * after that. Reads are a volatile read and a map lookup; they never run a check and never
- * wait for a writer. Writers
- * (check results, lifecycle changes, maintenance) derive the new statuses one at a time
- * and hand the real changes to the listeners, which hear them on threads of the store's
- * own (see {@link StatusListener}): a writer never waits for a listener.
+ * service that follows traffic and is under maintenance
+ * ({@link #startMaintenance(String)}) is NOT_SERVING whatever its checks say until the
+ * maintenance ends, and the drain holds it after that. Reads are a volatile read and a
+ * map lookup; they never run a check and never wait for a writer. Writers (check results,
+ * lifecycle changes, maintenance) derive the new statuses one at a time and hand the real
+ * changes to the listeners, which hear them on threads of the store's own (see
+ * {@link StatusListener}): a writer never waits for a listener.
  *
- * <p>Shutdown has two steps: {@link #drain()} turns every service that follows traffic
+ * <p>
+ * Shutdown has two steps: {@link #drain()} turns every service that follows traffic
  * NOT_SERVING for good while Watch calls stay open to hear it, and {@link #close()} then
  * tells the listeners that the store closed; a service that follows liveness keeps its
  * status through both, since the process is alive until the server stops.
@@ -51,20 +54,22 @@ public final class StatusStore implements ServiceStatuses {
 
 	private final Map<String, Instant> resultTimes = new ConcurrentHashMap<>();
 
-	// Guarded by lock: the checks whose latest result lets their services serve, mapped once
+	// Guarded by lock: the checks whose latest result lets their services serve, mapped
+	// once
 	// as it is recorded.
 	private final Set<String> servingResults = new HashSet<>();
 
 	private final ServingStatusMapper mapper;
 
-	// Guarded by lock; readers see it in the published view, beside the statuses derived from it.
+	// Guarded by lock; readers see it in the published view, beside the statuses derived
+	// from it.
 	private ServiceDefinitions definitions = ServiceDefinitions.initial();
 
 	// Guarded by lock, like the definitions, and published beside them.
 	private Set<String> maintenance = Set.of();
 
-	private volatile Published published = new Published(this.definitions,
-			Map.of(OVERALL, ServingState.NOT_SERVING), this.maintenance);
+	private volatile Published published = new Published(this.definitions, Map.of(OVERALL, ServingState.NOT_SERVING),
+			this.maintenance);
 
 	private boolean acceptingTraffic;
 
@@ -77,7 +82,8 @@ public final class StatusStore implements ServiceStatuses {
 	private volatile boolean everServing;
 
 	/**
-	 * Create a store with the default rule: a check lets its services serve while it is UP.
+	 * Create a store with the default rule: a check lets its services serve while it is
+	 * UP.
 	 */
 	public StatusStore() {
 		this(ServingStatusMapper.getDefault());
@@ -93,7 +99,8 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Define the known services as following traffic, with their member checks.
-	 * @param membersByService member check names by service; must contain {@link #OVERALL}
+	 * @param membersByService member check names by service; must contain
+	 * {@link #OVERALL}
 	 * @see #define(Map)
 	 */
 	public void defineServices(Map<String, Set<String>> membersByService) {
@@ -119,11 +126,11 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Give services new member checks while the application runs, as checks come and go.
-	 * Each service keeps its definition's gate and only its members change: services named
-	 * here get the given members; services that follow the overall (added with
-	 * {@link #addServices}) get the overall's new members; every other known service keeps
-	 * its own. A member without a result keeps a service that follows traffic NOT_SERVING,
-	 * as at startup.
+	 * Each service keeps its definition's gate and only its members change: services
+	 * named here get the given members; services that follow the overall (added with
+	 * {@link #addServices}) get the overall's new members; every other known service
+	 * keeps its own. A member without a result keeps a service that follows traffic
+	 * NOT_SERVING, as at startup.
 	 * @param membersByService new member check names by known service
 	 */
 	public void redefineMembers(Map<String, Set<String>> membersByService) {
@@ -134,12 +141,12 @@ public final class StatusStore implements ServiceStatuses {
 	}
 
 	/**
-	 * Add a member check to a service on top of the members its definition gives it, for a
-	 * check that code adds while the application runs (a status set through grpc-java's
+	 * Add a member check to a service on top of the members its definition gives it, for
+	 * a check that code adds while the application runs (a status set through grpc-java's
 	 * {@code HealthStatusManager}). It stays through every redefinition until
-	 * {@link #removeMember removed}; it is not the overall's member when the service is, and
-	 * a service not known yet takes it when it becomes known. Until the check has a first
-	 * result, a service that follows traffic is NOT_SERVING, as at startup.
+	 * {@link #removeMember removed}; it is not the overall's member when the service is,
+	 * and a service not known yet takes it when it becomes known. Until the check has a
+	 * first result, a service that follows traffic is NOT_SERVING, as at startup.
 	 * @param service the service name, {@code ""} for the overall
 	 * @param checkName the member check's name
 	 */
@@ -148,8 +155,8 @@ public final class StatusStore implements ServiceStatuses {
 	}
 
 	/**
-	 * Remove a member check that {@link #addMember} added; the service follows the members
-	 * of its definition again.
+	 * Remove a member check that {@link #addMember} added; the service follows the
+	 * members of its definition again.
 	 * @param service the service name
 	 * @param checkName the member check's name
 	 */
@@ -214,8 +221,8 @@ public final class StatusStore implements ServiceStatuses {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			kept = Health.down()
-				.withDetail("error", "The serving status mapper threw on status " + health.getStatus() + ": "
-						+ describe(ex))
+				.withDetail("error",
+						"The serving status mapper threw on status " + health.getStatus() + ": " + describe(ex))
 				.build();
 			serves = false;
 		}
@@ -238,7 +245,8 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Say whether the application accepts traffic; while it does not, every service is
-	 * NOT_SERVING whatever its checks say. Once the drain has begun, it no longer matters.
+	 * NOT_SERVING whatever its checks say. Once the drain has begun, it no longer
+	 * matters.
 	 * @param acceptingTraffic whether it accepts traffic
 	 */
 	public void setAcceptingTraffic(boolean acceptingTraffic) {
@@ -249,8 +257,9 @@ public final class StatusStore implements ServiceStatuses {
 	}
 
 	/**
-	 * Say whether the application is live (its liveness state is correct); while it is not,
-	 * every service that follows liveness is NOT_SERVING. Before the first call it is not.
+	 * Say whether the application is live (its liveness state is correct); while it is
+	 * not, every service that follows liveness is NOT_SERVING. Before the first call it
+	 * is not.
 	 * @param live whether it is live
 	 */
 	public void setLive(boolean live) {
@@ -262,8 +271,8 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Begin the shutdown drain: every service that follows traffic turns NOT_SERVING for
-	 * good. Nothing undoes it, neither the application accepting traffic again nor a check
-	 * turning UP; the listeners keep hearing the changes until {@link #close()}.
+	 * good. Nothing undoes it, neither the application accepting traffic again nor a
+	 * check turning UP; the listeners keep hearing the changes until {@link #close()}.
 	 */
 	public void drain() {
 		synchronized (this.lock) {
@@ -274,9 +283,10 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Put a service that follows traffic under maintenance: it turns NOT_SERVING until
-	 * {@link #endMaintenance(String)}, whatever its checks say, and watchers hear it at once.
-	 * A check that recovers does not end it, and it does not end the drain. Once the store
-	 * is closed, maintenance no longer changes: every status stays as it is for good.
+	 * {@link #endMaintenance(String)}, whatever its checks say, and watchers hear it at
+	 * once. A check that recovers does not end it, and it does not end the drain. Once
+	 * the store is closed, maintenance no longer changes: every status stays as it is for
+	 * good.
 	 * @param service a known service that follows traffic ({@code ""} for the overall)
 	 * @return {@code true} if the service was not under maintenance and now is;
 	 * {@code false} if it already was, or if the store is closed
@@ -296,11 +306,11 @@ public final class StatusStore implements ServiceStatuses {
 
 	/**
 	 * Put every known service that follows traffic under maintenance, the overall and the
-	 * readiness service included, as {@link #startMaintenance(String)} would one at a time.
-	 * Services that become known later are not under maintenance; services that follow
-	 * liveness never are. Once the store is closed, nothing changes.
-	 * @return the services whose maintenance this call started, empty if every one already
-	 * was under maintenance or the store is closed
+	 * readiness service included, as {@link #startMaintenance(String)} would one at a
+	 * time. Services that become known later are not under maintenance; services that
+	 * follow liveness never are. Once the store is closed, nothing changes.
+	 * @return the services whose maintenance this call started, empty if every one
+	 * already was under maintenance or the store is closed
 	 */
 	public Set<String> startMaintenanceOfEveryService() {
 		synchronized (this.lock) {
@@ -395,8 +405,8 @@ public final class StatusStore implements ServiceStatuses {
 	}
 
 	/**
-	 * Wait until every listener has heard every change made so far, the close included.
-	 * A listener that is slow or blocked can make this wait the whole timeout.
+	 * Wait until every listener has heard every change made so far, the close included. A
+	 * listener that is slow or blocked can make this wait the whole timeout.
 	 * @param timeout the longest time to wait
 	 * @return the listeners that had not heard everything when the timeout passed; empty
 	 * if all had
@@ -487,7 +497,8 @@ public final class StatusStore implements ServiceStatuses {
 			}
 		});
 		if (!changes.isEmpty()) {
-			// As one: a listener hears the changes of one publication together, never a part.
+			// As one: a listener hears the changes of one publication together, never a
+			// part.
 			this.dispatcher.changed(changes);
 		}
 	}

@@ -7,6 +7,7 @@ import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -42,8 +43,8 @@ class GrpcHealthIndicatorTests {
 		this.store.record("pricing", Health.up().build());
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
-				"db is DOWN", "maintenance", false, "checks", Map.of("db", "DOWN", "pricing", "UP")));
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason", "db is DOWN",
+				"maintenance", false, "checks", Map.of("db", "DOWN", "pricing", "UP")));
 	}
 
 	@Test
@@ -53,8 +54,8 @@ class GrpcHealthIndicatorTests {
 		this.store.record("readinessState", Health.status(Status.OUT_OF_SERVICE).build());
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
-				"warming up", "maintenance", false, "checks", Map.of("db", "UP", "readinessState", "OUT_OF_SERVICE")));
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason", "warming up",
+				"maintenance", false, "checks", Map.of("db", "UP", "readinessState", "OUT_OF_SERVICE")));
 	}
 
 	@Test
@@ -62,9 +63,8 @@ class GrpcHealthIndicatorTests {
 		this.store.defineServices(Map.of("", Set.of("db")));
 		this.store.setAcceptingTraffic(true);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
-		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "warming up", "maintenance", false, "checks",
-						Map.of("db", "UNKNOWN")));
+		assertThat(this.indicator.health().getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING",
+				"reason", "warming up", "maintenance", false, "checks", Map.of("db", "UNKNOWN")));
 	}
 
 	@Test
@@ -75,9 +75,8 @@ class GrpcHealthIndicatorTests {
 		this.store.drain();
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "shutting down", "maintenance", false, "checks",
-						Map.of("db", "UP")));
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
+				"shutting down", "maintenance", false, "checks", Map.of("db", "UP")));
 	}
 
 	@Test
@@ -88,9 +87,8 @@ class GrpcHealthIndicatorTests {
 		this.store.startMaintenanceOfEveryService();
 		Health health = this.indicator.health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(health.getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "under maintenance", "maintenance", true, "checks",
-						Map.of("db", "UP")));
+		assertThat(health.getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING", "reason",
+				"under maintenance", "maintenance", true, "checks", Map.of("db", "UP")));
 	}
 
 	@Test
@@ -103,9 +101,8 @@ class GrpcHealthIndicatorTests {
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("overall",
 				Map.of("status", "SERVING", "maintenance", false, "checks", Map.of("db", "UP")));
-		assertThat(health.getDetails()).containsEntry("services",
-				Map.of("demo.Inventory", Map.of("status", "NOT_SERVING", "reason", "under maintenance", "maintenance",
-						true, "checks", Map.of("db", "UP"))));
+		assertThat(health.getDetails()).containsEntry("services", Map.of("demo.Inventory", Map.of("status",
+				"NOT_SERVING", "reason", "under maintenance", "maintenance", true, "checks", Map.of("db", "UP"))));
 	}
 
 	@Test
@@ -115,9 +112,8 @@ class GrpcHealthIndicatorTests {
 		this.store.record("db", Health.up().build());
 		this.store.setAcceptingTraffic(false);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
-		assertThat(this.indicator.health().getDetails()).containsEntry("overall",
-				Map.of("status", "NOT_SERVING", "reason", "refusing traffic", "maintenance", false, "checks",
-						Map.of("db", "UP")));
+		assertThat(this.indicator.health().getDetails()).containsEntry("overall", Map.of("status", "NOT_SERVING",
+				"reason", "refusing traffic", "maintenance", false, "checks", Map.of("db", "UP")));
 	}
 
 	@Test

@@ -30,8 +30,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.aot.AotApplicationContextInitializer;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
@@ -46,8 +46,8 @@ import static org.awaitility.Awaitility.await;
  * context is loaded, generate its initializer and hints), compiled, and started in AOT
  * mode on the JVM with Spring Boot's gRPC server on a random port: the check's result
  * reaches a real Check call. The hints the processing produced are those a native image
- * needs. The generated code calls package-private {@code @Bean} methods, so the test
- * runs in a class loader shared with the compiled classes.
+ * needs. The generated code calls package-private {@code @Bean} methods, so the test runs
+ * in a class loader shared with the compiled classes.
  */
 @CompileWithForkedClassLoader
 class AheadOfTimeTests {
@@ -74,8 +74,9 @@ class AheadOfTimeTests {
 			try (TestGrpcServer.Started started = TestGrpcServer.BOOT
 				.start(application().initializers(aotInitializer(initializer)))) {
 				assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
-				ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", started.port(),
-						InsecureChannelCredentials.create()).build();
+				ManagedChannel channel = Grpc
+					.newChannelBuilderForAddress("127.0.0.1", started.port(), InsecureChannelCredentials.create())
+					.build();
 				try {
 					await().atMost(Duration.ofSeconds(10)).until(() -> check(channel), ServingStatus.SERVING::equals);
 					started.context().getBean(PricingCheck.class).up.set(false);
@@ -99,8 +100,9 @@ class AheadOfTimeTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(HealthCheckResponse.class, "getStatus"))
 			.accepts(hints);
-		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(HealthCheckRequest.Builder.class, "setService")).accepts(hints);
+		assertThat(
+				RuntimeHintsPredicates.reflection().onMethodInvocation(HealthCheckRequest.Builder.class, "setService"))
+			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(TypeReference.of("org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration")))
 			.accepts(hints);

@@ -23,11 +23,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The dependencies the README promises, checked on the compiled main classes: runtime
  * packages never import the auto-configuration (Spring Boot's own line, as between
  * {@code grpc.server.health} and {@code grpc.server.autoconfigure.health}), no package
- * takes part in a cycle, the core knows no gRPC server, the views only read the store (and
- * through its read-only face, but for the endpoint's maintenance switch), each
- * server adapter (its runtime package and its auto-configuration package) stands alone, and
- * so does the health port, a server of its own that knows neither server (the adapter rules
- * cover that) and that nothing else needs.
+ * takes part in a cycle, the core knows no gRPC server, the views only read the store
+ * (and through its read-only face, but for the endpoint's maintenance switch), each
+ * server adapter (its runtime package and its auto-configuration package) stands alone,
+ * and so does the health port, a server of its own that knows neither server (the adapter
+ * rules cover that) and that nothing else needs.
  */
 @AnalyzeClasses(packages = "io.github.healthgrpc", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -95,8 +95,8 @@ class ArchitectureTests {
 
 	// What a view may call on the StatusStore itself: the maintenance switch, which the
 	// endpoint offers operators. Everything else a view needs is on ServiceStatuses.
-	private static final Set<String> MAINTENANCE_SWITCH = Set.of("startMaintenance",
-			"startMaintenanceOfEveryService", "endMaintenance", "endMaintenanceOfEveryService");
+	private static final Set<String> MAINTENANCE_SWITCH = Set.of("startMaintenance", "startMaintenanceOfEveryService",
+			"endMaintenance", "endMaintenanceOfEveryService");
 
 	private static final Set<String> READS = Arrays.stream(ServiceStatuses.class.getMethods())
 		.map(Method::getName)
@@ -125,9 +125,10 @@ class ArchitectureTests {
 	static final ArchRule viewsWriteToTheStoreOnlyThroughTheMaintenanceSwitch = noClasses().that()
 		.resideInAnyPackage(VIEWS)
 		.should()
-		.callMethodWhere(DescribedPredicate.describe("a StatusStore method that writes, other than the maintenance switch",
-				(JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(StatusStore.class)
-						&& !READS.contains(call.getName()) && !MAINTENANCE_SWITCH.contains(call.getName())))
+		.callMethodWhere(
+				DescribedPredicate.describe("a StatusStore method that writes, other than the maintenance switch",
+						(JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(StatusStore.class)
+								&& !READS.contains(call.getName()) && !MAINTENANCE_SWITCH.contains(call.getName())))
 		.because("only the checks, the lifecycle and the sources change statuses; an operator's maintenance is the one"
 				+ " change a view makes");
 

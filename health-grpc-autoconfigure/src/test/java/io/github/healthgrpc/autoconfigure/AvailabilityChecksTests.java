@@ -15,8 +15,8 @@ import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.AvailabilityState;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  */
 class AvailabilityChecksTests {
 
-	// Boot's probes auto-configuration registers both indicators whenever Actuator is present;
+	// Boot's probes auto-configuration registers both indicators whenever Actuator is
+	// present;
 	// without Actuator on this class path the two properties ask for them instead.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
@@ -46,9 +47,9 @@ class AvailabilityChecksTests {
 
 	@Test
 	void whenNothingIsMappedThenOverallIncludesTheAvailabilityChecks() {
-		this.contextRunner.run((context) -> assertThat(
-				context.getBean(StatusStore.class).health(StatusStore.OVERALL).checks())
-			.containsOnlyKeys("livenessState", "readinessState"));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(StatusStore.class).health(StatusStore.OVERALL).checks())
+				.containsOnlyKeys("livenessState", "readinessState"));
 	}
 
 	@Test
@@ -85,7 +86,8 @@ class AvailabilityChecksTests {
 	@Test
 	void whenAvailabilityChangesBeanIsCreatedFirstThenTheStateIsStillRecordedBeforeItIsPushed() {
 		// Spring calls listeners in the order they were created: a bean that needs
-		// AvailabilityChanges early must not put it ahead of the bean that records the state.
+		// AvailabilityChanges early must not put it ahead of the bean that records the
+		// state.
 		this.contextRunner.withUserConfiguration(EarlyAvailabilityChangesConfiguration.class)
 			.run(this::assertPushedResultIsCurrent);
 	}
@@ -109,7 +111,8 @@ class AvailabilityChecksTests {
 			int evaluations = counting.evaluations.get() - before;
 			System.out.printf("An availability check added 6 times and removed 5: %d evaluation(s) per change%n",
 					evaluations);
-			// Before: every subscription made since the first addition was still subscribed.
+			// Before: every subscription made since the first addition was still
+			// subscribed.
 			assertThat(evaluations).isOne();
 			assertThat(context.getBean(StatusStore.class).checkResult("counting").getStatus()).isEqualTo(Status.UP);
 		});

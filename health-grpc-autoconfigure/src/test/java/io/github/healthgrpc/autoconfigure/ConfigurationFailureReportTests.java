@@ -26,11 +26,13 @@ class ConfigurationFailureReportTests {
 
 	@Test
 	void anUnknownCheckInAYamlListIsReportedAtItsElementWithTheKnownChecks(CapturedOutput output) {
-		// health-grpc-unknown-check.yml (test resources) maps demo.Inventory to [db, pricng].
+		// health-grpc-unknown-check.yml (test resources) maps demo.Inventory to [db,
+		// pricng].
 		assertThatException().isThrownBy(() -> run("--spring.config.name=health-grpc-unknown-check"));
-		assertThat(output).contains("Invalid value 'pricng' for configuration property "
-				+ "'grpc.health.services.demo.Inventory.include[1]' (originating from 'class path resource "
-				+ "[health-grpc-unknown-check.yml] - 5:23').")
+		assertThat(output)
+			.contains("Invalid value 'pricng' for configuration property "
+					+ "'grpc.health.services.demo.Inventory.include[1]' (originating from 'class path resource "
+					+ "[health-grpc-unknown-check.yml] - 5:23').")
 			.contains("'pricng' is not a check. Use one of the known checks [db] (Actuator health contributors")
 			.contains("Review the value of the property with the provided reason.");
 	}

@@ -25,13 +25,14 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertyHasADescriptionThatStartsWithoutAnArticle() throws IOException {
 		List<Map<String, Object>> properties = JsonPath.read(metadata(), "$.properties");
-		assertThat(properties).isNotEmpty().allSatisfy((property) -> assertThat(property.get("description"))
-			.as("description of %s", property.get("name"))
-			.asString()
-			.isNotBlank()
-			.doesNotStartWith("The ")
-			.doesNotStartWith("A ")
-			.endsWith("."));
+		assertThat(properties).isNotEmpty()
+			.allSatisfy(
+					(property) -> assertThat(property.get("description")).as("description of %s", property.get("name"))
+						.asString()
+						.isNotBlank()
+						.doesNotStartWith("The ")
+						.doesNotStartWith("A ")
+						.endsWith("."));
 	}
 
 	@Test
@@ -39,8 +40,7 @@ class ConfigurationMetadataTests {
 		String metadata = metadata();
 		assertThat(hintValues(metadata, "grpc.health.status.mapping.keys")).containsExactly("UP", "DOWN",
 				"OUT_OF_SERVICE", "UNKNOWN");
-		assertThat(hintValues(metadata, "grpc.health.status.mapping.values")).containsExactly("serving",
-				"not-serving");
+		assertThat(hintValues(metadata, "grpc.health.status.mapping.values")).containsExactly("serving", "not-serving");
 		assertThat(hintValues(metadata, "grpc.health.probes.liveness-service")).containsExactly("liveness");
 		assertThat(hintValues(metadata, "grpc.health.probes.readiness-service")).containsExactly("readiness");
 	}

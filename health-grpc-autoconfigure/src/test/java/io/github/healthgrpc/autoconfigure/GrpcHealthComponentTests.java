@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code grpc} component of Spring Boot's health endpoint: its switch, the health
- * groups it belongs to, and what it and the probe groups say while gRPC is NOT_SERVING for
- * warm-up or the drain, with Spring Boot's availability probes on (its default).
+ * groups it belongs to, and what it and the probe groups say while gRPC is NOT_SERVING
+ * for warm-up or the drain, with Spring Boot's availability probes on (its default).
  */
 class GrpcHealthComponentTests {
 
@@ -53,8 +53,7 @@ class GrpcHealthComponentTests {
 			assertThat(context).doesNotHaveBean(GrpcHealthIndicator.class);
 			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("grpc")).isNull();
 			ready(context);
-			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
-				.isEqualTo(ServingState.SERVING);
+			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING);
 		});
 	}
 
@@ -126,8 +125,7 @@ class GrpcHealthComponentTests {
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 			await().until(() -> context.getBean(StatusStore.class).checkResult("cache").getStatus(),
 					Status.OUT_OF_SERVICE::equals);
-			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL))
-				.isEqualTo(ServingState.SERVING);
+			assertThat(context.getBean(StatusStore.class).status(StatusStore.OVERALL)).isEqualTo(ServingState.SERVING);
 			assertThat(endpoint.healthForPath("grpc").getStatus()).isEqualTo(Status.UP);
 		});
 	}

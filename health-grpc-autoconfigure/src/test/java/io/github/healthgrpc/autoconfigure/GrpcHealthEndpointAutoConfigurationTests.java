@@ -19,19 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When the {@code grpchealth} endpoint exists: with Actuator and health-grpc, once it is
- * exposed and its access is not {@code none}; and that an application's own bean replaces it.
+ * exposed and its access is not {@code none}; and that an application's own bean replaces
+ * it.
  */
 class GrpcHealthEndpointAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class,
-				GrpcHealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class,
-				WebEndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HealthGrpcAutoConfiguration.class, GrpcHealthEndpointAutoConfiguration.class,
+						EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class))
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
 	@Test
 	void theEndpointIsAbsentUntilItIsExposedAsSpringBootExposesOnlyHealthOverHttpByDefault() {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GrpcHealthEndpoint.class));
+		this.contextRunner
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GrpcHealthEndpoint.class));
 	}
 
 	@Test
@@ -107,8 +109,8 @@ class GrpcHealthEndpointAutoConfigurationTests {
 
 		@Bean
 		GrpcHealthEndpoint ownEndpoint(StatusStore store) {
-			return new GrpcHealthEndpoint(store, new NotServingReasons(store, ServingStatusMapper.getDefault(),
-					(check) -> false));
+			return new GrpcHealthEndpoint(store,
+					new NotServingReasons(store, ServingStatusMapper.getDefault(), (check) -> false));
 		}
 
 	}

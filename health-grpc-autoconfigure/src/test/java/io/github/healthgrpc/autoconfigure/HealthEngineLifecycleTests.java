@@ -7,8 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckSchedule;
 import io.github.healthgrpc.engine.Ticks;
-
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Proves that the engine follows the context's lifecycle: a stopped context polls no
- * more, one started again polls again, and the application's check listeners hear it,
- * in a lazy context too.
+ * more, one started again polls again, and the application's check listeners hear it, in
+ * a lazy context too.
  */
 class HealthEngineLifecycleTests {
 
@@ -30,20 +30,23 @@ class HealthEngineLifecycleTests {
 
 	@Test
 	void aContextStoppedAndStartedAgainPollsAgain() {
-		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CountingCheckConfiguration.class).run((context) -> {
-			HealthGrpcMappingTests.CountingCheck check = context.getBean(HealthGrpcMappingTests.CountingCheck.class);
-			await().atMost(Duration.ofSeconds(5)).until(() -> check.runs.get() >= 3);
-			context.stop();
-			int runsWhenStopped = check.runs.get();
-			// A stopped engine has no timer to count: intervals of the same 50ms pass on an
-			// engine of its own.
-			try (Ticks ticks = Ticks.ownEngine(new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(2)))) {
-				ticks.awaitMore(4);
-			}
-			assertThat(check.runs.get()).isLessThanOrEqualTo(runsWhenStopped + 1);
-			context.start();
-			await().atMost(Duration.ofSeconds(5)).until(() -> check.runs.get() >= runsWhenStopped + 3);
-		});
+		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CountingCheckConfiguration.class)
+			.run((context) -> {
+				HealthGrpcMappingTests.CountingCheck check = context
+					.getBean(HealthGrpcMappingTests.CountingCheck.class);
+				await().atMost(Duration.ofSeconds(5)).until(() -> check.runs.get() >= 3);
+				context.stop();
+				int runsWhenStopped = check.runs.get();
+				// A stopped engine has no timer to count: intervals of the same 50ms pass
+				// on an
+				// engine of its own.
+				try (Ticks ticks = Ticks.ownEngine(new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(2)))) {
+					ticks.awaitMore(4);
+				}
+				assertThat(check.runs.get()).isLessThanOrEqualTo(runsWhenStopped + 1);
+				context.start();
+				await().atMost(Duration.ofSeconds(5)).until(() -> check.runs.get() >= runsWhenStopped + 3);
+			});
 	}
 
 	@Test
@@ -69,8 +72,8 @@ class HealthEngineLifecycleTests {
 
 		};
 		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CountingCheckConfiguration.class)
-			.withInitializer((context) -> context
-				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.withBean("listener", CheckListener.class, () -> listener)
 			.run((context) -> await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(heard).contains("added counted", "recorded counted")));

@@ -9,10 +9,10 @@ import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.grpc.HealthGrpcService;
-import io.github.healthgrpc.proto.health.v1.HealthListRequest;
-import io.github.healthgrpc.proto.health.v1.HealthListResponse;
 import io.github.healthgrpc.lifecycle.AvailabilityListener;
 import io.github.healthgrpc.lifecycle.ShutdownDrain;
+import io.github.healthgrpc.proto.health.v1.HealthListRequest;
+import io.github.healthgrpc.proto.health.v1.HealthListResponse;
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.source.AnnotatedCheckSource;
 import io.github.healthgrpc.source.AvailabilityChanges;
@@ -39,14 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthGrpcAutoConfigurationTests {
 
-	// Every context closes at the end of a test; without a zero drain delay each close waits 3s.
+	// Every context closes at the end of a test; without a zero drain delay each close
+	// waits 3s.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class))
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
-	private final ApplicationContextRunner registryRunner = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class));
+	private final ApplicationContextRunner registryRunner = this.contextRunner.withConfiguration(AutoConfigurations
+		.of(HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class));
 
 	@Test
 	void whenEnabledByDefaultThenEngineAndGrpcServiceAreCreated() {
@@ -119,7 +119,8 @@ class HealthGrpcAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean("healthGrpcStatusStore");
 				StatusStore store = context.getBean(StatusStore.class);
 				assertThat(store).isSameAs(context.getBean("userStatusStore"));
-				// Only the engine defines services, so this proves it wrote to the user's store.
+				// Only the engine defines services, so this proves it wrote to the user's
+				// store.
 				assertThat(store.health("demo.Inventory")).isNotNull();
 			});
 	}
@@ -155,14 +156,17 @@ class HealthGrpcAutoConfigurationTests {
 
 	@Test
 	void whenNoGrpcServerIsOnClassPathThenTheCoreStillCreatesTheHealthServiceAndRunsTheEngine() {
-		// The core knows no server: which server binds the Health service is an adapter's part.
-		this.contextRunner.withClassLoader(new FilteredClassLoader("net.devh.", "org.springframework.grpc.",
-				"org.springframework.boot.grpc.")).run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context).hasSingleBean(HealthGrpcService.class);
-					assertThat(context).hasSingleBean(BoundServices.class);
-					assertThat(context.getBean(HealthEngineLifecycle.class).isRunning()).isTrue();
-				});
+		// The core knows no server: which server binds the Health service is an adapter's
+		// part.
+		this.contextRunner
+			.withClassLoader(
+					new FilteredClassLoader("net.devh.", "org.springframework.grpc.", "org.springframework.boot.grpc."))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(HealthGrpcService.class);
+				assertThat(context).hasSingleBean(BoundServices.class);
+				assertThat(context.getBean(HealthEngineLifecycle.class).isRunning()).isTrue();
+			});
 	}
 
 	@Test
@@ -191,7 +195,8 @@ class HealthGrpcAutoConfigurationTests {
 	void whenHealthContributorRegistryExistsThenContributorsAreChecksButTheMirrorIsNot() {
 		this.registryRunner.run((context) -> {
 			StatusStore store = context.getBean(StatusStore.class);
-			// Boot's ping contributor is a check; the grpc mirror must never check itself.
+			// Boot's ping contributor is a check; the grpc mirror must never check
+			// itself.
 			assertThat(store.health(StatusStore.OVERALL).checks()).containsOnlyKeys("ping");
 		});
 	}
@@ -210,7 +215,8 @@ class HealthGrpcAutoConfigurationTests {
 				assertThat(context.getBean(ShutdownDrain.class)).extracting("drainDelay")
 					.isEqualTo(Duration.ofSeconds(3));
 				assertThat(context.getBean(CheckRunner.class)).extracting("workers.size").isEqualTo(4);
-				// The drain delay would make this context's close wait 3s; skip the drain.
+				// The drain delay would make this context's close wait 3s; skip the
+				// drain.
 				context.getBean(StatusStore.class).close();
 			});
 	}
@@ -218,8 +224,7 @@ class HealthGrpcAutoConfigurationTests {
 	@Test
 	void whenSchedulerPoolSizeIsSetThenCheckRunnerUsesIt() {
 		this.contextRunner.withPropertyValues("grpc.health.scheduler.pool-size=2")
-			.run((context) -> assertThat(context.getBean(CheckRunner.class)).extracting("workers.size")
-				.isEqualTo(2));
+			.run((context) -> assertThat(context.getBean(CheckRunner.class)).extracting("workers.size").isEqualTo(2));
 	}
 
 	@Test

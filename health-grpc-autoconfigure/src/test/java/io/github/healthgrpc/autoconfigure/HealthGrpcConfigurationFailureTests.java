@@ -26,7 +26,8 @@ import org.springframework.core.NestedExceptionUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One test per configuration mistake, and {@link #failsWith} for the tests of other packages.
+ * One test per configuration mistake, and {@link #failsWith} for the tests of other
+ * packages.
  */
 public class HealthGrpcConfigurationFailureTests {
 
@@ -38,7 +39,8 @@ public class HealthGrpcConfigurationFailureTests {
 
 	private static final String POSITIVE_DURATION = "It must be a positive duration. Set it to a duration such as 5s";
 
-	// ConfigurationPropertiesAutoConfiguration: as in every application, Spring Boot binds
+	// ConfigurationPropertiesAutoConfiguration: as in every application, Spring Boot
+	// binds
 	// @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
@@ -218,7 +220,8 @@ public class HealthGrpcConfigurationFailureTests {
 			.run(failsAsUnbound("grpc.health.services[demo.Inventory].includes"));
 	}
 
-	// Spring Boot's binder rejects this one first (it reads "include" as a service named "include"
+	// Spring Boot's binder rejects this one first (it reads "include" as a service named
+	// "include"
 	// whose value "db" is not a group); its error names the property too.
 	@Test
 	void whenServicesHaveAPropertyWithoutServiceNameThenStartupFailsNamingTheProperty() {
@@ -291,8 +294,7 @@ public class HealthGrpcConfigurationFailureTests {
 	@Test
 	void whenDrainDelayIsNegativeThenStartupFails() {
 		this.contextRunner.withPropertyValues("grpc.health.shutdown.drain-delay=-1s")
-			.run(failsWith("grpc.health.shutdown.drain-delay", "-1s",
-					"It must not be negative. Set it to 0s or more"));
+			.run(failsWith("grpc.health.shutdown.drain-delay", "-1s", "It must not be negative. Set it to 0s or more"));
 	}
 
 	@ParameterizedTest
@@ -310,8 +312,8 @@ public class HealthGrpcConfigurationFailureTests {
 
 	@Test
 	void whenUpIsMappedToServingThenStartupSucceeds() {
-		this.contextRunner.withPropertyValues("grpc.health.status.mapping.up=serving",
-				"grpc.health.status.mapping.down=serving")
+		this.contextRunner
+			.withPropertyValues("grpc.health.status.mapping.up=serving", "grpc.health.status.mapping.down=serving")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -354,7 +356,8 @@ public class HealthGrpcConfigurationFailureTests {
 		return null;
 	}
 
-	// An unknown name fails the binding with Spring Boot's own exception for it, which its
+	// An unknown name fails the binding with Spring Boot's own exception for it, which
+	// its
 	// failure analyzer reports with the value and where it was written.
 	private static ContextConsumer<AssertableApplicationContext> failsAsUnbound(String property) {
 		return (context) -> {
@@ -362,15 +365,18 @@ public class HealthGrpcConfigurationFailureTests {
 			UnboundConfigurationPropertiesException unbound = findCause(context.getStartupFailure(),
 					UnboundConfigurationPropertiesException.class);
 			assertThat(unbound).as("unbound properties in %s", context.getStartupFailure()).isNotNull();
-			assertThat(unbound.getUnboundProperties()).extracting((unboundProperty) -> unboundProperty.getName()
-				.toString()).containsExactly(property);
+			assertThat(unbound.getUnboundProperties())
+				.extracting((unboundProperty) -> unboundProperty.getName().toString())
+				.containsExactly(property);
 		};
 	}
 
-	// Asserts the root cause is Spring Boot's exception for a bad value, naming the property
+	// Asserts the root cause is Spring Boot's exception for a bad value, naming the
+	// property
 	// as written, its value, the problem and the fix.
 	/**
-	 * Asserts that startup failed on one property's value, with a reason that ends a sentence.
+	 * Asserts that startup failed on one property's value, with a reason that ends a
+	 * sentence.
 	 * @param property the property as written
 	 * @param value the value as bound
 	 * @param reason how the reason starts

@@ -50,8 +50,10 @@ class HealthGrpcMappingTests {
 
 	private static final String INVENTORY = "demo.Inventory";
 
-	// db (a HealthIndicator), pricing (a @HealthCheck method), cache (a ManualHealthCheck)
-	// and Boot's own ping contributor. ConfigurationPropertiesAutoConfiguration: as in every
+	// db (a HealthIndicator), pricing (a @HealthCheck method), cache (a
+	// ManualHealthCheck)
+	// and Boot's own ping contributor. ConfigurationPropertiesAutoConfiguration: as in
+	// every
 	// application, Spring Boot binds @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
@@ -72,8 +74,8 @@ class HealthGrpcMappingTests {
 			StatusStore store = context.getBean(StatusStore.class);
 			context.getBean(ChecksConfiguration.class).cache.up();
 			awaitFirstResults(store, "db", "pricing", "cache", "ping");
-			assertThat(store.health(StatusStore.OVERALL).checks()).allSatisfy((name, status) -> assertThat(status)
-				.isEqualTo(Status.UP));
+			assertThat(store.health(StatusStore.OVERALL).checks())
+				.allSatisfy((name, status) -> assertThat(status).isEqualTo(Status.UP));
 			assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
 		});
 	}
@@ -183,28 +185,29 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenNoBoundServiceRestoresTheCaseThenTheSpellingWithCapitalsNamesTheService() {
-		// No gRPC service bean here: the properties' spelling, not the variable's, names the service.
-		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
+		// No gRPC service bean here: the properties' spelling, not the variable's, names
+		// the service.
+		this.contextRunner
+			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SERVICES_DEMO_INVENTORY_EXCLUDE", "pricing")))
 			.withInitializer(applicationProperties(Map.of("grpc.health.services.demo.Inventory.include", "db,pricing")))
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
 	@Test
 	void whenServicesAreMappedInYamlWithPlainKeysThenEachHasItsOwnChecks() {
-		this.contextRunner.withInitializer(yaml("health-grpc-plain-keys.yml"))
-			.run(this::assertYamlMappingApplies);
+		this.contextRunner.withInitializer(yaml("health-grpc-plain-keys.yml")).run(this::assertYamlMappingApplies);
 	}
 
 	@Test
 	void whenServicesAreMappedInYamlWithBracketKeysThenEachHasItsOwnChecks() {
-		this.contextRunner.withInitializer(yaml("health-grpc-bracket-keys.yml"))
-			.run(this::assertYamlMappingApplies);
+		this.contextRunner.withInitializer(yaml("health-grpc-bracket-keys.yml")).run(this::assertYamlMappingApplies);
 	}
 
 	@Test
 	void whenMappingUsesPlaceholdersThenTheyAreResolved() {
 		this.contextRunner
-			.withPropertyValues("inventory.checks=db", "grpc.health.services.demo.Inventory.include=${inventory.checks}")
+			.withPropertyValues("inventory.checks=db",
+					"grpc.health.services.demo.Inventory.include=${inventory.checks}")
 			.run(this::assertInventoryIsExactlyDbAndBecomesServing);
 	}
 
@@ -334,7 +337,8 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenCheckIntervalIsSetByEnvironmentVariableThenTheCheckNameRegainsItsCase() {
-		// Environment variables cannot carry capitals: REMOTECACHE arrives as "remotecache".
+		// Environment variables cannot carry capitals: REMOTECACHE arrives as
+		// "remotecache".
 		this.contextRunner.withUserConfiguration(MixedCaseCheckConfiguration.class)
 			.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_CHECKS_REMOTECACHE_INTERVAL", "50ms")))
 			.run((context) -> {
@@ -350,7 +354,8 @@ class HealthGrpcMappingTests {
 			.withPropertyValues("grpc.health.checks[replicas/east].interval=50ms")
 			.run((context) -> {
 				CountingCompositeConfiguration replicas = context.getBean(CountingCompositeConfiguration.class);
-				// The default interval is 5s: three runs within 2s prove the member's own 50ms.
+				// The default interval is 5s: three runs within 2s prove the member's own
+				// 50ms.
 				await().atMost(Duration.ofSeconds(2))
 					.until(() -> replicas.eastRuns.get() >= 3 && replicas.westRuns.get() >= 1);
 				assertThat(replicas.westRuns).hasValue(1);
@@ -359,12 +364,15 @@ class HealthGrpcMappingTests {
 
 	@Test
 	void whenCheckHasNoIntervalOfItsOwnThenItRunsOnTheDefault() {
-		// Guards the two tests above: without settings, the counted check runs once (at start) in 1s.
+		// Guards the two tests above: without settings, the counted check runs once (at
+		// start) in 1s.
 		this.contextRunner.withUserConfiguration(CountingCheckConfiguration.class).run((context) -> {
 			CountingCheck check = context.getBean(CountingCheck.class);
 			await().atMost(FIRST_RESULTS).until(() -> check.runs.get() >= 1);
-			// A hold, inherently: what is guarded is that nothing happens for as long as the
-			// tests above take to see three runs, with no later event that would prove it.
+			// A hold, inherently: what is guarded is that nothing happens for as long as
+			// the
+			// tests above take to see three runs, with no later event that would prove
+			// it.
 			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> check.runs.get() == 1);
 		});
 	}
@@ -399,7 +407,8 @@ class HealthGrpcMappingTests {
 		assertThat(members(context, INVENTORY)).containsExactly("db");
 		assertThat(store.statuses()).containsOnlyKeys(StatusStore.OVERALL, "liveness", "readiness", INVENTORY);
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-		// cache has no value, so overall stays NOT_SERVING while demo.Inventory (db only) turns SERVING.
+		// cache has no value, so overall stays NOT_SERVING while demo.Inventory (db only)
+		// turns SERVING.
 		await().atMost(FIRST_RESULTS)
 			.untilAsserted(() -> assertThat(store.status(INVENTORY)).isEqualTo(ServingState.SERVING));
 		assertThat(store.status(StatusStore.OVERALL)).isEqualTo(ServingState.NOT_SERVING);
@@ -425,7 +434,8 @@ class HealthGrpcMappingTests {
 		return () -> ServerServiceDefinition.builder(name).build();
 	}
 
-	// Loads a YAML file the way Spring Boot loads application.yml, below the environment variables.
+	// Loads a YAML file the way Spring Boot loads application.yml, below the environment
+	// variables.
 	private static ApplicationContextInitializer<ConfigurableApplicationContext> yaml(String resource) {
 		return (context) -> {
 			try {
@@ -499,8 +509,8 @@ class HealthGrpcMappingTests {
 
 		@Bean
 		CompositeHealthContributor replicasHealthContributor() {
-			return CompositeHealthContributor.fromMap(Map.of("east", counting(this.eastRuns), "west",
-					counting(this.westRuns)));
+			return CompositeHealthContributor
+				.fromMap(Map.of("east", counting(this.eastRuns), "west", counting(this.westRuns)));
 		}
 
 		private static HealthIndicator counting(AtomicInteger runs) {

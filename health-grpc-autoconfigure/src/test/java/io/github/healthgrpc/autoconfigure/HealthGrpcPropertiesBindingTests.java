@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
@@ -38,12 +37,13 @@ class HealthGrpcPropertiesBindingTests {
 				"spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops",
 				"grpc.health.services.demo.Inventory.include=db", "grpc.health.checks.pricing.api.interval=7s");
 
-	// Why DottedMapKeys exists: should this fail, Spring Boot binds plain dotted keys itself.
+	// Why DottedMapKeys exists: should this fail, Spring Boot binds plain dotted keys
+	// itself.
 	@Test
 	void springBootsBinderAloneDropsAServiceWrittenAsAPlainDottedKey() {
-		HealthGrpcProperties properties = new Binder(new MapConfigurationPropertySource(
-				Map.of("grpc.health.services.demo.Inventory.include", "db", "grpc.health.services[demo.Greeter].include",
-						"db")))
+		HealthGrpcProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of("grpc.health.services.demo.Inventory.include", "db",
+						"grpc.health.services[demo.Greeter].include", "db")))
 			.bindOrCreate("grpc.health", HealthGrpcProperties.class);
 		System.out.println("Spring Boot's binder alone binds the services " + properties.getServices().keySet());
 		assertThat(properties.getServices()).containsOnlyKeys("demo.Greeter");
@@ -67,8 +67,7 @@ class HealthGrpcPropertiesBindingTests {
 					+ ", checks: " + descriptor.getProperties().get("checks"));
 			assertThat(descriptor.getProperties()).containsKeys("services", "checks", "defaults", "scheduler");
 			assertThat(descriptor.getProperties().get("services"))
-				.isEqualTo(Map.of("demo.Inventory", Map.of("include", List.of("db"), "exclude",
-						List.of())));
+				.isEqualTo(Map.of("demo.Inventory", Map.of("include", List.of("db"), "exclude", List.of())));
 			assertThat(descriptor.getProperties().get("checks"))
 				.isEqualTo(Map.of("pricing.api", Map.of("interval", "PT7S")));
 		});
@@ -85,7 +84,8 @@ class HealthGrpcPropertiesBindingTests {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("refreshed",
 						Map.of("grpc.health.services.demo.Inventory.include", "db,pricing.api")));
-			// What a configuration refresh does (Spring Cloud's ConfigurationPropertiesRebinder).
+			// What a configuration refresh does (Spring Cloud's
+			// ConfigurationPropertiesRebinder).
 			context.getAutowireCapableBeanFactory().initializeBean(properties, name);
 			assertThat(properties.getServices()).containsOnlyKeys("demo.Inventory");
 			assertThat(properties.getServices().get("demo.Inventory").getInclude()).containsExactly("db",

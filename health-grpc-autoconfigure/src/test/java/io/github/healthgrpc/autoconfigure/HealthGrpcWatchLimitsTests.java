@@ -70,7 +70,8 @@ class HealthGrpcWatchLimitsTests {
 	}
 
 	// The per-connection cap gave way to sharing max-watchers fairly between connections
-	// (WatchFloodTests): a configuration that still sets it must not start believing it holds.
+	// (WatchFloodTests): a configuration that still sets it must not start believing it
+	// holds.
 	@Test
 	void theRemovedMaxPerConnectionStopsStartupAsUnbound() {
 		this.contextRunner.withPropertyValues("grpc.health.watch.max-per-connection=100").run((context) -> {

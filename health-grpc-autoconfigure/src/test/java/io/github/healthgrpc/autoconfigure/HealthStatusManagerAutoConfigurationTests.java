@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthStatusManagerAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class,
-				HealthStatusManagerAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HealthGrpcAutoConfiguration.class, HealthStatusManagerAutoConfiguration.class))
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
 	@Test

@@ -57,10 +57,11 @@ class OutageIsolationEndToEndTests {
 	@Test
 	void fiveChecksStuckInAnUninterruptibleReadDoNotStopAQuickCheckOnTheDefaultPool() throws IOException {
 		try (PartitionedDependency dependency = new PartitionedDependency()) {
-			start(StuckReads.class,
-					"grpc.health.services.demo.Stuck.include=stuck-1,stuck-2,stuck-3,stuck-4,stuck-5", dependency);
+			start(StuckReads.class, "grpc.health.services.demo.Stuck.include=stuck-1,stuck-2,stuck-3,stuck-4,stuck-5",
+					dependency);
 			StuckReads checks = this.context.getBean(StuckReads.class);
-			// Every stuck check has started its read and timed out: its thread is written off.
+			// Every stuck check has started its read and timed out: its thread is written
+			// off.
 			await().atMost(Duration.ofSeconds(20)).until(() -> dependency.readers() == 5);
 			HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(this.channel);
 			await().atMost(Duration.ofSeconds(20)).until(() -> check(health, "demo.Quick") == ServingStatus.SERVING);
@@ -75,9 +76,10 @@ class OutageIsolationEndToEndTests {
 			}
 			double seconds = (System.nanoTime() - startNanos) / 1e9;
 			int quickRuns = checks.quickRuns.get() - quickRunsBefore;
-			System.out.printf("5 stuck reads on the default pool: %d Check calls in %.1fs all as expected; quick "
-					+ "(interval 300ms) ran %d times, stuck checks started %d times in all%n", calls, seconds,
-					quickRuns, dependency.readers());
+			System.out.printf(
+					"5 stuck reads on the default pool: %d Check calls in %.1fs all as expected; quick "
+							+ "(interval 300ms) ran %d times, stuck checks started %d times in all%n",
+					calls, seconds, quickRuns, dependency.readers());
 			// 3 s at 300 ms is 10 runs; a run or two may fall at the edges.
 			assertThat(quickRuns).isGreaterThanOrEqualTo((int) (seconds / 0.3) - 2);
 			// A stuck check is never started a second time.
@@ -101,8 +103,7 @@ class OutageIsolationEndToEndTests {
 		List<CompletableFuture<Boolean>> calls = List.copyOf(checks.calls);
 		long cancelled = calls.stream().filter(CompletableFuture::isCancelled).count();
 		System.out.printf("a future that never completes (interval 300ms, timeout 200ms): %d calls since startup, "
-				+ "%d cancelled, %d outstanding%n", calls.size(), cancelled,
-				outstanding(calls));
+				+ "%d cancelled, %d outstanding%n", calls.size(), cancelled, outstanding(calls));
 		assertThat(calls).hasSizeGreaterThan(5);
 		assertThat(outstanding(calls)).isLessThanOrEqualTo(1);
 		// Every call but the one still within its timeout was cancelled.
@@ -110,13 +111,13 @@ class OutageIsolationEndToEndTests {
 	}
 
 	private void start(Class<?> checks, String mapping, Object... beans) {
-		TestGrpcServer.Started server = TestGrpcServer.DEVH.start(TestGrpcServer.DEVH
-			.application(OutageApplication.class, checks)
-			.properties("grpc.health.shutdown.drain-delay=0s", "grpc.health.defaults.interval=300ms",
-					"grpc.health.defaults.timeout=200ms", "grpc.health.overall.include=quick",
-					"grpc.health.services.demo.Quick.include=quick", mapping)
-			.initializers((context) -> Arrays.stream(beans)
-				.forEach((bean) -> context.getBeanFactory().registerSingleton(bean.getClass().getName(), bean))));
+		TestGrpcServer.Started server = TestGrpcServer.DEVH
+			.start(TestGrpcServer.DEVH.application(OutageApplication.class, checks)
+				.properties("grpc.health.shutdown.drain-delay=0s", "grpc.health.defaults.interval=300ms",
+						"grpc.health.defaults.timeout=200ms", "grpc.health.overall.include=quick",
+						"grpc.health.services.demo.Quick.include=quick", mapping)
+				.initializers((context) -> Arrays.stream(beans)
+					.forEach((bean) -> context.getBeanFactory().registerSingleton(bean.getClass().getName(), bean))));
 		this.context = server.context();
 		assertThat(server.port()).isPositive();
 		this.channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -209,9 +210,9 @@ class OutageIsolationEndToEndTests {
 	}
 
 	/**
-	 * A dependency behind a network partition: it completes the TCP handshake (the
-	 * kernel does, from the listen backlog) and never sends a byte. Closing it releases
-	 * every reader.
+	 * A dependency behind a network partition: it completes the TCP handshake (the kernel
+	 * does, from the listen backlog) and never sends a byte. Closing it releases every
+	 * reader.
 	 */
 	static final class PartitionedDependency implements AutoCloseable {
 

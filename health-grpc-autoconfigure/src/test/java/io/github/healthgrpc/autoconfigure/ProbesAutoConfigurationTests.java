@@ -75,7 +75,8 @@ class ProbesAutoConfigurationTests {
 
 	@Test
 	void whenGroupMembershipIsNotValidatedThenAGroupMayNameAnyCheck() {
-		// Spring Boot checks that group members are health contributors unless told not to;
+		// Spring Boot checks that group members are health contributors unless told not
+		// to;
 		// then a @HealthCheck or a ManualHealthCheck may be a member too.
 		this.contextRunner
 			.withPropertyValues("management.endpoint.health.validate-group-membership=false",
@@ -88,8 +89,8 @@ class ProbesAutoConfigurationTests {
 	void whenAHealthGroupIncludesACompositeThenItsMembersAreTheCompositesChildren() {
 		this.contextRunner.withUserConfiguration(HealthGrpcMappingTests.CompositeConfiguration.class)
 			.withPropertyValues("management.endpoint.health.group.readiness.include=replicas")
-			.run((context) -> assertThat(store(context).health("readiness").checks())
-				.containsOnlyKeys("replicas/east", "replicas/west"));
+			.run((context) -> assertThat(store(context).health("readiness").checks()).containsOnlyKeys("replicas/east",
+					"replicas/west"));
 	}
 
 	@Test

@@ -30,8 +30,8 @@ import static org.awaitility.Awaitility.await;
 class ReactiveContributorChecksTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class, HealthGrpcAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+				HealthGrpcAutoConfiguration.class))
 		.withUserConfiguration(ReactiveRedisConfiguration.class)
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
@@ -56,13 +56,13 @@ class ReactiveContributorChecksTests {
 
 	@Test
 	void whenReactorIsNotOnTheClassPathThenThereIsNoReactiveSource() {
-		// Spring Boot's reactive registry needs Flux; hiding only Mono leaves the registry
+		// Spring Boot's reactive registry needs Flux; hiding only Mono leaves the
+		// registry
 		// and proves health-grpc's own condition.
-		this.contextRunner.withClassLoader(new FilteredClassLoader(Mono.class))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(ReactiveHealthContributorCheckSource.class);
-			});
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Mono.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ReactiveHealthContributorCheckSource.class);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -49,11 +49,10 @@ class RuntimeContributorsTests {
 	private static final HealthIndicator UP = () -> Health.up().build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class, HealthGrpcAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
+				HealthGrpcAutoConfiguration.class))
 		.withBean("dbHealthIndicator", HealthIndicator.class, () -> UP)
-		.withPropertyValues("grpc.health.shutdown.drain-delay=0s",
-				"grpc.health.contributors.refresh-interval=1h");
+		.withPropertyValues("grpc.health.shutdown.drain-delay=0s", "grpc.health.contributors.refresh-interval=1h");
 
 	@Test
 	void aCompositeRegisteredAtRuntimeContributesItsMembersAsParentSlashChild() {
@@ -72,37 +71,41 @@ class RuntimeContributorsTests {
 	@Test
 	void aCompositeWhoseMembersAreMadeAsItIsIteratedKeepsItsChecksAndTheirResultsAcrossRefreshes(
 			CapturedOutput output) {
-		this.contextRunner.withPropertyValues("grpc.health.services[demo.All].include=*",
-				"grpc.health.defaults.interval=1h").run((context) -> {
-			MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a", "b");
-			registry(context).registerContributor("clients", clients);
-			refresh(context);
-			StatusStore store = store(context);
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(5))
-				.until(() -> store.checkResult("clients/a") != null && store.checkResult("clients/b") != null);
-			int registeredLines = output.toString().split("Health contributor '", -1).length;
-			for (int i = 0; i < 5; i++) {
+		this.contextRunner
+			.withPropertyValues("grpc.health.services[demo.All].include=*", "grpc.health.defaults.interval=1h")
+			.run((context) -> {
+				MadeAsIteratedComposite clients = new MadeAsIteratedComposite(Duration.ZERO, "a", "b");
+				registry(context).registerContributor("clients", clients);
 				refresh(context);
-				// Its one evaluation (interval 1h) is remembered: not forgotten, not started again.
-				assertThat(store.checkResult("clients/a")).as("result of clients/a after refresh %d", i).isNotNull();
-			}
-			System.out.printf("A composite whose members are made as it is iterated: %d iterations, %d evaluations "
-					+ "of clients/a over 5 refreshes%n", clients.iterations(), clients.evaluations("a"));
-			assertThat(clients.evaluations("a")).isOne();
-			assertThat(output.toString().split("Health contributor '", -1)).hasSize(registeredLines);
-			// A member gone from the composite is a member unregistered.
-			clients.remove("b");
-			refresh(context);
-			assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
-			assertThat(output).contains("Health contributor 'clients/b' was unregistered");
-		});
+				StatusStore store = store(context);
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(5))
+					.until(() -> store.checkResult("clients/a") != null && store.checkResult("clients/b") != null);
+				int registeredLines = output.toString().split("Health contributor '", -1).length;
+				for (int i = 0; i < 5; i++) {
+					refresh(context);
+					// Its one evaluation (interval 1h) is remembered: not forgotten, not
+					// started again.
+					assertThat(store.checkResult("clients/a")).as("result of clients/a after refresh %d", i)
+						.isNotNull();
+				}
+				System.out.printf("A composite whose members are made as it is iterated: %d iterations, %d evaluations "
+						+ "of clients/a over 5 refreshes%n", clients.iterations(), clients.evaluations("a"));
+				assertThat(clients.evaluations("a")).isOne();
+				assertThat(output.toString().split("Health contributor '", -1)).hasSize(registeredLines);
+				// A member gone from the composite is a member unregistered.
+				clients.remove("b");
+				refresh(context);
+				assertThat(store.health("demo.All").checks()).containsOnlyKeys("db", "clients/a");
+				assertThat(output).contains("Health contributor 'clients/b' was unregistered");
+			});
 	}
 
 	@Test
 	void aHangingMemberOfACompositeMadeAsItIsIteratedHoldsOneThreadAcrossRefreshes() {
 		UninterruptibleHang hang = new UninterruptibleHang();
-		this.contextRunner.withPropertyValues("grpc.health.defaults.interval=100ms", "grpc.health.defaults.timeout=50ms")
+		this.contextRunner
+			.withPropertyValues("grpc.health.defaults.interval=100ms", "grpc.health.defaults.timeout=50ms")
 			.run((context) -> {
 				registry(context).registerContributor("clients", new CompositeHealthContributor() {
 
@@ -122,8 +125,11 @@ class RuntimeContributorsTests {
 				StatusStore store = store(context);
 				for (int i = 0; i < 10; i++) {
 					refresh(context);
-					// Before: forgotten at each refresh, and DOWN again once the new one timed out.
-					Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("clients/a") != null);
+					// Before: forgotten at each refresh, and DOWN again once the new one
+					// timed out.
+					Awaitility.await()
+						.atMost(Duration.ofSeconds(5))
+						.until(() -> store.checkResult("clients/a") != null);
 				}
 				Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> runner.load().stuck() > 0);
 				System.out.printf("A hanging member of a composite over 10 refreshes: %d thread(s) written off%n",
@@ -152,7 +158,8 @@ class RuntimeContributorsTests {
 
 	@Test
 	void aContributorRegisteredAtRuntimeJoinsTheProbeServicesWhoseHealthGroupIncludesItAndLeavesThemWhenUnregistered() {
-		// Spring Boot checks at startup that a group's members exist unless told not to: a
+		// Spring Boot checks at startup that a group's members exist unless told not to:
+		// a
 		// group that names a contributor registered later needs the check off.
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
@@ -205,8 +212,8 @@ class RuntimeContributorsTests {
 				refresh(context);
 				refresh(context);
 				assertThat(output).doesNotContain("Health contributor '");
-				assertThat(store(context).health(StatusStore.OVERALL).checks()).containsOnlyKeys("db", "ready",
-						"redis", "livenessState", "readinessState");
+				assertThat(store(context).health(StatusStore.OVERALL).checks()).containsOnlyKeys("db", "ready", "redis",
+						"livenessState", "readinessState");
 			});
 	}
 
@@ -217,8 +224,9 @@ class RuntimeContributorsTests {
 				registry(context).registerContributor("ready", UP);
 				refresh(context);
 				refresh(context);
-				assertThat(output.toString().split("Health contributor 'ready' was registered, but another check "
-						+ "has that name", -1)).hasSize(2);
+				assertThat(output.toString()
+					.split("Health contributor 'ready' was registered, but another check " + "has that name", -1))
+					.hasSize(2);
 				assertThat(output).doesNotContain("it is a check now");
 			});
 	}

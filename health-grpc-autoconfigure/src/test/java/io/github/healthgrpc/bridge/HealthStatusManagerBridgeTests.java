@@ -18,6 +18,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -25,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a status set through the bridged {@link HealthStatusManager} does in the store: one
- * more member check of its service, combined with the checks mapped to it, there before
- * {@code setStatus} returns.
+ * What a status set through the bridged {@link HealthStatusManager} does in the store:
+ * one more member check of its service, combined with the checks mapped to it, there
+ * before {@code setStatus} returns.
  */
 class HealthStatusManagerBridgeTests {
 
@@ -152,8 +153,8 @@ class HealthStatusManagerBridgeTests {
 		this.manager.setStatus(INVENTORY, SERVING);
 		this.manager.enterTerminalState();
 		assertThat(this.store.isDraining()).isTrue();
-		assertThat(this.store.statuses()).allSatisfy((service, status) -> assertThat(status)
-			.isEqualTo(ServingState.NOT_SERVING));
+		assertThat(this.store.statuses())
+			.allSatisfy((service, status) -> assertThat(status).isEqualTo(ServingState.NOT_SERVING));
 		this.manager.setStatus(INVENTORY, SERVING);
 		assertThat(this.store.checkResult("health-status-manager/demo.Inventory").getStatus()).isEqualTo(Status.DOWN);
 	}

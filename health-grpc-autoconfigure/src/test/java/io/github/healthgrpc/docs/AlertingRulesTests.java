@@ -50,8 +50,8 @@ class AlertingRulesTests {
 			fail("promtool did not finish within 120 s");
 		}
 		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as("promtool %s exit code; it printed:%n%s", String.join(" ", arguments),
-				printed)
+		assertThat(process.exitValue())
+			.as("promtool %s exit code; it printed:%n%s", String.join(" ", arguments), printed)
 			.isZero();
 		return printed;
 	}

@@ -10,8 +10,9 @@ import java.util.stream.Stream;
 
 /**
  * The project's Markdown documentation as the docs tests read it: README.md, every page
- * under {@code docs/}, the READMEs of the samples, the benchmarks' results, CONTRIBUTING.md
- * and CHANGELOG.md, found from the module's directory (Maven runs the tests there).
+ * under {@code docs/}, the READMEs of the samples, the benchmarks' results,
+ * CONTRIBUTING.md and CHANGELOG.md, found from the module's directory (Maven runs the
+ * tests there).
  */
 final class Docs {
 
@@ -28,8 +29,8 @@ final class Docs {
 	static List<Path> markdownFiles() {
 		List<Path> files = new ArrayList<>();
 		files.add(ROOT.resolve("README.md"));
-		List.of("sample-app/README.md", "sample-app-spring-grpc/README.md", "benchmarks/RESULTS.md",
-				"CONTRIBUTING.md", "CHANGELOG.md")
+		List.of("sample-app/README.md", "sample-app-spring-grpc/README.md", "benchmarks/RESULTS.md", "CONTRIBUTING.md",
+				"CHANGELOG.md")
 			.forEach((other) -> files.add(ROOT.resolve(other)));
 		try (Stream<Path> docs = Files.walk(ROOT.resolve("docs"))) {
 			docs.filter((file) -> file.toString().endsWith(".md")).sorted().forEach(files::add);

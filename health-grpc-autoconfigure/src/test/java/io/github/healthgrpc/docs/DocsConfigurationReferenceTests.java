@@ -30,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code META-INF/spring-configuration-metadata.json} has a row of the page's tables, and
  * every {@code grpc.health.*} name the page writes exists.
  *
- * <p>A map property (such as {@code grpc.health.checks}, a map of check name to settings)
- * is documented by its entries' properties with the key as a placeholder:
+ * <p>
+ * A map property (such as {@code grpc.health.checks}, a map of check name to settings) is
+ * documented by its entries' properties with the key as a placeholder:
  * {@code grpc.health.checks.<check>.interval}. The entries' properties are read from the
- * map's value type; a map of plain values (such as {@code grpc.health.status.mapping})
- * is one row, {@code grpc.health.status.mapping.<status>}. A page name matches with any
+ * map's value type; a map of plain values (such as {@code grpc.health.status.mapping}) is
+ * one row, {@code grpc.health.status.mapping.<status>}. A page name matches with any
  * placeholder, a concrete key ({@code demo.Inventory}) or a bracketed one, and a group's
  * name ({@code grpc.health.watch}) matches when properties sit under it.
  */
@@ -43,7 +44,8 @@ class DocsConfigurationReferenceTests {
 	private static final String PAGE = "docs/configuration.md";
 
 	// A table row's first cell, in backticks.
-	private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z][a-z0-9.<>\\[\\]-]*)`\\s*\\|", Pattern.MULTILINE);
+	private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z][a-z0-9.<>\\[\\]-]*)`\\s*\\|",
+			Pattern.MULTILINE);
 
 	private static final Pattern NAME = Pattern.compile("`(grpc\\.health\\.[A-Za-z0-9.<>\\[\\]*_-]*[A-Za-z0-9>\\]])");
 
@@ -67,7 +69,8 @@ class DocsConfigurationReferenceTests {
 			String written = name.group(1);
 			boolean exists = known.stream().anyMatch((property) -> property.matcher(written).matches())
 					|| expectedRows().stream().anyMatch((property) -> property.startsWith(written + "."));
-			// Not properties: the protocol's own names, and the meters docs/metrics.md lists.
+			// Not properties: the protocol's own names, and the meters docs/metrics.md
+			// lists.
 			boolean other = written.startsWith("grpc.health.v1.") || meters.contains(written);
 			if (!exists && !other) {
 				unknown.add(written);
@@ -76,7 +79,8 @@ class DocsConfigurationReferenceTests {
 		assertThat(unknown).as("grpc.health names in " + PAGE + " that no property has").isEmpty();
 	}
 
-	// The meter names of docs/metrics.md: its tables' first column, tags left out, and the
+	// The meter names of docs/metrics.md: its tables' first column, tags left out, and
+	// the
 	// observation and the timers Spring Boot derives from it.
 	private static Set<String> meters() {
 		Set<String> meters = new TreeSet<>();
@@ -127,7 +131,8 @@ class DocsConfigurationReferenceTests {
 		return rows;
 	}
 
-	// grpc.health.checks -> check, grpc.health.services -> service, ...status.mapping -> status
+	// grpc.health.checks -> check, grpc.health.services -> service, ...status.mapping ->
+	// status
 	private static String placeholder(String mapProperty) {
 		String last = mapProperty.substring(mapProperty.lastIndexOf('.') + 1);
 		if ("mapping".equals(last)) {
@@ -153,8 +158,10 @@ class DocsConfigurationReferenceTests {
 	}
 
 	private static Map<String, String> metadata() throws IOException {
-		// This module's own, as the build generated it (other jars on the class path have one too).
-		try (InputStream json = Files.newInputStream(Path.of("target/classes/META-INF/spring-configuration-metadata.json"))) {
+		// This module's own, as the build generated it (other jars on the class path have
+		// one too).
+		try (InputStream json = Files
+			.newInputStream(Path.of("target/classes/META-INF/spring-configuration-metadata.json"))) {
 			List<Map<String, Object>> properties = JsonPath
 				.read(new String(json.readAllBytes(), StandardCharsets.UTF_8), "$.properties[*]");
 			Map<String, String> types = new LinkedHashMap<>();

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
-import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.autoconfigure.file.HealthFileAutoConfiguration;
 import io.github.healthgrpc.autoconfigure.resources.ResourceChecksAutoConfiguration;
+import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,15 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every {@code yaml} and {@code properties} example in README.md and docs/ that sets
  * {@code grpc.health} properties starts health-grpc as an application would: Spring Boot
- * loads the block as it loads {@code application.yml}, and health-grpc's auto-configuration
- * binds it with its real binder and validates it (unknown properties, bad values, unknown
- * check names, thresholds). A typo in an example fails here as it would fail an
- * application.
+ * loads the block as it loads {@code application.yml}, and health-grpc's
+ * auto-configuration binds it with its real binder and validates it (unknown properties,
+ * bad values, unknown check names, thresholds). A typo in an example fails here as it
+ * would fail an application.
  *
- * <p>The examples name the checks of the samples and of the guide ({@link #CHECKS}): each
- * is registered as a stub check, so that check names are validated too, and a name that
- * is not one of them fails. Two values are replaced, and only these, because they name
- * the machine rather than the configuration: a health file path (by a file in a temporary
+ * <p>
+ * The examples name the checks of the samples and of the guide ({@link #CHECKS}): each is
+ * registered as a stub check, so that check names are validated too, and a name that is
+ * not one of them fails. Two values are replaced, and only these, because they name the
+ * machine rather than the configuration: a health file path (by a file in a temporary
  * directory; its directory must exist) and a health port (by {@code 0}, any free port).
  */
 class DocsExamplesBindTests {
@@ -148,7 +149,8 @@ class DocsExamplesBindTests {
 		return (EnumerablePropertySource<?>) loaded.get(0);
 	}
 
-	// The deepest cause says what is wrong with the example; the rest is Spring's wrapping.
+	// The deepest cause says what is wrong with the example; the rest is Spring's
+	// wrapping.
 	private static String rootMessage(Throwable failure) {
 		Throwable cause = failure;
 		while (cause.getCause() != null && cause.getCause() != cause) {

@@ -97,7 +97,8 @@ class DocsLinksTests {
 		return anchors;
 	}
 
-	// GitHub: lower case, drop every character that is not a letter, digit, space, hyphen or
+	// GitHub: lower case, drop every character that is not a letter, digit, space, hyphen
+	// or
 	// underscore (markup included), then spaces become hyphens.
 	static String slug(String heading) {
 		String text = heading.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").toLowerCase(Locale.ROOT);

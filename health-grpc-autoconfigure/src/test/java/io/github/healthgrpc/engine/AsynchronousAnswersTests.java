@@ -18,6 +18,7 @@ import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -76,11 +77,13 @@ class AsynchronousAnswersTests {
 		CompletableFuture<Health> source = new CompletableFuture<>();
 		start((name) -> SCHEDULE, () -> {
 			starts.incrementAndGet();
-			// A stage without cancel: cancelling its toCompletableFuture() copy leaves it running.
+			// A stage without cancel: cancelling its toCompletableFuture() copy leaves it
+			// running.
 			return source.minimalCompletionStage();
 		});
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.load().stuck() == 1);
-		// Many intervals pass while the answer is outstanding: counted on the same engine's
+		// Many intervals pass while the answer is outstanding: counted on the same
+		// engine's
 		// timer by a check on the same schedule.
 		Ticks.on(this.runner, SCHEDULE).awaitMore(8);
 		assertThat(starts.get()).isOne();
@@ -99,7 +102,8 @@ class AsynchronousAnswersTests {
 	@Test
 	void anOlderResultNeverOverwritesANewerOne() {
 		// Answers complete on other threads, some just before their timeout and some just
-		// after, while ticks come every 2ms: every result the store holds must be newer than
+		// after, while ticks come every 2ms: every result the store holds must be newer
+		// than
 		// the one before.
 		this.store.defineServices(Map.of("", Set.of("async")));
 		this.store.setAcceptingTraffic(true);
@@ -118,9 +122,9 @@ class AsynchronousAnswersTests {
 			this.network.execute(() -> {
 				sleepMicros(delayMicros);
 				// Alternate, so that every recorded result changes the service's status.
-				answer.complete(((evaluation % 2) == 0 ? Health.up() : Health.down())
-					.withDetail("evaluation", evaluation)
-					.build());
+				answer
+					.complete(((evaluation % 2) == 0 ? Health.up() : Health.down()).withDetail("evaluation", evaluation)
+						.build());
 			});
 			return answer;
 		});

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,10 +29,12 @@ class CheckChangeLogTests {
 		}
 		this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build(), false);
 		assertThat(lines(output, "'pricing'")).isEqualTo(1);
-		// Unchanged results keep arriving; a second after the last line, one says where it settled.
+		// Unchanged results keep arriving; a second after the last line, one says where
+		// it settled.
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			this.log.record("pricing", Health.down().withDetail("host", "pricing:9099").build(), false);
-			assertThat(output).contains("Health check 'pricing' settled DOWN: {host=pricing:9099} (100 earlier changes not logged)");
+			assertThat(output)
+				.contains("Health check 'pricing' settled DOWN: {host=pricing:9099} (100 earlier changes not logged)");
 		});
 		this.log.record("pricing", Health.down().build(), false);
 		assertThat(lines(output, "'pricing'")).isEqualTo(2);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -44,8 +45,10 @@ class CheckOverrideTests {
 		this.runner.override("db", Health.down().withDetail("reason", "simulated").build());
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		int atOverride = evaluations.get();
-		// The check keeps its schedule; none of its own (UP) results reaches the store. Its
-		// fifth evaluation since the override has begun, so four have ended (a check is never
+		// The check keeps its schedule; none of its own (UP) results reaches the store.
+		// Its
+		// fifth evaluation since the override has begun, so four have ended (a check is
+		// never
 		// started again while it runs) and had their results recorded, or not.
 		await().atMost(Duration.ofSeconds(2)).until(() -> evaluations.get() > atOverride + 4);
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);

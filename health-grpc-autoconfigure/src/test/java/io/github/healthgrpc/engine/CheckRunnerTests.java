@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -39,8 +40,8 @@ class CheckRunnerTests {
 	@Test
 	void recordsTheResultOfAPolledCheck() {
 		start(polled("db", () -> Health.up().withDetail("version", 2).build()));
-		await().untilAsserted(() -> assertThat(this.store.checkResult("db"))
-			.isEqualTo(Health.up().withDetail("version", 2).build()));
+		await().untilAsserted(
+				() -> assertThat(this.store.checkResult("db")).isEqualTo(Health.up().withDetail("version", 2).build()));
 	}
 
 	@Test
@@ -109,16 +110,17 @@ class CheckRunnerTests {
 	@Test
 	void aCheckQueuedBehindASlowOneIsNotTimedOutForTheWait() {
 		// One worker: the quick check waits up to 300ms behind the slow one each time.
-		// Its 100ms timeout counts from when it starts, so it stays UP; its 1s interval is
+		// Its 100ms timeout counts from when it starts, so it stays UP; its 1s interval
+		// is
 		// the deadline for starting.
 		List<Status> quickResults = new CopyOnWriteArrayList<>();
 		try (CheckRunner singleWorker = new CheckRunner(this.store, 1)) {
 			singleWorker.start(List.of(polled("slow", () -> {
 				Thread.sleep(300);
 				return Health.up().build();
-			}), polled("quick", () -> Health.up().build())), (name) -> name.equals("slow")
-					? new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(5))
-					: new CheckSchedule(Duration.ofSeconds(1), Duration.ofMillis(100)));
+			}), polled("quick", () -> Health.up().build())),
+					(name) -> name.equals("slow") ? new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(5))
+							: new CheckSchedule(Duration.ofSeconds(1), Duration.ofMillis(100)));
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				Health quick = this.store.checkResult("quick");
 				assertThat(quick).isNotNull();
@@ -133,8 +135,10 @@ class CheckRunnerTests {
 	void aCheckThatCannotStartBecauseEveryWorkerIsStuckIsDownWithTheReason() {
 		try (CheckRunner singleWorker = new CheckRunner(this.store, 1)) {
 			singleWorker.start(List.of(polled("hangs", this.hang::hang), polled("starved", () -> Health.up().build())),
-					(name) -> name.equals("hangs") ? FAST : new CheckSchedule(Duration.ofMillis(200), Duration.ofSeconds(1)));
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(statusOf("starved")).isEqualTo(Status.DOWN));
+					(name) -> name.equals("hangs") ? FAST
+							: new CheckSchedule(Duration.ofMillis(200), Duration.ofSeconds(1)));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(statusOf("starved")).isEqualTo(Status.DOWN));
 			assertThat(this.store.checkResult("starved").getDetails().get("error").toString())
 				.contains("could not start within its interval of 200ms")
 				.contains("grpc.health.scheduler.pool-size");
@@ -149,7 +153,8 @@ class CheckRunnerTests {
 
 	@Test
 	void anAsynchronousAnswerThatComesTooLateIsCancelled() {
-		// Cancelling the future disposes a reactive check's subscription (Mono.toFuture()).
+		// Cancelling the future disposes a reactive check's subscription
+		// (Mono.toFuture()).
 		List<CompletableFuture<Health>> answers = new CopyOnWriteArrayList<>();
 		start(new CheckDefinition.Polled("async", () -> {
 			CompletableFuture<Health> answer = new CompletableFuture<>();
@@ -157,8 +162,8 @@ class CheckRunnerTests {
 			return answer;
 		}));
 		await().untilAsserted(() -> assertThat(statusOf("async")).isEqualTo(Status.DOWN));
-		await().untilAsserted(() -> assertThat(answers).isNotEmpty().first().satisfies(
-				(answer) -> assertThat(answer).isCancelled()));
+		await().untilAsserted(
+				() -> assertThat(answers).isNotEmpty().first().satisfies((answer) -> assertThat(answer).isCancelled()));
 	}
 
 	@Test
@@ -189,8 +194,10 @@ class CheckRunnerTests {
 
 	@Test
 	void changesAreFannedOutOnTheStoresListenerThreadsNeverOnAnEngineThread() {
-		// The timer thread only starts evaluations and fires timeouts, the workers evaluate:
-		// fanning a change out to thousands of watchers on either would delay other checks.
+		// The timer thread only starts evaluations and fires timeouts, the workers
+		// evaluate:
+		// fanning a change out to thousands of watchers on either would delay other
+		// checks.
 		Set<String> recordingThreads = ConcurrentHashMap.newKeySet();
 		AtomicInteger changes = new AtomicInteger();
 		this.store.defineServices(Map.of("", Set.of("flips")));
@@ -200,8 +207,10 @@ class CheckRunnerTests {
 			changes.incrementAndGet();
 		});
 		AtomicInteger runs = new AtomicInteger();
-		this.runner.start(List.of(polled("flips", () -> (runs.incrementAndGet() % 2 == 0) ? Health.up().build()
-				: Health.down().build())), (name) -> new CheckSchedule(Duration.ofMillis(5), Duration.ofSeconds(1)));
+		this.runner.start(
+				List.of(polled("flips",
+						() -> (runs.incrementAndGet() % 2 == 0) ? Health.up().build() : Health.down().build())),
+				(name) -> new CheckSchedule(Duration.ofMillis(5), Duration.ofSeconds(1)));
 		await().untilAsserted(() -> assertThat(changes.get()).isGreaterThan(100));
 		assertThat(recordingThreads).containsOnly("health-grpc-listener-N");
 	}
@@ -216,7 +225,8 @@ class CheckRunnerTests {
 		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
 		this.runner.pause();
 		int runsWhenPaused = runs.get();
-		// A paused engine has no timer to count: four intervals of the same schedule pass on
+		// A paused engine has no timer to count: four intervals of the same schedule pass
+		// on
 		// an engine of its own.
 		try (Ticks ticks = Ticks.ownEngine(FAST)) {
 			ticks.awaitMore(4);
@@ -239,7 +249,8 @@ class CheckRunnerTests {
 		await().untilAsserted(() -> assertThat(starts.get()).isOne());
 		this.runner.close();
 		// The interrupted sleep throws, which would otherwise be recorded as DOWN by the
-		// worker that ran it: once that worker has ended (close shut its pool down), nothing
+		// worker that ran it: once that worker has ended (close shut its pool down),
+		// nothing
 		// of the evaluation is left to be recorded.
 		worker.get().join(10_000);
 		assertThat(worker.get().isAlive()).isFalse();
@@ -256,7 +267,8 @@ class CheckRunnerTests {
 		await().untilAsserted(() -> assertThat(runs.get()).isGreaterThan(1));
 		this.runner.close();
 		int runsWhenClosed = runs.get();
-		// A closed engine has no timer to count: four intervals of the same schedule pass on
+		// A closed engine has no timer to count: four intervals of the same schedule pass
+		// on
 		// an engine of its own.
 		try (Ticks ticks = Ticks.ownEngine(FAST)) {
 			ticks.awaitMore(4);
@@ -272,7 +284,6 @@ class CheckRunnerTests {
 		Health health = this.store.checkResult(check);
 		return (health != null) ? health.getStatus() : null;
 	}
-
 
 	static CheckDefinition polled(String name, ThrowingSupplier supplier) {
 		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Proves that checks which hang, throw, flap every few milliseconds or return nothing
- * neither delay a healthy check nor slow the Health service down, that statuses settle
- * to the truth, and that queues and logs stay bounded.
+ * neither delay a healthy check nor slow the Health service down, that statuses settle to
+ * the truth, and that queues and logs stay bounded.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FaultyChecksTests {
@@ -62,8 +63,8 @@ class FaultyChecksTests {
 
 	@BeforeEach
 	void start() {
-		this.store.defineServices(Map.of("", Set.of("good"), "demo.Faulty", Set.of("good", "hangs", "throws",
-				"flaps", "nothing")));
+		this.store.defineServices(
+				Map.of("", Set.of("good"), "demo.Faulty", Set.of("good", "hangs", "throws", "flaps", "nothing")));
 		this.store.setAcceptingTraffic(true);
 		HealthGrpcService service = new HealthGrpcService(this.store, 100);
 		this.channel = this.server.start(service).channel();
@@ -72,9 +73,9 @@ class FaultyChecksTests {
 			return Health.up().build();
 		}), polled("hangs", this.hang::hang), polled("throws", () -> {
 			throw new IllegalStateException("always fails");
-		}), polled("flaps", () -> (this.flaps.incrementAndGet() % 2 == 0) ? Health.up().build()
-				: Health.down().build()), new CheckDefinition.Polled("nothing",
-						() -> CompletableFuture.completedFuture(null)));
+		}), polled("flaps",
+				() -> (this.flaps.incrementAndGet() % 2 == 0) ? Health.up().build() : Health.down().build()),
+				new CheckDefinition.Polled("nothing", () -> CompletableFuture.completedFuture(null)));
 		this.runner.start(checks, (name) -> name.equals("flaps") ? FLAPPING : SCHEDULE);
 	}
 
@@ -115,10 +116,12 @@ class FaultyChecksTests {
 		long p99 = TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() * 99 / 100));
 		long max = TimeUnit.NANOSECONDS.toMillis(latencies.get(latencies.size() - 1));
 		int scheduledRuns = (int) (seconds / 0.05);
-		System.out.printf("faulty checks: %d Check calls in %.1fs, p50 %d us, p99 %d ms, max %d ms; good check ran "
-				+ "%d of %d scheduled times (interval 50ms), flapping check %d times%n", latencies.size(), seconds, p50,
-				p99, max, goodRunsDuring, scheduledRuns, flapsDuring);
-		// A Check is a map lookup: milliseconds at worst, even on two cores shared with other
+		System.out.printf(
+				"faulty checks: %d Check calls in %.1fs, p50 %d us, p99 %d ms, max %d ms; good check ran "
+						+ "%d of %d scheduled times (interval 50ms), flapping check %d times%n",
+				latencies.size(), seconds, p50, p99, max, goodRunsDuring, scheduledRuns, flapsDuring);
+		// A Check is a map lookup: milliseconds at worst, even on two cores shared with
+		// other
 		// builds; the bounds leave room for a garbage collection or a descheduled thread.
 		assertThat(p99).isLessThan(40);
 		assertThat(max).isLessThan(100);
@@ -168,7 +171,6 @@ class FaultyChecksTests {
 		Health health = this.store.checkResult(check);
 		return (health != null) ? health.getStatus() : null;
 	}
-
 
 	private static CheckDefinition polled(String name, CheckRunnerTests.ThrowingSupplier supplier) {
 		return new CheckDefinition.Polled(name, () -> CompletableFuture.completedFuture(supplier.get()));

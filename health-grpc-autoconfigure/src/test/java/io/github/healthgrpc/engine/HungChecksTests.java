@@ -16,6 +16,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -85,9 +86,11 @@ class HungChecksTests {
 		int quickRunsDuring = this.quickRuns.get() - runsBefore;
 		int threads = newEngineThreads();
 		EngineLoad load = this.runner.load();
-		System.out.printf("%d uninterruptible hangs on %d workers: quick (interval 100ms) ran %d times in %.1fs, "
-				+ "UP at all %d samples; %d stuck, %d threads written off, %d engine threads%n", HUNG, POOL,
-				quickRunsDuring, seconds, quickStatuses.size(), load.stuck(), load.threadsWrittenOff(), threads);
+		System.out.printf(
+				"%d uninterruptible hangs on %d workers: quick (interval 100ms) ran %d times in %.1fs, "
+						+ "UP at all %d samples; %d stuck, %d threads written off, %d engine threads%n",
+				HUNG, POOL, quickRunsDuring, seconds, quickStatuses.size(), load.stuck(), load.threadsWrittenOff(),
+				threads);
 		assertThat(quickStatuses).containsOnly(Status.UP);
 		assertThat(quickRunsDuring).isGreaterThanOrEqualTo((int) (seconds / 0.1 * 0.9));
 		for (int i = 0; i < HUNG; i++) {
@@ -99,13 +102,13 @@ class HungChecksTests {
 		assertThat(load.stuck()).isEqualTo(HUNG);
 		assertThat(load.threadsWrittenOff()).isEqualTo(HUNG);
 		assertThat(threads).isLessThanOrEqualTo(POOL + HUNG);
-		// Reported once each, with where the thread is stuck, though every tick finds it stuck.
+		// Reported once each, with where the thread is stuck, though every tick finds it
+		// stuck.
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(stuckWarnings(output)).hasSize(HUNG));
 		assertThat(stuckWarnings(output)).allSatisfy((line) -> assertThat(line).contains("WARN")
 			.contains("did not answer within its timeout of 200ms")
 			.contains("ignored the interrupt and is written off"));
-		assertThat(output.getAll()).contains(". Stuck at:")
-			.contains(UninterruptibleHang.class.getName() + ".hang(");
+		assertThat(output.getAll()).contains(". Stuck at:").contains(UninterruptibleHang.class.getName() + ".hang(");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -41,11 +42,14 @@ class ManyChecksTests {
 				fewest = Math.min(fewest, runs.get(i));
 			}
 			EngineLoad load = runner.load();
-			System.out.printf("%d checks every 250ms on 4 threads for %.1fs: expected about %d runs each, "
-					+ "fewest %d; %d evaluations, %d late starts, %d queued%n", CHECKS, seconds, expected, fewest,
-					load.evaluations(), load.lateStarts(), load.queued());
-			// Every check ran as often as its interval asks, less the run that may fall at the
-			// edge of the measurement, and none had to wait a whole interval for a thread.
+			System.out.printf(
+					"%d checks every 250ms on 4 threads for %.1fs: expected about %d runs each, "
+							+ "fewest %d; %d evaluations, %d late starts, %d queued%n",
+					CHECKS, seconds, expected, fewest, load.evaluations(), load.lateStarts(), load.queued());
+			// Every check ran as often as its interval asks, less the run that may fall
+			// at the
+			// edge of the measurement, and none had to wait a whole interval for a
+			// thread.
 			assertThat(fewest).isGreaterThanOrEqualTo(expected - 1);
 			assertThat(load.lateStarts()).isZero();
 			assertThat(load.queued()).isLessThanOrEqualTo(CHECKS);
@@ -59,15 +63,18 @@ class ManyChecksTests {
 		try (CheckRunner runner = new CheckRunner(store, 2)) {
 			// 300 checks of 20ms every 100ms need 60 threads' worth of time; there are 2.
 			runner.start(checks(runs, 20), (name) -> new CheckSchedule(Duration.ofMillis(100), Duration.ofSeconds(30)));
-			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(runner.load().lateStarts()).isPositive());
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(runner.load().lateStarts()).isPositive());
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> assertThat(output.getAll()).contains("grpc.health.scheduler.pool-size"));
 			EngineLoad load = runner.load();
 			System.out.printf("overloaded: %d evaluations, %d late starts, %d skipped ticks, %d queued%n",
 					load.evaluations(), load.lateStarts(), load.skippedTicks(), load.queued());
-			// Each check has at most one evaluation queued: the backlog cannot grow past the checks.
+			// Each check has at most one evaluation queued: the backlog cannot grow past
+			// the checks.
 			assertThat(load.queued()).isLessThanOrEqualTo(CHECKS);
-			assertThat(output.getAll().lines().filter((line) -> line.contains("not keeping to their intervals")).count())
+			assertThat(
+					output.getAll().lines().filter((line) -> line.contains("not keeping to their intervals")).count())
 				.isOne();
 		}
 	}

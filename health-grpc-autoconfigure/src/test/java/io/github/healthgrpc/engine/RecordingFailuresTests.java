@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,8 +36,8 @@ import static org.awaitility.Awaitility.await;
  * Proves that a throw between a check's answer and the store (the rule that maps its
  * status, the rendering of its details or of its failure) neither freezes the check nor
  * goes unseen: the check counts as not serving while it throws, the store keeps a result
- * that agrees with what it publishes, the check keeps its schedule and is seen to recover,
- * and one warning names the check and the cause.
+ * that agrees with what it publishes, the check keeps its schedule and is seen to
+ * recover, and one warning names the check and the cause.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RecordingFailuresTests {
@@ -71,7 +72,8 @@ class RecordingFailuresTests {
 		};
 		start(mapper, polled(() -> this.dependencyUp.get() ? Health.up().build() : Health.outOfService().build()));
 		failThenRecover(output, "unexpected status OUT_OF_SERVICE", () -> {
-			// What the store keeps agrees with what it publishes: a DOWN result naming the failure.
+			// What the store keeps agrees with what it publishes: a DOWN result naming
+			// the failure.
 			Health kept = this.store.checkResult("dep");
 			assertThat(kept.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(kept.getDetails().get("error").toString()).contains("OUT_OF_SERVICE")
@@ -107,8 +109,8 @@ class RecordingFailuresTests {
 		push.get().accept(Health.up().build());
 		awaitStatus(ServingStatus.SERVING);
 		for (int i = 0; i < 10; i++) {
-			assertThatNoException().isThrownBy(() -> push.get()
-				.accept(Health.down().withDetail("connection", new UninitializedProxy()).build()));
+			assertThatNoException().isThrownBy(
+					() -> push.get().accept(Health.down().withDetail("connection", new UninitializedProxy()).build()));
 		}
 		assertThat(check()).isEqualTo(ServingStatus.NOT_SERVING);
 		push.get().accept(Health.up().build());
@@ -139,7 +141,8 @@ class RecordingFailuresTests {
 		awaitStatus(ServingStatus.NOT_SERVING);
 		int before = this.evaluations.get();
 		// Still evaluated on its schedule while every result it gives throws on the way.
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.evaluations.get() >= before + EVALUATIONS_WHILE_FAILING);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.evaluations.get() >= before + EVALUATIONS_WHILE_FAILING);
 		assertThat(check()).isEqualTo(ServingStatus.NOT_SERVING);
 		whileFailing.run();
 		int failing = this.evaluations.get() - before;
@@ -148,10 +151,11 @@ class RecordingFailuresTests {
 		awaitStatus(ServingStatus.SERVING);
 		long recoveryMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recoveredAt);
 		long warnings = warnings(output, cause);
-		System.out.printf("recording throws (%s): NOT_SERVING, %d evaluations in %d ms while it threw (interval "
-				+ "%d ms), SERVING %d ms after the dependency recovered, %d warning%n", cause, failing,
-				TimeUnit.NANOSECONDS.toMillis(recoveredAt - failedAt), SCHEDULE.interval().toMillis(), recoveryMillis,
-				warnings);
+		System.out.printf(
+				"recording throws (%s): NOT_SERVING, %d evaluations in %d ms while it threw (interval "
+						+ "%d ms), SERVING %d ms after the dependency recovered, %d warning%n",
+				cause, failing, TimeUnit.NANOSECONDS.toMillis(recoveredAt - failedAt), SCHEDULE.interval().toMillis(),
+				recoveryMillis, warnings);
 		assertThat(warnings).as("warnings naming the check and the cause").isOne();
 	}
 

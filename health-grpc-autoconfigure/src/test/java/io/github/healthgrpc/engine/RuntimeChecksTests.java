@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -105,16 +106,19 @@ class RuntimeChecksTests {
 		await().until(() -> calls.get() == 1);
 		this.runner.remove("async");
 		assertThat(answer).isCancelled();
-		// Even an answer that completes anyway (a stage that ignores cancellation) is dropped.
+		// Even an answer that completes anyway (a stage that ignores cancellation) is
+		// dropped.
 		answer.obtrudeValue(Health.up().build());
-		// Evaluations of another check begin and end on the same (single) worker meanwhile.
+		// Evaluations of another check begin and end on the same (single) worker
+		// meanwhile.
 		Ticks.on(this.runner, PATIENT).awaitMore(3);
 		assertThat(this.store.checkResult("async")).isNull();
 	}
 
 	@Test
 	void aHangingCheckThatIsRemovedFreesItsWorkerAtOnce() {
-		// One worker, held by a check that ignores interrupts and has a one-minute timeout:
+		// One worker, held by a check that ignores interrupts and has a one-minute
+		// timeout:
 		// the other check cannot start until the hanging one is removed.
 		AtomicInteger hangs = new AtomicInteger();
 		this.runner.start(List.of(polled("hangs", () -> {
@@ -155,7 +159,8 @@ class RuntimeChecksTests {
 		await().until(() -> starts.get() == 1);
 		this.runner.remove("sleepy");
 		this.runner.add(sleepy, FAST);
-		// It honours the interrupt: started again within a few intervals, never said to be stuck.
+		// It honours the interrupt: started again within a few intervals, never said to
+		// be stuck.
 		await().atMost(Duration.ofSeconds(2)).until(() -> starts.get() == 2);
 		assertThat(this.store.checkResult("sleepy")).isNull();
 		assertThat(this.runner.load().threadsWrittenOff()).isOne();
@@ -217,7 +222,8 @@ class RuntimeChecksTests {
 		int oldRunsWhenRemoved = oldRuns.get();
 		AtomicInteger newRuns = new AtomicInteger();
 		this.runner.add(counted("db", newRuns, Status.DOWN), FAST);
-		// DOWN from the new definition's first result on, through several of its runs: the
+		// DOWN from the new definition's first result on, through several of its runs:
+		// the
 		// old one is not run again.
 		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("db") == Status.DOWN);
 		await().atMost(Duration.ofSeconds(2)).until(() -> newRuns.get() >= 4);

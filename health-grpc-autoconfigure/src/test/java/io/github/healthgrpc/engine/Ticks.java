@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.awaitility.Awaitility.await;

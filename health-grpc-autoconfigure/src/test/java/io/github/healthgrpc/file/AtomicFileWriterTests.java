@@ -56,8 +56,8 @@ class AtomicFileWriterTests {
 		assertThat(process.exitValue()).as(output).isZero();
 		String plainPermissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(plain));
 		String filePermissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(this.file));
-		System.out.println("under umask 077: a plain file is " + plainPermissions + ", the health file "
-				+ filePermissions);
+		System.out
+			.println("under umask 077: a plain file is " + plainPermissions + ", the health file " + filePermissions);
 		// The umask was in force: a file whose permissions nobody sets is owner-only.
 		assertThat(plainPermissions).isEqualTo("rw-------");
 		assertThat(filePermissions).isEqualTo("rw-r--r--");
@@ -79,8 +79,10 @@ class AtomicFileWriterTests {
 		});
 		Throwable thrown = catchThrowable(() -> writer.write(CONTENT));
 		assertThat(this.victim).hasContent("precious");
-		// Setting the permissions without following links (Java 17), or the check that the name
-		// is still the file created (Java 25, which ignores a link's permissions), gives up.
+		// Setting the permissions without following links (Java 17), or the check that
+		// the name
+		// is still the file created (Java 25, which ignores a link's permissions), gives
+		// up.
 		assertThat(thrown).isInstanceOf(IOException.class);
 		assertThat(this.file).hasContent("{\"status\":\"NOT_SERVING\"}");
 		assertThat(temporaryFiles()).as("the link is removed, not left for the next write").isEmpty();
@@ -92,7 +94,8 @@ class AtomicFileWriterTests {
 
 	@Test
 	void aLinkPlantedAtTheNextTemporaryNameIsNotFollowedAndAnotherNameIsTaken() throws IOException {
-		Path planted = this.directory.resolve(".health.json." + Long.toUnsignedString(new Random(42).nextLong()) + ".tmp");
+		Path planted = this.directory
+			.resolve(".health.json." + Long.toUnsignedString(new Random(42).nextLong()) + ".tmp");
 		Files.createSymbolicLink(planted, this.victim);
 		new AtomicFileWriter(this.file, new Random(42), (temporary) -> {
 		}).write(CONTENT);

@@ -63,7 +63,8 @@ class HealthFileTests {
 		String[] services = IntStream.range(0, SERVICES)
 			.mapToObj((i) -> "grpc.health.services[demo.Service%03d].include=flip".formatted(i))
 			.toArray(String[]::new);
-		// No heartbeat within the test: every change read from the file was written for it.
+		// No heartbeat within the test: every change read from the file was written for
+		// it.
 		ApplicationContextRunner runner = this.contextRunner()
 			.withPropertyValues(services)
 			.withPropertyValues("grpc.health.file.heartbeat-interval=1h");
@@ -88,13 +89,16 @@ class HealthFileTests {
 				}
 				reader.stop();
 				long slowest = lags.stream().max(Long::compare).orElseThrow();
-				System.out.printf("health file: %d reads of %d services during %d changes, %d invalid; change read "
-						+ "from the file after median %.2f ms, slowest %.2f ms%n", reader.reads(), SERVICES + 3, FLIPS,
-						reader.invalid().size(), millis(median(lags)), millis(slowest));
+				System.out.printf(
+						"health file: %d reads of %d services during %d changes, %d invalid; change read "
+								+ "from the file after median %.2f ms, slowest %.2f ms%n",
+						reader.reads(), SERVICES + 3, FLIPS, reader.invalid().size(), millis(median(lags)),
+						millis(slowest));
 				assertThat(reader.invalid()).as("documents that were not whole").isEmpty();
 				assertThat(reader.reads()).isGreaterThan(FLIPS);
 				assertThat(reader.lastContent().services()).hasSize(SERVICES + 3);
-				// The median, not the slowest: a machine shared with other builds may stall
+				// The median, not the slowest: a machine shared with other builds may
+				// stall
 				// every thread of the JVM for seconds.
 				assertThat(median(lags)).isLessThan(TimeUnit.MILLISECONDS.toNanos(250));
 			}
@@ -115,7 +119,8 @@ class HealthFileTests {
 				HealthFile file = context.getBean(HealthFile.class);
 				flip.up();
 				ready(context);
-				await().atMost(Duration.ofSeconds(10)).until(() -> allServices(HealthFileContent.read(file()), "SERVING"));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> allServices(HealthFileContent.read(file()), "SERVING"));
 				List<Long> writes = new ArrayList<>();
 				for (int i = 0; i < FLIPS_COUNTED; i++) {
 					String expected = (i % 2 == 0) ? "NOT_SERVING" : "SERVING";
@@ -145,7 +150,8 @@ class HealthFileTests {
 			List<Instant> times = new ArrayList<>();
 			List<FileTime> modified = new ArrayList<>();
 			HealthFileContent first = HealthFileContent.read(file());
-			// Long enough for a heartbeat far slower than the interval to fail the assertions
+			// Long enough for a heartbeat far slower than the interval to fail the
+			// assertions
 			// below, which say by how much, rather than this wait.
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
 				HealthFileContent content = HealthFileContent.read(file());
@@ -185,11 +191,13 @@ class HealthFileTests {
 					.until(() -> HealthFileContent.read(file()), (content) -> content.status().equals("NOT_SERVING"));
 				assertThat(draining.services()).containsEntry("liveness", "SERVING")
 					.containsEntry("readiness", "NOT_SERVING");
-				// The heartbeat goes on through the drain: a liveness probe that checks the age passes.
+				// The heartbeat goes on through the drain: a liveness probe that checks
+				// the age passes.
 				await().atMost(Duration.ofSeconds(5))
 					.pollInterval(Duration.ofMillis(5))
-					.until(() -> HealthFileContent.read(file()), (content) -> !close.isDone()
-							&& content.time().isAfter(draining.time()) && content.services().equals(draining.services()));
+					.until(() -> HealthFileContent.read(file()),
+							(content) -> !close.isDone() && content.time().isAfter(draining.time())
+									&& content.services().equals(draining.services()));
 				close.get(10, TimeUnit.SECONDS);
 				HealthFileContent stopped = HealthFileContent.read(file());
 				assertThat(stopped.status()).isEqualTo("NOT_SERVING");

@@ -25,6 +25,7 @@ import io.grpc.Status;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,9 +53,10 @@ class HealthDetailsStayInProcessTests {
 	void start() {
 		this.store.defineServices(Map.of("", Set.of("db"), "demo.Inventory", Set.of("db")));
 		this.store.setAcceptingTraffic(true);
-		this.store.record("db", Health.down(new IllegalStateException("PSQLException: password hunter2 rejected"))
-			.withDetail("host", "secret.internal:5432")
-			.build());
+		this.store.record("db",
+				Health.down(new IllegalStateException("PSQLException: password hunter2 rejected"))
+					.withDetail("host", "secret.internal:5432")
+					.build());
 		this.server.start(new HealthGrpcService(this.store, 100));
 		this.raw = new RawHealthCalls(ClientInterceptors.intercept(this.server.channel(), new MetadataRecorder()));
 	}
@@ -85,7 +87,8 @@ class HealthDetailsStayInProcessTests {
 		assertThat(parsed.getStatusesMap()).containsOnly(Map.entry("", notServing()),
 				Map.entry("demo.Inventory", notServing()));
 		assertThat(parsed.getUnknownFields().asMap()).isEmpty();
-		// Nothing beyond the two entries: the size of what came equals the size of what we expect.
+		// Nothing beyond the two entries: the size of what came equals the size of what
+		// we expect.
 		assertThat(response).hasSize(parsed.getSerializedSize());
 		assertNoSecrets(response);
 	}
@@ -94,8 +97,8 @@ class HealthDetailsStayInProcessTests {
 		String text = new String(message, StandardCharsets.ISO_8859_1);
 		assertThat(SECRETS).allSatisfy((secret) -> assertThat(text).doesNotContain(secret));
 		assertThat(this.metadata).isNotEmpty()
-			.allSatisfy((entry) -> assertThat(SECRETS)
-				.allSatisfy((secret) -> assertThat(entry).doesNotContain(secret)));
+			.allSatisfy(
+					(entry) -> assertThat(SECRETS).allSatisfy((secret) -> assertThat(entry).doesNotContain(secret)));
 	}
 
 	private static byte[] request(String service) {
@@ -117,20 +120,21 @@ class HealthDetailsStayInProcessTests {
 			return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, callOptions)) {
 				@Override
 				public void start(Listener<RespT> responseListener, Metadata headers) {
-					super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(
-							responseListener) {
-						@Override
-						public void onHeaders(Metadata headers) {
-							HealthDetailsStayInProcessTests.this.metadata.add("headers " + headers);
-							super.onHeaders(headers);
-						}
+					super.start(
+							new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(responseListener) {
+								@Override
+								public void onHeaders(Metadata headers) {
+									HealthDetailsStayInProcessTests.this.metadata.add("headers " + headers);
+									super.onHeaders(headers);
+								}
 
-						@Override
-						public void onClose(Status status, Metadata trailers) {
-							HealthDetailsStayInProcessTests.this.metadata.add("close " + status + " " + trailers);
-							super.onClose(status, trailers);
-						}
-					}, headers);
+								@Override
+								public void onClose(Status status, Metadata trailers) {
+									HealthDetailsStayInProcessTests.this.metadata
+										.add("close " + status + " " + trailers);
+									super.onClose(status, trailers);
+								}
+							}, headers);
 				}
 			};
 		}

@@ -16,6 +16,7 @@ import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,11 +67,10 @@ class HealthGrpcServiceTests {
 
 	@Test
 	void checkOfAnUnknownServiceIsNotFound() {
-		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check("demo.Nope"))
-			.satisfies((ex) -> {
-				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
-				assertThat(ex.getStatus().getDescription()).contains("demo.Nope");
-			});
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> check("demo.Nope")).satisfies((ex) -> {
+			assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+			assertThat(ex.getStatus().getDescription()).contains("demo.Nope");
+		});
 	}
 
 	@Test

@@ -18,20 +18,22 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
 import org.springframework.util.Assert;
 
 /**
  * The Health service on a server, and the client channels opened to it, closed together
- * after the test (hold it in a field with {@code @AutoClose}): the channels first, so that
- * a call left open cannot hold the server's shutdown.
+ * after the test (hold it in a field with {@code @AutoClose}): the channels first, so
+ * that a call left open cannot hold the server's shutdown.
  * <p>
- * {@link #inProcess()} serves it in-process, as grpc-java's {@code HealthStatusManagerTest}
- * does with {@code GrpcServerRule}: the default, for tests about what the service answers.
- * Not with {@code directExecutor()}, as that test does: the in-process transport calls the
- * server from the client's threads, so a direct server executor, made for a transport that
- * calls it from one thread, can lose an {@code onReady} that arrives while the call's
- * first callback still runs, and a Watch then never sends the next change (seen here in two
- * of five runs of {@code HealthGrpcServiceTests}, with a direct client executor or not).
+ * {@link #inProcess()} serves it in-process, as grpc-java's
+ * {@code HealthStatusManagerTest} does with {@code GrpcServerRule}: the default, for
+ * tests about what the service answers. Not with {@code directExecutor()}, as that test
+ * does: the in-process transport calls the server from the client's threads, so a direct
+ * server executor, made for a transport that calls it from one thread, can lose an
+ * {@code onReady} that arrives while the call's first callback still runs, and a Watch
+ * then never sends the next change (seen here in two of five runs of
+ * {@code HealthGrpcServiceTests}, with a direct client executor or not).
  * <p>
  * {@link #overNetty()} serves it on a random loopback port for tests where the transport
  * is the point: flow control and slow readers, the identity of a client connection, real

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 class HostileRequestTests {
 
-	// A request whose field 1 (service) holds 0xC3 0x28: a UTF-8 lead byte and no continuation.
+	// A request whose field 1 (service) holds 0xC3 0x28: a UTF-8 lead byte and no
+	// continuation.
 	private static final byte[] INVALID_UTF8_REQUEST = { 0x0A, 0x02, (byte) 0xC3, 0x28 };
 
 	// Field 1, length-delimited, claims 5 bytes and has 1: no message type parses it.
@@ -42,7 +44,8 @@ class HostileRequestTests {
 
 	private final StatusStore store = new StatusStore();
 
-	// The one connection of these tests holds every Watch call, so the total limit is what
+	// The one connection of these tests holds every Watch call, so the total limit is
+	// what
 	// refuses; WatchConnectionLimitTests proves who gives way between connections.
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
 			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
@@ -100,8 +103,7 @@ class HostileRequestTests {
 	void invalidUtf8InTheServiceNameOfCheckIsInvalidArgumentAndTheServerKeepsServing() {
 		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> raw.check(INVALID_UTF8_REQUEST))
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> raw.check(INVALID_UTF8_REQUEST))
 				.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthCheckRequest"));
 			assertThat(check("")).isEqualTo(ServingStatus.SERVING);
 			assertThat(log.warnings()).isEmpty();
@@ -112,8 +114,7 @@ class HostileRequestTests {
 	void invalidUtf8InTheServiceNameOfWatchIsInvalidArgumentAndTheServerKeepsServing() throws InterruptedException {
 		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
 		try (GrpcLogRecorder log = new GrpcLogRecorder()) {
-			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> raw.watch(INVALID_UTF8_REQUEST, 1))
+			assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> raw.watch(INVALID_UTF8_REQUEST, 1))
 				.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthCheckRequest"));
 			assertThat(this.service.watcherCount()).isZero();
 			assertThat(watch("demo.Inventory").next()).isEqualTo(ServingStatus.SERVING);
@@ -138,8 +139,7 @@ class HostileRequestTests {
 	@Test
 	void aListRequestThatIsNotProtobufIsInvalidArgument() {
 		RawHealthCalls raw = new RawHealthCalls(this.server.channel());
-		assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> raw.list(NOT_PROTOBUF))
+		assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> raw.list(NOT_PROTOBUF))
 			.satisfies((ex) -> assertMalformed(ex.getStatus(), "grpc.health.v1.HealthListRequest"));
 		assertThat(check("")).isEqualTo(ServingStatus.SERVING);
 	}

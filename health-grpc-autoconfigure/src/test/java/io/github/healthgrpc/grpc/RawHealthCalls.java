@@ -33,8 +33,8 @@ final class RawHealthCalls {
 	}
 
 	byte[] list(byte[] request) {
-		return ClientCalls.blockingUnaryCall(this.channel, method("List", MethodDescriptor.MethodType.UNARY),
-				options(), request);
+		return ClientCalls.blockingUnaryCall(this.channel, method("List", MethodDescriptor.MethodType.UNARY), options(),
+				request);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,14 +75,16 @@ class SlowWatchReaderTests {
 		flip(FLIPS);
 		int sentDuringStall = this.service.watchMessagesSent() - sentBeforeStall;
 		if (this.service.lastWatchMessage() == currentStatus()) {
-			// End on a status the server has not handed to grpc-java yet, so it can reach the
+			// End on a status the server has not handed to grpc-java yet, so it can reach
+			// the
 			// client only through the send that follows the client reading again.
 			flip(1);
 		}
 		ServingStatus finalStatus = currentStatus();
 		assertThat(this.service.lastWatchMessage()).isNotEqualTo(finalStatus);
 		reader.readAll();
-		// Once the client has everything the server sent and the last of it is the current
+		// Once the client has everything the server sent and the last of it is the
+		// current
 		// status, the server has nothing more to send: no further change is pending.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(reader.last()).isEqualTo(finalStatus);
@@ -94,8 +97,7 @@ class SlowWatchReaderTests {
 		// At most the message that the full window cut off, and one more for slack.
 		assertThat(sentDuringStall).as("messages the server queued while the reader was stalled")
 			.isLessThanOrEqualTo(2);
-		assertThat(reader.received()).as("messages received for %d flips", this.flips)
-			.isLessThan(this.flips / 4);
+		assertThat(reader.received()).as("messages received for %d flips", this.flips).isLessThan(this.flips / 4);
 	}
 
 	private void flip(int times) {

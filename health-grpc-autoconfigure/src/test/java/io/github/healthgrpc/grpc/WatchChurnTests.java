@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,8 @@ class WatchChurnTests {
 
 	private static final int BATCH = 100;
 
-	// A watcher left behind retains about 1.4 KB (3,000 of them measured +4.0 MB), so this
+	// A watcher left behind retains about 1.4 KB (3,000 of them measured +4.0 MB), so
+	// this
 	// catches a leak of half of them; runs without a leak measured +0.1 MB.
 	private static final long MAX_HEAP_GROWTH = 2L * 1024 * 1024;
 
@@ -86,7 +88,8 @@ class WatchChurnTests {
 		churn(1);
 		awaitNoWatchers();
 		long baseline = usedHeapAfterGc();
-		// Flip both checks on a thread of its own, so every change races the calls ending.
+		// Flip both checks on a thread of its own, so every change races the calls
+		// ending.
 		this.flipper.scheduleAtFixedRate(this::flip, 0, 1, TimeUnit.MILLISECONDS);
 		int opened = churn(BATCHES_PER_WAY);
 		this.flipper.shutdownNow();
@@ -142,7 +145,8 @@ class WatchChurnTests {
 		return BATCH;
 	}
 
-	// Deadlines from 1 to 50 ms: some expire before the server starts the call, some after.
+	// Deadlines from 1 to 50 ms: some expire before the server starts the call, some
+	// after.
 	private int endedByTheirDeadline() throws InterruptedException {
 		List<WatchRecorder> watches = new ArrayList<>();
 		for (int i = 0; i < BATCH; i++) {
@@ -151,8 +155,7 @@ class WatchChurnTests {
 			watches.add(WatchRecorder.watch(stub, NAMES.get(i % NAMES.size())));
 		}
 		for (WatchRecorder watch : watches) {
-			assertThat(Status.fromThrowable(watch.awaitEnded()).getCode())
-				.isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+			assertThat(Status.fromThrowable(watch.awaitEnded()).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
 		}
 		return BATCH;
 	}

@@ -20,6 +20,7 @@ import io.grpc.stub.ServerCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * {@code max-watchers=300}, a connection that opens 400 Watch calls holds all 300 and is
  * refused the rest, and grpc-java's client-side health checking ({@code round_robin} with
  * {@code healthCheckConfig}) on another connection is still admitted, the flood's oldest
- * call giving way, and keeps sending real calls; the total limit holds across connections,
- * and the connection holding the most is the one that gives way.
+ * call giving way, and keeps sending real calls; the total limit holds across
+ * connections, and the connection holding the most is the one that gives way.
  */
 class WatchConnectionLimitTests {
 
@@ -63,9 +64,10 @@ class WatchConnectionLimitTests {
 			throws InterruptedException {
 		start(new WatchLimits(MAX_WATCHERS, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		int refused = flood(newChannel());
-		System.out.printf("Watch flood on one connection: %d calls, %d held, %d refused naming "
-				+ "grpc.health.watch.max-watchers (max-watchers %d)%n", FLOOD, this.service.watcherCount(), refused,
-				MAX_WATCHERS);
+		System.out.printf(
+				"Watch flood on one connection: %d calls, %d held, %d refused naming "
+						+ "grpc.health.watch.max-watchers (max-watchers %d)%n",
+				FLOOD, this.service.watcherCount(), refused, MAX_WATCHERS);
 		assertThat(refused).isEqualTo(FLOOD - MAX_WATCHERS);
 		List<WatchRecorder> held = this.watches.stream().filter(WatchRecorder::isOpen).toList();
 		ManagedChannel balanced = this.server.newChannel((builder) -> builder
@@ -74,25 +76,25 @@ class WatchConnectionLimitTests {
 		for (int i = 0; i < 20; i++) {
 			assertThat(ping(balanced)).containsExactly(1);
 		}
-		// The client really health-checks over Watch: its call took the place of the flood's
+		// The client really health-checks over Watch: its call took the place of the
+		// flood's
 		// oldest, and a NOT_SERVING status takes the backend out of its balancer.
 		assertThat(this.service.watcherCount()).isEqualTo(MAX_WATCHERS);
 		List<WatchRecorder> gaveWay = held.stream().filter((watch) -> !watch.isOpen()).toList();
 		assertThat(gaveWay).hasSize(1);
 		assertGaveWay(gaveWay.get(0), MAX_WATCHERS);
 		this.store.record("quick", Health.down().build());
-		await().untilAsserted(() -> assertThatExceptionOfType(StatusRuntimeException.class)
-			.isThrownBy(() -> ping(balanced))
-			.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE)));
+		await().untilAsserted(
+				() -> assertThatExceptionOfType(StatusRuntimeException.class).isThrownBy(() -> ping(balanced))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE)));
 		this.store.record("quick", Health.up().build());
 		await().ignoreExceptions().untilAsserted(() -> assertThat(ping(balanced)).containsExactly(1));
-		assertThat(this.watches.stream().filter(WatchRecorder::isOpen).count())
-			.as("flood calls still open throughout").isEqualTo(MAX_WATCHERS - 1);
+		assertThat(this.watches.stream().filter(WatchRecorder::isOpen).count()).as("flood calls still open throughout")
+			.isEqualTo(MAX_WATCHERS - 1);
 	}
 
 	@Test
-	void theTotalLimitHoldsAcrossConnectionsAndTheConnectionHoldingTheMostGivesWay()
-			throws InterruptedException {
+	void theTotalLimitHoldsAcrossConnectionsAndTheConnectionHoldingTheMostGivesWay() throws InterruptedException {
 		start(new WatchLimits(150, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		ManagedChannel first = newChannel();
 		for (int i = 0; i < 100; i++) {
@@ -104,7 +106,8 @@ class WatchConnectionLimitTests {
 		}
 		// The budget is full: the connection holding the most gets no more.
 		assertRefused(watch(first));
-		// One holding fewer does, and the heaviest's oldest call gives way, then its next.
+		// One holding fewer does, and the heaviest's oldest call gives way, then its
+		// next.
 		assertThat(watch(second).next()).isEqualTo(ServingStatus.SERVING);
 		assertGaveWay(this.watches.get(0), 100);
 		assertThat(watch(newChannel()).next()).isEqualTo(ServingStatus.SERVING);

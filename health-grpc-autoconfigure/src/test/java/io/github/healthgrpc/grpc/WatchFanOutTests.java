@@ -25,14 +25,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that telling 10,000 real Watch calls about a change never runs on the thread that
- * recorded it: a check whose answer never comes times out and every watcher hears
+ * Proves that telling 10,000 real Watch calls about a change never runs on the thread
+ * that recorded it: a check whose answer never comes times out and every watcher hears
  * NOT_SERVING from the store's listener thread, not the engine's timer; a result recorded
  * while 10,000 watchers are attached returns long before they have all been told.
  */
@@ -68,8 +69,8 @@ class WatchFanOutTests {
 		for (int i = 0; i < CHANNELS; i++) {
 			this.channels.add(this.server.newChannel());
 		}
-		CheckDefinition slow = new CheckDefinition.Polled("slow",
-				() -> this.hang.get() ? new CompletableFuture<>() : CompletableFuture.completedFuture(Health.up().build()));
+		CheckDefinition slow = new CheckDefinition.Polled("slow", () -> this.hang.get() ? new CompletableFuture<>()
+				: CompletableFuture.completedFuture(Health.up().build()));
 		this.runner.start(List.of(slow), (name) -> new CheckSchedule(Duration.ofMillis(200), Duration.ofMillis(100)));
 	}
 
@@ -85,7 +86,8 @@ class WatchFanOutTests {
 		this.hang.set(true);
 		await().atMost(Duration.ofSeconds(60)).until(() -> allTold(ServingStatus.NOT_SERVING, 0));
 		assertThat(this.store.checkResult("slow").getDetails().toString()).contains("did not answer");
-		// Sent by the store's listener thread, or by gRPC's when a call's transport was busy:
+		// Sent by the store's listener thread, or by gRPC's when a call's transport was
+		// busy:
 		// never by the engine's timer, which recorded the timeout.
 		assertThat(this.service.sendingThreads()).isNotEmpty()
 			.allMatch((thread) -> thread.startsWith("health-grpc-listener-") || thread.startsWith("grpc-"));
@@ -98,8 +100,9 @@ class WatchFanOutTests {
 			this.store.record("slow", (round % 2 == 0) ? Health.up().build() : Health.down().build());
 			recordMicros.add(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - before));
 			await().atMost(Duration.ofSeconds(60)).until(() -> allTold(expected, before));
-			fanOutMicros.add(TimeUnit.NANOSECONDS.toMicros(
-					this.watchers.stream().mapToLong((watcher) -> watcher.told(expected)).max().orElseThrow() - before));
+			fanOutMicros.add(TimeUnit.NANOSECONDS
+				.toMicros(this.watchers.stream().mapToLong((watcher) -> watcher.told(expected)).max().orElseThrow()
+						- before));
 		}
 		Collections.sort(recordMicros);
 		Collections.sort(fanOutMicros);

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A client Watch call that records what the server sends.
  */
-public final class WatchRecorder implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>, AutoCloseable {
+public final class WatchRecorder
+		implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>, AutoCloseable {
 
 	private final BlockingQueue<ServingStatus> received = new LinkedBlockingQueue<>();
 

@@ -17,13 +17,14 @@ import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves that Watch calls starting and ending at the same moment on the same service,
- * on real threads, are all counted exactly and all keep hearing changes, also while calls
+ * Proves that Watch calls starting and ending at the same moment on the same service, on
+ * real threads, are all counted exactly and all keep hearing changes, also while calls
  * give way to others' because the budget is full.
  */
 class WatchersConcurrencyTests {
@@ -70,7 +71,8 @@ class WatchersConcurrencyTests {
 	void callsGivingWayWhileTheirClientsCancelThemAreUncountedOnce() throws Exception {
 		int budget = 20;
 		Watchers watchers = new Watchers(this.store, new WatchLimits(budget, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
-		// One connection fills the budget over and over; light ones keep taking its oldest
+		// One connection fills the budget over and over; light ones keep taking its
+		// oldest
 		// call, and the heavy client cancels every call as soon as it has ended, as a
 		// client may while the server's end of the call is still on its way.
 		Runnable heavy = () -> {
@@ -136,8 +138,8 @@ class WatchersConcurrencyTests {
 	// may open the whole budget again.
 	private void runTogetherThenOpenTheWholeBudget(Watchers watchers, int budget, Runnable first, Runnable second)
 			throws Exception {
-		CompletableFuture.allOf(CompletableFuture.runAsync(first, this.threads),
-				CompletableFuture.runAsync(second, this.threads))
+		CompletableFuture
+			.allOf(CompletableFuture.runAsync(first, this.threads), CompletableFuture.runAsync(second, this.threads))
 			.get(60, TimeUnit.SECONDS);
 		assertThat(watchers.count()).isZero();
 		assertThat(watchers.serviceCount()).isZero();

@@ -13,6 +13,7 @@ import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusListener;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -48,12 +49,14 @@ class ShutdownDrainTests {
 		Timeline timeline = new Timeline();
 		this.store.addListener(timeline);
 		long start = System.nanoTime();
-		CompletableFuture<Void> drain = CompletableFuture.runAsync(() -> new ShutdownDrain(this.store, this.context,
-				DRAIN_DELAY).onApplicationEvent(new ContextClosedEvent(this.context)));
+		CompletableFuture<Void> drain = CompletableFuture
+			.runAsync(() -> new ShutdownDrain(this.store, this.context, DRAIN_DELAY)
+				.onApplicationEvent(new ContextClosedEvent(this.context)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> timeline.notServing.get() != 0);
 		// Told while the drain delay runs, not when it ends: the store is still open.
 		assertThat(this.store.isClosed()).isFalse();
-		// Nothing undoes the drain: the application accepting traffic again, a check recovering.
+		// Nothing undoes the drain: the application accepting traffic again, a check
+		// recovering.
 		new AvailabilityListener(this.store)
 			.onApplicationEvent(new AvailabilityChangeEvent<>(this.context, ReadinessState.ACCEPTING_TRAFFIC));
 		this.store.record("db", Health.down().build());
@@ -73,8 +76,9 @@ class ShutdownDrainTests {
 	@Test
 	void anApplicationThatNeverServedClosesWithoutWaiting() {
 		this.store.defineServices(Map.of("", Set.of("db")));
-		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> new ShutdownDrain(this.store, this.context,
-				Duration.ofMinutes(5)).onApplicationEvent(new ContextClosedEvent(this.context)));
+		assertTimeoutPreemptively(Duration.ofSeconds(30),
+				() -> new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5))
+					.onApplicationEvent(new ContextClosedEvent(this.context)));
 		assertThat(this.store.isClosed()).isTrue();
 	}
 
@@ -119,7 +123,8 @@ class ShutdownDrainTests {
 		this.store.defineServices(Map.of("", Set.of()));
 		this.store.setAcceptingTraffic(true);
 		GenericApplicationContext child = new GenericApplicationContext();
-		new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5)).onApplicationEvent(new ContextClosedEvent(child));
+		new ShutdownDrain(this.store, this.context, Duration.ofMinutes(5))
+			.onApplicationEvent(new ContextClosedEvent(child));
 		assertThat(this.store.isClosed()).isFalse();
 		assertThat(this.store.status("")).isEqualTo(ServingState.SERVING);
 	}
@@ -175,7 +180,8 @@ class ShutdownDrainTests {
 	}
 
 	/**
-	 * When the overall status turned NOT_SERVING, turned SERVING again, and the store closed.
+	 * When the overall status turned NOT_SERVING, turned SERVING again, and the store
+	 * closed.
 	 */
 	private static final class Timeline implements StatusListener {
 

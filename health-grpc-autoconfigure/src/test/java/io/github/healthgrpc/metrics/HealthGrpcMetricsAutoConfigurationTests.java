@@ -8,6 +8,7 @@ import io.github.healthgrpc.engine.UninterruptibleHang;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -49,8 +50,9 @@ class HealthGrpcMetricsAutoConfigurationTests {
 							.isOne();
 					});
 					hang.release();
-					await().atMost(Duration.ofSeconds(10)).untilAsserted(
-							() -> assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isZero());
+					await().atMost(Duration.ofSeconds(10))
+						.untilAsserted(
+								() -> assertThat(registry.get("grpc.health.checks.stuck").gauge().value()).isZero());
 				});
 		}
 		finally {

@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.healthgrpc.store.StatusStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that the meters follow the store, services that become known later included,
- * and read the engine's counts on each measurement.
+ * Proves that the meters follow the store, services that become known later included, and
+ * read the engine's counts on each measurement.
  */
 class HealthGrpcMetricsTests {
 

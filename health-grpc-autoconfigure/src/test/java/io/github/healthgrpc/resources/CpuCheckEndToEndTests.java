@@ -57,7 +57,8 @@ class CpuCheckEndToEndTests {
 			spin(2 * Runtime.getRuntime().availableProcessors());
 			await().atMost(PATIENCE).until(() -> cpu.status() == ServingStatus.NOT_SERVING);
 			long outMillis = (System.nanoTime() - spinStart) / 1_000_000;
-			// DOWN over a whole window of spinning: what the load covers is the window, not
+			// DOWN over a whole window of spinning: what the load covers is the window,
+			// not
 			// the check's life.
 			await().atMost(PATIENCE)
 				.until(() -> cpu.result().getStatus() == Status.DOWN && cpu.result().getDetails().containsKey("load")
@@ -70,14 +71,17 @@ class CpuCheckEndToEndTests {
 			long backMillis = (System.nanoTime() - stop) / 1_000_000;
 			print("stopped", cpu.result());
 			assertThat(span(cpu.result())).isLessThan(MAX_SPAN);
-			System.out.printf("cpu (window 1s, interval 250ms, fail 0.08): NOT_SERVING %d ms after %d threads began "
-					+ "to spin, SERVING %d ms after they stopped%n", outMillis, this.spinners.size(), backMillis);
+			System.out.printf(
+					"cpu (window 1s, interval 250ms, fail 0.08): NOT_SERVING %d ms after %d threads began "
+							+ "to spin, SERVING %d ms after they stopped%n",
+					outMillis, this.spinners.size(), backMillis);
 		}
 	}
 
 	@Test
 	void aLoadBetweenTheThresholdsWarnsAndTheServiceKeepsServing() throws Exception {
-		// One spinning thread is at most half of two processors, below the fail threshold.
+		// One spinning thread is at most half of two processors, below the fail
+		// threshold.
 		assumeThat(Runtime.getRuntime().availableProcessors()).isGreaterThanOrEqualTo(2);
 		try (RunningService cpu = start("0.02", "0.9")) {
 			awaitQuiet(cpu);

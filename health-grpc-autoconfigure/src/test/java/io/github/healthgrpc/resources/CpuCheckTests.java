@@ -34,7 +34,8 @@ class CpuCheckTests {
 
 	@Test
 	void aBurstLeavesTheLoadOnceItIsOlderThanTheWindow() throws Exception {
-		// Both processors busy for the first second, idle afterwards; one sample a second.
+		// Both processors busy for the first second, idle afterwards; one sample a
+		// second.
 		sample(0, 0, 2);
 		CpuCheck check = check(Duration.ofSeconds(2));
 		sample(1000, 2000, 2);
@@ -62,7 +63,8 @@ class CpuCheckTests {
 	void theProcessorsOfTheLatestSampleCount() throws Exception {
 		sample(0, 0, 4);
 		CpuCheck check = check(Duration.ofMinutes(1));
-		// A container's CPU limit lowered from 4 to 1 processor: one busy processor is all of it.
+		// A container's CPU limit lowered from 4 to 1 processor: one busy processor is
+		// all of it.
 		sample(1000, 1000, 1);
 		Health health = evaluate(check);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);

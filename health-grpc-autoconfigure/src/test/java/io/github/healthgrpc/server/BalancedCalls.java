@@ -32,7 +32,8 @@ final class BalancedCalls implements AutoCloseable {
 		this.caller = new Thread(() -> {
 			while (this.running) {
 				this.calls.add(call(channel));
-				// A rate, not a wait: about a thousand calls a second leave the machine to the servers.
+				// A rate, not a wait: about a thousand calls a second leave the machine
+				// to the servers.
 				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
 			}
 		}, "balanced-calls");
@@ -42,8 +43,8 @@ final class BalancedCalls implements AutoCloseable {
 	private static Call call(Channel channel) {
 		long start = System.nanoTime();
 		try {
-			byte[] backend = ClientCalls.blockingUnaryCall(channel, EchoBackend.WHO, CallOptions.DEFAULT
-				.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
+			byte[] backend = ClientCalls.blockingUnaryCall(channel, EchoBackend.WHO,
+					CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
 			return new Call(start, new String(backend, StandardCharsets.UTF_8), null);
 		}
 		catch (RuntimeException ex) {

@@ -27,8 +27,9 @@ class BoundServicesTests {
 		StatusStore store = new StatusStore();
 		store.defineServices(Map.of("", Set.of(), "demo.Inventroy", Set.of(), "readiness", Set.of()));
 		store.setAcceptingTraffic(true);
-		new BoundServices(store, Set.of("demo.Inventroy")).serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
-				ServerServiceDefinition.builder("grpc.health.v1.Health").build()));
+		new BoundServices(store, Set.of("demo.Inventroy"))
+			.serverStarted(Set.of(ServerServiceDefinition.builder("demo.Inventory").build(),
+					ServerServiceDefinition.builder("grpc.health.v1.Health").build()));
 		assertThat(store.status("demo.Inventory")).isEqualTo(ServingState.SERVING);
 		assertThat(store.status("grpc.health.v1.Health")).isEqualTo(ServingState.SERVING);
 		assertThat(output).contains("grpc.health.services[demo.Inventroy] maps a service the gRPC server does not bind")
@@ -38,8 +39,8 @@ class BoundServicesTests {
 
 	@Test
 	void namesAreTheServiceNamesInOrder() {
-		assertThat(BoundServices.names(Set.of(ServerServiceDefinition.builder("b.B").build(),
-				ServerServiceDefinition.builder("a.A").build())))
+		assertThat(BoundServices.names(
+				Set.of(ServerServiceDefinition.builder("b.B").build(), ServerServiceDefinition.builder("a.A").build())))
 			.containsExactly("a.A", "b.B");
 	}
 

@@ -15,15 +15,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * Proves on each server that grpc-java's client-side health checking ({@code round_robin}
  * with {@code healthCheckConfig}, over Watch) takes a backend out of a client's balancer
- * as soon as its service turns NOT_SERVING, and at the start of its drain: after the Watch
- * message has reached the client, no call goes to that backend, the other answers every
- * call, and a backend that recovers gets calls again.
+ * as soon as its service turns NOT_SERVING, and at the start of its drain: after the
+ * Watch message has reached the client, no call goes to that backend, the other answers
+ * every call, and a backend that recovers gets calls again.
  */
 class ClientSideHealthCheckingTests {
 
 	private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
 
-	// The change is pushed over Watch: milliseconds, where a polling client would take its
+	// The change is pushed over Watch: milliseconds, where a polling client would take
+	// its
 	// interval. Generous for a busy machine, and below the drain delay.
 	private static final Duration CLIENT_LEAVES_WITHIN = Duration.ofSeconds(1);
 
@@ -68,8 +69,8 @@ class ClientSideHealthCheckingTests {
 	}
 
 	/**
-	 * Waits until the client has left backend A after a change, and proves that it sends A
-	 * nothing from then on while B answers.
+	 * Waits until the client has left backend A after a change, and proves that it sends
+	 * A nothing from then on while B answers.
 	 * @return when the client started using a picker without A
 	 */
 	private long leftBackendA(TestGrpcServer server, String change, long changed, EchoBackend.Arrivals arrivalsOnA) {
@@ -77,12 +78,15 @@ class ClientSideHealthCheckingTests {
 		long left = this.backends.pickerChanges().awaitChangeAfter(changed, Duration.ofSeconds(10));
 		await().until(() -> calls.answeredBy("B", left) >= CALLS_ON_THE_OTHER);
 		long lateOnA = arrivalsOnA.since(changed);
-		System.out.printf("%s, A %s: the client left A %d ms after the change; %d calls reached A after the change, "
-				+ "the last %d ms after it; calls started after the client left A: %d on A, %d on B%n", server, change,
-				millisSince(changed, left), lateOnA, (lateOnA > 0) ? millisSince(changed, arrivalsOnA.last()) : 0,
-				calls.answeredBy("A", left), calls.answeredBy("B", left));
+		System.out.printf(
+				"%s, A %s: the client left A %d ms after the change; %d calls reached A after the change, "
+						+ "the last %d ms after it; calls started after the client left A: %d on A, %d on B%n",
+				server, change, millisSince(changed, left), lateOnA,
+				(lateOnA > 0) ? millisSince(changed, arrivalsOnA.last()) : 0, calls.answeredBy("A", left),
+				calls.answeredBy("B", left));
 		assertThat(calls.answeredBy("A", left)).as("calls started on A after the client left it").isZero();
-		assertThat(millisSince(changed, left)).as("ms until the client left A").isLessThan(CLIENT_LEAVES_WITHIN.toMillis());
+		assertThat(millisSince(changed, left)).as("ms until the client left A")
+			.isLessThan(CLIENT_LEAVES_WITHIN.toMillis());
 		return left;
 	}
 

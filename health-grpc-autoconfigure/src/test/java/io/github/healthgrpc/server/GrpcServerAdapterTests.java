@@ -63,7 +63,8 @@ public abstract class GrpcServerAdapterTests {
 	 * @param adapterType the adapter's {@link GrpcServerAdapter}
 	 * @param shutdownListenerType the adapter's listener for its server's shutdown event
 	 * @param classPathPrefix the package prefix of the server's classes
-	 * @param ownHealthProperty the property that switches the server's own health service on
+	 * @param ownHealthProperty the property that switches the server's own health service
+	 * on
 	 */
 	protected GrpcServerAdapterTests(TestGrpcServer server, ApplicationContextRunner runner,
 			ApplicationContextRunner adapterOnly, Class<? extends GrpcServerAdapter> adapterType,
@@ -179,7 +180,8 @@ public abstract class GrpcServerAdapterTests {
 
 	@Test
 	void whenServiceIsMappedInLowerCaseThenTheNamesTheServerBindsRestoreTheCase() {
-		// Environment variables cannot carry capitals: GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE.
+		// Environment variables cannot carry capitals:
+		// GRPC_HEALTH_SERVICES_DEMO_INVENTORY_INCLUDE.
 		this.runner.withBean(ManualHealthCheck.class, () -> new ManualHealthCheck("cache"))
 			.withPropertyValues("grpc.health.services.demo.inventory.include=cache")
 			.run((context) -> {

@@ -21,6 +21,7 @@ import net.devh.boot.grpc.server.service.GrpcService;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,10 +87,11 @@ class HealthCallObservationsTests {
 	// The server's observations, by service: the registry keeps every context it handled.
 	private static List<String> observedServices(TestObservationRegistry registry) {
 		List<String> services = new ArrayList<>();
-		registry.assertThat().hasHandledContextsThatSatisfy((contexts) -> contexts.stream()
-			.filter(GrpcServerObservationContext.class::isInstance)
-			.map((context) -> ((GrpcServerObservationContext) context).getServiceName())
-			.forEach(services::add));
+		registry.assertThat()
+			.hasHandledContextsThatSatisfy((contexts) -> contexts.stream()
+				.filter(GrpcServerObservationContext.class::isInstance)
+				.map((context) -> ((GrpcServerObservationContext) context).getServiceName())
+				.forEach(services::add));
 		return services;
 	}
 

@@ -29,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves on each server that an application written the way Spring Boot's and devh's gRPC
- * docs teach, injecting grpc-java's {@link HealthStatusManager} and setting statuses, starts
- * unchanged with health-grpc, and that what it sets reaches a real grpc-java Watch client
- * at once, and Check, List, the Actuator mirror and the metrics too, combined with the
- * checks mapped to the same service.
+ * docs teach, injecting grpc-java's {@link HealthStatusManager} and setting statuses,
+ * starts unchanged with health-grpc, and that what it sets reaches a real grpc-java Watch
+ * client at once, and Check, List, the Actuator mirror and the metrics too, combined with
+ * the checks mapped to the same service.
  */
 class HealthStatusManagerEndToEndTests {
 
@@ -47,8 +47,8 @@ class HealthStatusManagerEndToEndTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void aStatusSetThroughTheInjectedManagerReachesAWatchAndEveryViewCombinedWithTheMappedChecks(
-			TestGrpcServer server) throws Exception {
+	void aStatusSetThroughTheInjectedManagerReachesAWatchAndEveryViewCombinedWithTheMappedChecks(TestGrpcServer server)
+			throws Exception {
 		this.fixture.start(server, server.application(Application.class)
 			.properties("grpc.health.overall.include=db", "grpc.health.services[demo.Inventory].include=db"));
 		ManagedChannel channel = this.fixture.channel();
@@ -72,12 +72,15 @@ class HealthStatusManagerEndToEndTests {
 		long servingMillis = watch.millisSince(set);
 		assertThat(mirroredChecks(INVENTORY)).containsEntry(BRIDGED_CHECK, "UP");
 		assertThat(upGauge()).isOne();
-		System.out.printf("%s: a real Watch heard NOT_SERVING %d ms and SERVING again %d ms after the application "
-				+ "called setStatus on the injected HealthStatusManager%n", server, notServingMillis, servingMillis);
+		System.out.printf(
+				"%s: a real Watch heard NOT_SERVING %d ms and SERVING again %d ms after the application "
+						+ "called setStatus on the injected HealthStatusManager%n",
+				server, notServingMillis, servingMillis);
 		assertThat(notServingMillis).as("NOT_SERVING heard after, in ms").isLessThan(HEARD_WITHIN.toMillis());
 		assertThat(servingMillis).as("SERVING heard after, in ms").isLessThan(HEARD_WITHIN.toMillis());
 
-		// SERVING through the manager lifts only what the manager held: a mapped check that
+		// SERVING through the manager lifts only what the manager held: a mapped check
+		// that
 		// is DOWN keeps the service NOT_SERVING.
 		ManualHealthCheck db = this.fixture.started().context().getBean(ManualHealthCheck.class);
 		db.down("gone");

@@ -13,11 +13,12 @@ import io.grpc.ChannelLogger;
 import static org.awaitility.Awaitility.await;
 
 /**
- * When a client channel started using a new picker, the load balancer's choice of backends.
- * grpc-java has no public hook for that moment; its channel trace logs it ("Entering READY
- * state with picker"), right after the channel installed the picker, on the thread that
- * handled the health-check message. So a call started after such a record is picked by the
- * new picker, and calls started before it may still go to the backend it left out.
+ * When a client channel started using a new picker, the load balancer's choice of
+ * backends. grpc-java has no public hook for that moment; its channel trace logs it
+ * ("Entering READY state with picker"), right after the channel installed the picker, on
+ * the thread that handled the health-check message. So a call started after such a record
+ * is picked by the new picker, and calls started before it may still go to the backend it
+ * left out.
  */
 final class PickerChanges extends Handler implements AutoCloseable {
 
@@ -31,8 +32,8 @@ final class PickerChanges extends Handler implements AutoCloseable {
 	private final List<String> states = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Record picker changes from now on. Start the applications first: Spring Boot's logging
-	 * system resets java.util.logging levels when it initializes.
+	 * Record picker changes from now on. Start the applications first: Spring Boot's
+	 * logging system resets java.util.logging levels when it initializes.
 	 */
 	PickerChanges() {
 		this.logger.setLevel(Level.ALL);

@@ -32,9 +32,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Proves on each server what the built-in {@code liveness} and {@code readiness} services
  * answer, in an application without a web server whose readiness group is
- * {@code readinessState} and the {@code pricing} health indicator: liveness follows the liveness state alone and
- * stays SERVING through the drain; readiness follows its group and the drain; the drain
- * turns Spring Boot's readiness REFUSING_TRAFFIC once; the status mapping applies.
+ * {@code readinessState} and the {@code pricing} health indicator: liveness follows the
+ * liveness state alone and stays SERVING through the drain; readiness follows its group
+ * and the drain; the drain turns Spring Boot's readiness REFUSING_TRAFFIC once; the
+ * status mapping applies.
  */
 class ProbeServicesTests {
 
@@ -64,11 +65,13 @@ class ProbeServicesTests {
 		liveness.awaitCompleted();
 		long completed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 		closing.get(30, TimeUnit.SECONDS);
-		System.out.printf("%s: during the drain (checked by %d ms) liveness SERVING, readiness and \"\" "
-				+ "NOT_SERVING; the liveness Watch completed after %d ms (drain %d ms)%n", server, duringDrain,
-				completed, DRAIN_DELAY.toMillis());
+		System.out.printf(
+				"%s: during the drain (checked by %d ms) liveness SERVING, readiness and \"\" "
+						+ "NOT_SERVING; the liveness Watch completed after %d ms (drain %d ms)%n",
+				server, duringDrain, completed, DRAIN_DELAY.toMillis());
 		assertThat(duringDrain).isLessThan(DRAIN_DELAY.toMillis());
-		// The process is alive until the server stops: the liveness watcher is never told otherwise.
+		// The process is alive until the server stops: the liveness watcher is never told
+		// otherwise.
 		assertThat(liveness.drainReceived()).isEmpty();
 		assertThat(completed).isGreaterThanOrEqualTo(DRAIN_DELAY.toMillis());
 		// Published once by the drain, and heard back without publishing again.
@@ -103,7 +106,8 @@ class ProbeServicesTests {
 		assertThat(check("liveness")).isEqualTo(ServingStatus.SERVING);
 	}
 
-	// The restart storm that liveness on "" would cause: a dependency of the overall status
+	// The restart storm that liveness on "" would cause: a dependency of the overall
+	// status
 	// is down, "" is NOT_SERVING, and liveness must not follow it.
 	@ParameterizedTest
 	@EnumSource
@@ -111,7 +115,8 @@ class ProbeServicesTests {
 		start(server, "grpc.health.overall.include=ready,pricing");
 		pricing().set(Health.down().withDetail("error", "connection refused").build());
 		awaitStatus("", ServingStatus.NOT_SERVING);
-		// Polled every 100 ms: still SERVING once more evaluations of the outage have been
+		// Polled every 100 ms: still SERVING once more evaluations of the outage have
+		// been
 		// recorded (the first had, to make "" NOT_SERVING) means none of them reached it.
 		pricing().awaitPolls(3);
 		assertThat(check("liveness")).isEqualTo(ServingStatus.SERVING);
@@ -125,8 +130,10 @@ class ProbeServicesTests {
 				"grpc.health.status.mapping.DEGRADED=serving");
 		PricingIndicator pricing = pricing();
 		pricing.set(Health.outOfService().build());
-		// The indicator is polled every 100 ms: SERVING once the status has been polled and
-		// recorded means the mapping held (the third poll since it was set begins only after
+		// The indicator is polled every 100 ms: SERVING once the status has been polled
+		// and
+		// recorded means the mapping held (the third poll since it was set begins only
+		// after
 		// the second, which read it, was recorded).
 		pricing.awaitPolls(3);
 		assertThat(check("readiness")).isEqualTo(ServingStatus.SERVING);
@@ -139,12 +146,13 @@ class ProbeServicesTests {
 	}
 
 	private void start(TestGrpcServer server, String... properties) {
-		this.fixture.start(server, server.application(Application.class)
-			.properties("grpc.health.overall.include=ready",
-					"management.endpoint.health.group.readiness.include=readinessState,pricing",
-					"grpc.health.checks.pricing.interval=100ms",
-					"grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms")
-			.properties(properties));
+		this.fixture.start(server,
+				server.application(Application.class)
+					.properties("grpc.health.overall.include=ready",
+							"management.endpoint.health.group.readiness.include=readinessState,pricing",
+							"grpc.health.checks.pricing.interval=100ms",
+							"grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms")
+					.properties(properties));
 		awaitStatus("readiness", ServingStatus.SERVING);
 	}
 
@@ -180,7 +188,8 @@ class ProbeServicesTests {
 	}
 
 	/**
-	 * A health indicator (so it may be a health group member) that answers what it is set to.
+	 * A health indicator (so it may be a health group member) that answers what it is set
+	 * to.
 	 */
 	static class PricingIndicator implements HealthIndicator {
 

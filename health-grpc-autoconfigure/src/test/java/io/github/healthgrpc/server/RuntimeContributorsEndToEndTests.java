@@ -31,11 +31,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Proves on each server that a health contributor registered after startup, as a data
  * source created at runtime registers one, becomes a member of a service mapped with
- * {@code *} within the README's bound (one refresh interval, 1 s by default, plus
- * slack for a busy machine), is listed on the Actuator mirror, and goes when it is
- * unregistered; and that unregistering a check that a service includes by name leaves that
- * service NOT_SERVING, with a warning; and that a composite whose members are made anew
- * at every iteration keeps the services that include it SERVING across many readings.
+ * {@code *} within the README's bound (one refresh interval, 1 s by default, plus slack
+ * for a busy machine), is listed on the Actuator mirror, and goes when it is
+ * unregistered; and that unregistering a check that a service includes by name leaves
+ * that service NOT_SERVING, with a warning; and that a composite whose members are made
+ * anew at every iteration keeps the services that include it SERVING across many
+ * readings.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RuntimeContributorsEndToEndTests {
@@ -51,9 +52,10 @@ class RuntimeContributorsEndToEndTests {
 	@EnumSource
 	void aCompositeWhoseMembersAreMadeAsItIsIteratedDoesNotFlapTheServicesThatIncludeIt(TestGrpcServer server,
 			CapturedOutput output) throws Exception {
-		this.fixture.start(server, server.application(CompositeApplication.class)
-			.properties("grpc.health.services[demo.All].include=*", "grpc.health.contributors.refresh-interval=100ms",
-					"grpc.health.defaults.interval=500ms"));
+		this.fixture.start(server,
+				server.application(CompositeApplication.class)
+					.properties("grpc.health.services[demo.All].include=*",
+							"grpc.health.contributors.refresh-interval=100ms", "grpc.health.defaults.interval=500ms"));
 		HealthGrpc.HealthStub health = HealthGrpc.newStub(this.fixture.channel());
 		WatchRecorder overall = WatchRecorder.watch(health, "");
 		WatchRecorder all = WatchRecorder.watch(health, "demo.All");
@@ -73,10 +75,12 @@ class RuntimeContributorsEndToEndTests {
 		int evaluations = clients.evaluations("a") - evaluationsBefore;
 		List<ServingStatus> overallMessages = overall.drainReceived();
 		List<ServingStatus> allMessages = all.drainReceived();
-		System.out.printf("%s: a composite whose members are made as it is iterated, %d readings in %d ms "
-				+ "(refresh interval 100 ms): Watch \"\" got %s, Watch demo.All got %s; member a evaluated %d "
-				+ "times (interval 500 ms); %d INFO lines about contributors%n", server, refreshes, millis,
-				overallMessages, allMessages, evaluations, contributorLines(output) - linesBefore);
+		System.out.printf(
+				"%s: a composite whose members are made as it is iterated, %d readings in %d ms "
+						+ "(refresh interval 100 ms): Watch \"\" got %s, Watch demo.All got %s; member a evaluated %d "
+						+ "times (interval 500 ms); %d INFO lines about contributors%n",
+				server, refreshes, millis, overallMessages, allMessages, evaluations,
+				contributorLines(output) - linesBefore);
 		assertThat(overallMessages).as("Watch \"\" after SERVING").isEmpty();
 		assertThat(allMessages).as("Watch demo.All after SERVING").isEmpty();
 		assertThat(contributorLines(output)).as("lines about contributors").isEqualTo(linesBefore);
@@ -90,9 +94,10 @@ class RuntimeContributorsEndToEndTests {
 	@EnumSource
 	void aContributorRegisteredAtRuntimeJoinsTheServicesThatIncludeStarAndLeavesThemWhenUnregistered(
 			TestGrpcServer server, CapturedOutput output) throws Exception {
-		this.fixture.start(server, server.application(Application.class)
-			.properties("grpc.health.overall.include=ready", "grpc.health.services[demo.All].include=*",
-					"grpc.health.services[demo.Named].include=startup", "grpc.health.defaults.interval=200ms"));
+		this.fixture.start(server,
+				server.application(Application.class)
+					.properties("grpc.health.overall.include=ready", "grpc.health.services[demo.All].include=*",
+							"grpc.health.services[demo.Named].include=startup", "grpc.health.defaults.interval=200ms"));
 		HealthGrpc.HealthStub health = HealthGrpc.newStub(this.fixture.channel());
 		WatchRecorder all = WatchRecorder.watch(health, "demo.All");
 		WatchRecorder named = WatchRecorder.watch(health, "demo.Named");
@@ -128,9 +133,10 @@ class RuntimeContributorsEndToEndTests {
 			.contains("Health contributor 'dynamic' was unregistered")
 			.contains("Health check 'startup' went away (its contributor was unregistered), but "
 					+ "grpc.health.services[demo.Named].include include it by name");
-		System.out.printf("%s: a contributor registered at runtime joined demo.All (include *) after %d ms, "
-				+ "and left it %d ms after it was unregistered (refresh interval 1 s)%n", server, joinedMillis,
-				leftMillis);
+		System.out.printf(
+				"%s: a contributor registered at runtime joined demo.All (include *) after %d ms, "
+						+ "and left it %d ms after it was unregistered (refresh interval 1 s)%n",
+				server, joinedMillis, leftMillis);
 		assertThat(joinedMillis).as("joined, in ms").isLessThan(PICKED_UP_WITHIN.toMillis());
 		assertThat(leftMillis).as("left, in ms").isLessThan(PICKED_UP_WITHIN.toMillis());
 		// Nothing else changed meanwhile: demo.All stayed SERVING.

@@ -49,14 +49,16 @@ class ServerShutdownEdgeCasesTests {
 		CompletableFuture<Void> closing = CompletableFuture.runAsync(this.fixture.started()::close);
 		assertThat(watch.next()).isEqualTo(ServingStatus.NOT_SERVING);
 		long toldMillis = millisSince(start);
-		// The server still answers during the drain, on a new connection too: NOT_SERVING.
+		// The server still answers during the drain, on a new connection too:
+		// NOT_SERVING.
 		assertThat(check(this.fixture.channel())).isEqualTo(ServingStatus.NOT_SERVING);
 		watch.awaitCompleted();
 		long completedMillis = millisSince(start);
 		closing.get(30, TimeUnit.SECONDS);
-		System.out.printf("%s, asynchronous multicaster: watcher told NOT_SERVING %d ms after close() began, "
-				+ "completed after %d ms (drain delay %d ms); close() returned after %d ms%n", server, toldMillis,
-				completedMillis, DRAIN_DELAY.toMillis(), millisSince(start));
+		System.out.printf(
+				"%s, asynchronous multicaster: watcher told NOT_SERVING %d ms after close() began, "
+						+ "completed after %d ms (drain delay %d ms); close() returned after %d ms%n",
+				server, toldMillis, completedMillis, DRAIN_DELAY.toMillis(), millisSince(start));
 		assertThat(toldMillis).isLessThan(DRAIN_DELAY.toMillis());
 		assertThat(completedMillis).isGreaterThanOrEqualTo(DRAIN_DELAY.toMillis());
 	}
@@ -140,10 +142,11 @@ class ServerShutdownEdgeCasesTests {
 	 */
 	private WatchRecorder startWatching(TestGrpcServer server, Class<?> application, String... properties)
 			throws InterruptedException {
-		this.fixture.start(server, server.application(application)
-			.properties("grpc.health.overall.include=ready",
-					"grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms")
-			.properties(properties));
+		this.fixture.start(server,
+				server.application(application)
+					.properties("grpc.health.overall.include=ready",
+							"grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms")
+					.properties(properties));
 		WatchRecorder watch = watch(this.fixture.channel());
 		assertThat(watch.next()).isEqualTo(ServingStatus.SERVING);
 		return watch;

@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves on each server that health-grpc's drain comes before the server's own
- * shutdown, and how the drain and the server's shutdown grace period add up: every
- * watcher hears NOT_SERVING at the start of the drain and its stream completes at its
- * end, so Watch calls never hold the server's graceful shutdown; only other calls still
- * open after the drain wait, for the grace period at most.
+ * Proves on each server that health-grpc's drain comes before the server's own shutdown,
+ * and how the drain and the server's shutdown grace period add up: every watcher hears
+ * NOT_SERVING at the start of the drain and its stream completes at its end, so Watch
+ * calls never hold the server's graceful shutdown; only other calls still open after the
+ * drain wait, for the grace period at most.
  */
 class ServerShutdownTests {
 
@@ -89,9 +89,10 @@ class ServerShutdownTests {
 		long lastNotServing = max(watchers, Watcher::notServingAt) - closeStarted;
 		long firstEnd = min(watchers, Watcher::endedAt) - closeStarted;
 		long lastEnd = max(watchers, Watcher::endedAt) - closeStarted;
-		System.out.printf("%s, %d watchers over %d channels, drain %d ms, grace period 30 s: NOT_SERVING to all "
-				+ "within %d ms; streams ended %d-%d ms; close() returned after %d ms; histories %s%n", server,
-				WATCHERS, CHANNELS, DRAIN_DELAY.toMillis(), millis(lastNotServing), millis(firstEnd),
+		System.out.printf(
+				"%s, %d watchers over %d channels, drain %d ms, grace period 30 s: NOT_SERVING to all "
+						+ "within %d ms; streams ended %d-%d ms; close() returned after %d ms; histories %s%n",
+				server, WATCHERS, CHANNELS, DRAIN_DELAY.toMillis(), millis(lastNotServing), millis(firstEnd),
 				millis(lastEnd), closeTook.toMillis(), histories(watchers));
 
 		assertThat(histories(watchers)).isEqualTo(Map.of("SERVING,NOT_SERVING,completed", (long) WATCHERS));
@@ -117,15 +118,17 @@ class ServerShutdownTests {
 		Duration closeTook = Duration.ofNanos(close().get(PATIENCE.toSeconds(), TimeUnit.SECONDS) - closeStarted);
 		await().atMost(PATIENCE).until(() -> hanging.endedAt != 0 && watcher.ended());
 
-		System.out.printf("%s, drain %d ms, grace period %d ms: Watch ended after %d ms; the open call ended %s "
-				+ "after %d ms; close() returned after %d ms%n", server, DRAIN_DELAY.toMillis(),
-				gracePeriod.toMillis(), millis(watcher.endedAt() - closeStarted), hanging.status.getCode(),
-				millis(hanging.endedAt - closeStarted), closeTook.toMillis());
+		System.out.printf(
+				"%s, drain %d ms, grace period %d ms: Watch ended after %d ms; the open call ended %s "
+						+ "after %d ms; close() returned after %d ms%n",
+				server, DRAIN_DELAY.toMillis(), gracePeriod.toMillis(), millis(watcher.endedAt() - closeStarted),
+				hanging.status.getCode(), millis(hanging.endedAt - closeStarted), closeTook.toMillis());
 
 		assertThat(watcher.history()).isEqualTo("SERVING,NOT_SERVING,completed");
 		assertThat(Duration.ofNanos(watcher.endedAt() - closeStarted)).isBetween(DRAIN_DELAY, DRAIN_DELAY.plus(SLACK));
 		// The grace period starts when the server stops, after the drain.
-		assertThat(Duration.ofNanos(hanging.endedAt - closeStarted)).isGreaterThanOrEqualTo(DRAIN_DELAY.plus(gracePeriod));
+		assertThat(Duration.ofNanos(hanging.endedAt - closeStarted))
+			.isGreaterThanOrEqualTo(DRAIN_DELAY.plus(gracePeriod));
 		assertThat(hanging.status.getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
 		assertThat(closeTook).isBetween(DRAIN_DELAY.plus(gracePeriod), DRAIN_DELAY.plus(gracePeriod).plus(SLACK));
 	}

@@ -14,15 +14,16 @@ import io.grpc.NameResolverRegistry;
 /**
  * Resolves a channel target to a fixed list of loopback ports, so that one client channel
  * balances over several test servers. grpc-java has no public resolver for a list of
- * addresses (its direct-address resolver takes one), hence this one, registered once under
- * a scheme of its own.
+ * addresses (its direct-address resolver takes one), hence this one, registered once
+ * under a scheme of its own.
  */
 final class StaticAddresses extends NameResolverProvider {
 
 	private static final String SCHEME = "test-addresses";
 
 	static {
-		// Below DNS's priority, so that targets without a scheme still resolve through DNS.
+		// Below DNS's priority, so that targets without a scheme still resolve through
+		// DNS.
 		NameResolverRegistry.getDefaultRegistry().register(new StaticAddresses());
 	}
 

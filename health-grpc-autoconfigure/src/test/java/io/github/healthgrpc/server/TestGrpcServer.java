@@ -15,8 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gRPC servers that health-grpc supports, as the end-to-end tests start them: both are
- * on this module's test class path, so each switches the other off, and listens on a
+ * The gRPC servers that health-grpc supports, as the end-to-end tests start them: both
+ * are on this module's test class path, so each switches the other off, and listens on a
  * random loopback port.
  */
 public enum TestGrpcServer {
@@ -59,7 +59,8 @@ public enum TestGrpcServer {
 	}
 
 	/**
-	 * The property that bounds how long the server waits for calls left open when it stops.
+	 * The property that bounds how long the server waits for calls left open when it
+	 * stops.
 	 * @return the property name
 	 */
 	public String gracePeriodProperty() {
@@ -133,8 +134,8 @@ public enum TestGrpcServer {
 		}
 
 		/**
-		 * The port the server listens on since it last started. With an asynchronous event
-		 * multicaster its started event may still be on its way: this waits for it.
+		 * The port the server listens on since it last started. With an asynchronous
+		 * event multicaster its started event may still be on its way: this waits for it.
 		 * @return the port
 		 */
 		public int port() {

@@ -13,11 +13,12 @@ import org.springframework.util.Assert;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two backends, {@code A} and {@code B}, each an {@link EchoBackend} application on its own
- * server and port, and one client channel that balances calls over both with grpc-java's
- * {@code round_robin} and client-side health checking of {@link EchoBackend#SERVICE}; its
- * calls run from the start. Everything is closed together after the test (with
- * {@code @AutoClose}): the calls, the channel, then the backends.
+ * Two backends, {@code A} and {@code B}, each an {@link EchoBackend} application on its
+ * own server and port, and one client channel that balances calls over both with
+ * grpc-java's {@code round_robin} and client-side health checking of
+ * {@link EchoBackend#SERVICE}; its calls run from the start. Everything is closed
+ * together after the test (with {@code @AutoClose}): the calls, the channel, then the
+ * backends.
  */
 final class TwoBackends implements AutoCloseable {
 
@@ -34,8 +35,8 @@ final class TwoBackends implements AutoCloseable {
 	/**
 	 * Start both backends, then the client, and wait until both backends take calls.
 	 * @param server the server both backends run on
-	 * @param drainDelayOfA the drain delay of backend {@code A}; {@code B} has none, so that
-	 * it closes at once after the test
+	 * @param drainDelayOfA the drain delay of backend {@code A}; {@code B} has none, so
+	 * that it closes at once after the test
 	 */
 	void start(TestGrpcServer server, Duration drainDelayOfA) {
 		this.a = start(server, "A", drainDelayOfA);

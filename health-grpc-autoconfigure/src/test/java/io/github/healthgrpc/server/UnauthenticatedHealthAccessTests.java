@@ -150,7 +150,8 @@ class UnauthenticatedHealthAccessTests {
 	@EnableAutoConfiguration
 	static class SecuredServer {
 
-		// On devh, as early as an application can put its own interceptor without tying with
+		// On devh, as early as an application can put its own interceptor without tying
+		// with
 		// health-grpc's; on Spring Boot's server, first of the global interceptors.
 		@Bean
 		@GrpcGlobalServerInterceptor

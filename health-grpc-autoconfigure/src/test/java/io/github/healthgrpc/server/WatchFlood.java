@@ -68,7 +68,8 @@ final class WatchFlood implements AutoCloseable {
 					this.opened.incrementAndGet();
 				}
 			}
-			// A pace, not a wait: a hundred rounds a second, each re-opening every call that
+			// A pace, not a wait: a hundred rounds a second, each re-opening every call
+			// that
 			// ended, leave the cores to the server and the client under test.
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 		}

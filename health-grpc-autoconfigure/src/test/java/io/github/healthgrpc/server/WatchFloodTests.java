@@ -55,16 +55,16 @@ class WatchFloodTests {
 			throws Exception {
 		start(server, MAX_WATCHERS);
 		HealthGrpcService health = this.fixture.started().context().getBean(HealthGrpcService.class);
-		List<ManagedChannel> flooders = IntStream.range(0, FLOOD_CONNECTIONS).mapToObj((i) -> this.fixture.channel())
+		List<ManagedChannel> flooders = IntStream.range(0, FLOOD_CONNECTIONS)
+			.mapToObj((i) -> this.fixture.channel())
 			.toList();
-		try (WatchFlood flood = new WatchFlood(flooders, EchoBackend.SERVICE, FLOOD_PER_CONNECTION,
-				MAX_FLOOD_CALLS)) {
+		try (WatchFlood flood = new WatchFlood(flooders, EchoBackend.SERVICE, FLOOD_PER_CONNECTION, MAX_FLOOD_CALLS)) {
 			await().until(() -> health.watcherCount() == MAX_WATCHERS && flood.refused() > 0);
 			this.pickerChanges = new PickerChanges();
 			long joined = System.nanoTime();
-			ManagedChannel balanced = this.fixture.channel((builder) -> builder.defaultServiceConfig(
-					Map.of("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())), "healthCheckConfig",
-							Map.of("serviceName", EchoBackend.SERVICE))));
+			ManagedChannel balanced = this.fixture.channel((builder) -> builder
+				.defaultServiceConfig(Map.of("loadBalancingConfig", List.of(Map.of("round_robin", Map.of())),
+						"healthCheckConfig", Map.of("serviceName", EchoBackend.SERVICE))));
 			int floodOpenedBefore = flood.opened();
 			try (BalancedCalls calls = new BalancedCalls(balanced)) {
 				await().atMost(Duration.ofSeconds(10)).until(() -> calls.answeredBy("A", joined) > 0);
@@ -77,11 +77,12 @@ class WatchFloodTests {
 						+ "in %d s, none failed; its channel states: %s; meanwhile the flood opened %d calls "
 						+ "(in all: %d opened, %d refused, %d gave way, %d ended otherwise), %d Watch calls open%n",
 						server, FLOOD_CONNECTIONS, MAX_WATCHERS, (routed - joined) / 1_000_000, callsMade,
-						FLOOD_FOR.toSeconds(), this.pickerChanges.states(), floodCalls, flood.opened(),
-						flood.refused(), flood.evicted(), flood.other(), health.watcherCount());
+						FLOOD_FOR.toSeconds(), this.pickerChanges.states(), floodCalls, flood.opened(), flood.refused(),
+						flood.evicted(), flood.other(), health.watcherCount());
 				assertThat(calls.failures()).as("failed calls").isEmpty();
 				assertThat(callsMade).isGreaterThan(100);
-				// The flood kept knocking throughout: it did not give up or run out of calls.
+				// The flood kept knocking throughout: it did not give up or run out of
+				// calls.
 				assertThat(floodCalls).isGreaterThan(100);
 				assertThat(flood.opened()).isLessThan(MAX_FLOOD_CALLS);
 				assertThat(flood.other()).as("flood calls that ended otherwise than RESOURCE_EXHAUSTED").isZero();
@@ -121,18 +122,23 @@ class WatchFloodTests {
 				assertThat(refused.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
 				assertThat(refused.getDescription()).contains("grpc.health.watch.max-watchers");
 			}
-			// A client on another connection is admitted; the proxy's oldest call gives way,
+			// A client on another connection is admitted; the proxy's oldest call gives
+			// way,
 			// told why and what to change.
 			try (WatchRecorder newcomer = WatchRecorder.watch(HealthGrpc.newStub(this.fixture.channel()),
 					EchoBackend.SERVICE)) {
 				assertThat(newcomer.next()).isEqualTo(ServingStatus.SERVING);
-				// The calls were sent together: which one the server admitted first is its choice.
-				WatchRecorder oldest = await().until(
-						() -> carried.stream().filter((call) -> !call.isOpen()).toList(), (ended) -> !ended.isEmpty())
+				// The calls were sent together: which one the server admitted first is
+				// its choice.
+				WatchRecorder oldest = await()
+					.until(() -> carried.stream().filter((call) -> !call.isOpen()).toList(),
+							(ended) -> !ended.isEmpty())
 					.get(0);
 				Status gaveWay = Status.fromThrowable(oldest.awaitEnded());
-				System.out.printf("%s, one connection held all %d Watch calls; a newcomer on another was "
-						+ "admitted and the connection's oldest call ended: %s%n", server, maxWatchers, gaveWay);
+				System.out.printf(
+						"%s, one connection held all %d Watch calls; a newcomer on another was "
+								+ "admitted and the connection's oldest call ended: %s%n",
+						server, maxWatchers, gaveWay);
 				assertThat(gaveWay.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
 				assertThat(gaveWay.getDescription()).contains("grpc.health.watch.max-watchers", "held the most");
 				assertThat(carried.stream().filter(WatchRecorder::isOpen)).hasSize(maxWatchers - 1);
@@ -145,9 +151,10 @@ class WatchFloodTests {
 	}
 
 	private void start(TestGrpcServer server, int maxWatchers) {
-		this.fixture.start(server, server.application(EchoBackend.class)
-			.properties(EchoBackend.properties("A"))
-			.properties("grpc.health.watch.max-watchers=" + maxWatchers));
+		this.fixture.start(server,
+				server.application(EchoBackend.class)
+					.properties(EchoBackend.properties("A"))
+					.properties("grpc.health.watch.max-watchers=" + maxWatchers));
 	}
 
 }

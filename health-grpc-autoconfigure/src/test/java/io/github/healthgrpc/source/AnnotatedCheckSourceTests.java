@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;

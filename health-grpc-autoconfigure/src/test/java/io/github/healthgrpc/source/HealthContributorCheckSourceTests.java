@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.healthgrpc.engine.CheckDefinition;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -33,9 +34,9 @@ class HealthContributorCheckSourceTests {
 		registry.registerContributor("ping", (HealthIndicator) () -> Health.up().build());
 		registry.registerContributor("db", CompositeHealthContributor.fromMap(members));
 		registry.registerContributor("grpc", mirror);
-		var checks = new HealthContributorCheckSource(registry, (contributor) -> contributor == mirror, null)
-			.checks();
-		assertThat(checks).extracting(CheckDefinition::name).containsExactlyInAnyOrder("ping", "db/primary", "db/replica");
+		var checks = new HealthContributorCheckSource(registry, (contributor) -> contributor == mirror, null).checks();
+		assertThat(checks).extracting(CheckDefinition::name)
+			.containsExactlyInAnyOrder("ping", "db/primary", "db/replica");
 		CheckDefinition.Polled replica = (CheckDefinition.Polled) checks.stream()
 			.filter((check) -> check.name().equals("db/replica"))
 			.findFirst()

@@ -3,6 +3,7 @@ package io.github.healthgrpc.source;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -40,7 +41,8 @@ class HealthResultsTests {
 		CompletableFuture<Object> future = new CompletableFuture<>();
 		CompletableFuture<Health> health = HealthResults.toStage(future.minimalCompletionStage()).toCompletableFuture();
 		health.cancel(true);
-		// Still outstanding: the engine must not start the check again while the call runs.
+		// Still outstanding: the engine must not start the check again while the call
+		// runs.
 		assertThat(health).isNotDone();
 		future.complete(true);
 		assertThat(health.get().getStatus()).isEqualTo(Status.UP);

@@ -34,8 +34,8 @@ class ReactiveHealthContributorCheckSourceTests {
 	void reactiveIndicatorsAndCompositeMembersBecomeChecksUnderTheActuatorNames() {
 		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
 		registry.registerContributor("redis", up());
-		registry.registerContributor("mongo", CompositeReactiveHealthContributor.fromMap(Map.of("primary", up(),
-				"secondary", up())));
+		registry.registerContributor("mongo",
+				CompositeReactiveHealthContributor.fromMap(Map.of("primary", up(), "secondary", up())));
 		List<CheckDefinition> checks = new ReactiveHealthContributorCheckSource(registry, null).checks();
 		assertThat(checks).extracting(CheckDefinition::name)
 			.containsExactlyInAnyOrder("redis", "mongo/primary", "mongo/secondary");
@@ -66,7 +66,8 @@ class ReactiveHealthContributorCheckSourceTests {
 			@Override
 			public Stream<ReactiveHealthContributors.Entry> stream() {
 				Health health = Health.up().build();
-				return Stream.of(new ReactiveHealthContributors.Entry("a", (ReactiveHealthIndicator) () -> Mono.just(health)));
+				return Stream
+					.of(new ReactiveHealthContributors.Entry("a", (ReactiveHealthIndicator) () -> Mono.just(health)));
 			}
 
 		};
@@ -77,8 +78,7 @@ class ReactiveHealthContributorCheckSourceTests {
 		Sinks.One<Health> sink = Sinks.one();
 		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
 		registry.registerContributor("redis", (ReactiveHealthIndicator) sink::asMono);
-		CheckDefinition.Polled redis = (CheckDefinition.Polled) new ReactiveHealthContributorCheckSource(registry,
-				null)
+		CheckDefinition.Polled redis = (CheckDefinition.Polled) new ReactiveHealthContributorCheckSource(registry, null)
 			.checks()
 			.get(0);
 		CompletableFuture<Health> result = redis.function().evaluate().toCompletableFuture();
@@ -94,9 +94,10 @@ class ReactiveHealthContributorCheckSourceTests {
 		AtomicInteger subscriptions = new AtomicInteger();
 		AtomicInteger cancels = new AtomicInteger();
 		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();
-		registry.registerContributor("redis", (ReactiveHealthIndicator) () -> Mono.<Health>never()
-			.doOnSubscribe((subscription) -> subscriptions.incrementAndGet())
-			.doOnCancel(cancels::incrementAndGet));
+		registry.registerContributor("redis",
+				(ReactiveHealthIndicator) () -> Mono.<Health>never()
+					.doOnSubscribe((subscription) -> subscriptions.incrementAndGet())
+					.doOnCancel(cancels::incrementAndGet));
 		StatusStore store = new StatusStore();
 		try (CheckRunner runner = new CheckRunner(store, 1)) {
 			runner.start(new ReactiveHealthContributorCheckSource(registry, null).checks(),
@@ -111,7 +112,8 @@ class ReactiveHealthContributorCheckSourceTests {
 
 	@Test
 	void namesAlreadyInTheBlockingRegistryAreLeftToIt() {
-		// Spring Boot's health endpoint shows the blocking contributor when both registries
+		// Spring Boot's health endpoint shows the blocking contributor when both
+		// registries
 		// have one by the same name.
 		DefaultHealthContributorRegistry blocking = new DefaultHealthContributorRegistry();
 		blocking.registerContributor("redis", (HealthIndicator) () -> Health.up().build());

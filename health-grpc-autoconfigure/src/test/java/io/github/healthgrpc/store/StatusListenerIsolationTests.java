@@ -21,6 +21,7 @@ import io.github.healthgrpc.check.ManualHealthCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -75,7 +76,8 @@ class StatusListenerIsolationTests {
 			long recorded = System.nanoTime();
 			slowestRecordNanos = Math.max(slowestRecordNanos, recorded - before);
 			ServingState now = this.store.status("");
-			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(1))
 				.until(() -> quick.last("") == now);
 			lagsMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - recorded));
 		}
@@ -160,8 +162,8 @@ class StatusListenerIsolationTests {
 		AtomicInteger flips = new AtomicInteger();
 		List<Future<?>> writers = List.of(this.threads.submit(() -> {
 			while (running.get()) {
-				this.store.record("source", (flips.incrementAndGet() % 2 == 0) ? Health.up().build()
-						: Health.down().build());
+				this.store.record("source",
+						(flips.incrementAndGet() % 2 == 0) ? Health.up().build() : Health.down().build());
 			}
 		}), this.threads.submit(() -> {
 			for (int i = 0; running.get(); i++) {
@@ -177,8 +179,8 @@ class StatusListenerIsolationTests {
 			this.store.record("source", Health.up().build());
 			await().untilAsserted(() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingState.SERVING));
 			this.store.record("source", Health.down().build());
-			await().untilAsserted(
-					() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingState.NOT_SERVING));
+			await()
+				.untilAsserted(() -> assertThat(this.store.status("demo.Mirror")).isEqualTo(ServingState.NOT_SERVING));
 		});
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -208,11 +209,12 @@ class StatusStoreTests {
 		});
 		for (int i = 0; i < flips; i++) {
 			store.record("db", (i % 2 == 0) ? Health.down().build() : Health.up().build());
-			// One flip at a time: the listener may coalesce flips it hears late, never split one.
+			// One flip at a time: the listener may coalesce flips it hears late, never
+			// split one.
 			assertThat(store.awaitListeners(Duration.ofSeconds(10))).isEmpty();
 		}
-		System.out.println("store: changes heard before each 'that is all' for " + flips + " flips of a check shared by "
-				+ services + " services: " + batches);
+		System.out.println("store: changes heard before each 'that is all' for " + flips
+				+ " flips of a check shared by " + services + " services: " + batches);
 		assertThat(batches).hasSize(flips).containsOnly(services + 1);
 	}
 
@@ -234,8 +236,8 @@ class StatusStoreTests {
 
 	@Test
 	void aStoreWithAMappingServesOnTheStatusesItMapsToServing() {
-		StatusStore store = new StatusStore(
-				ServingStatusMapper.of(Map.of("out-of-service", ServingState.SERVING, "degraded", ServingState.SERVING)));
+		StatusStore store = new StatusStore(ServingStatusMapper
+			.of(Map.of("out-of-service", ServingState.SERVING, "degraded", ServingState.SERVING)));
 		store.defineServices(Map.of("", Set.of("db", "pricing")));
 		store.setAcceptingTraffic(true);
 		store.record("db", Health.outOfService().build());
@@ -284,7 +286,8 @@ class StatusStoreTests {
 
 	@Test
 	void aServiceFollowingLivenessDoesNotCountAsHavingServed() {
-		// The drain skips its delay for an application that never served traffic: liveness
+		// The drain skips its delay for an application that never served traffic:
+		// liveness
 		// alone told no client to send any.
 		StatusStore store = storeWithProbes();
 		store.setLive(true);
@@ -294,8 +297,8 @@ class StatusStoreTests {
 
 	@Test
 	void theOverallServiceMustFollowTraffic() {
-		assertThat(catchThrowable(() -> new StatusStore()
-			.define(Map.of("", ServiceDefinition.followingLiveness(Set.of())))))
+		assertThat(catchThrowable(
+				() -> new StatusStore().define(Map.of("", ServiceDefinition.followingLiveness(Set.of())))))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("must follow traffic");
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,8 @@ class StoreMaintenanceTests {
 	void serveEveryService() {
 		this.store.define(Map.of("", ServiceDefinition.followingTraffic(Set.of("db")), "demo.Inventory",
 				ServiceDefinition.followingTraffic(Set.of("db", "pricing")), "readiness",
-				ServiceDefinition.followingTraffic(Set.of()), "liveness", ServiceDefinition.followingLiveness(Set.of())));
+				ServiceDefinition.followingTraffic(Set.of()), "liveness",
+				ServiceDefinition.followingLiveness(Set.of())));
 		this.store.setLive(true);
 		this.store.setAcceptingTraffic(true);
 		this.store.record("db", Health.up().build());
@@ -78,8 +80,8 @@ class StoreMaintenanceTests {
 				entry("demo.Inventory", ServingState.NOT_SERVING), entry("readiness", ServingState.NOT_SERVING),
 				entry("liveness", ServingState.SERVING));
 		this.store.endMaintenanceOfEveryService();
-		assertThat(this.store.statuses()).allSatisfy((service, status) -> assertThat(status)
-			.isEqualTo(ServingState.SERVING));
+		assertThat(this.store.statuses())
+			.allSatisfy((service, status) -> assertThat(status).isEqualTo(ServingState.SERVING));
 		assertThat(this.store.maintenance()).isEmpty();
 	}
 

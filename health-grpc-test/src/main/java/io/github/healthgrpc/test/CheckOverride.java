@@ -1,6 +1,7 @@
 package io.github.healthgrpc.test;
 
 import io.github.healthgrpc.engine.CheckRunner;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 

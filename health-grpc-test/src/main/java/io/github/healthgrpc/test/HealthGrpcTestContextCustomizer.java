@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -19,7 +20,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Makes a test context cheap to close and easy to drive: the shutdown drain delay is zero
  * unless the test sets it, and a {@link HealthGrpcTester} bean is there to inject.
  *
- * <p>Every cached context of a suite that served drains when the suite ends; at the default
+ * <p>
+ * Every cached context of a suite that served drains when the suite ends; at the default
  * delay (3 s) that is seconds per context, spent on load balancers that a test does not
  * have. The zero delay sits below the test's own properties ({@code @SpringBootTest}
  * properties and args, {@code @TestPropertySource}, {@code @DynamicPropertySource}) and
@@ -54,12 +56,14 @@ class HealthGrpcTestContextCustomizer implements ContextCustomizer {
 	}
 
 	private RootBeanDefinition testerDefinition() {
-		// A static factory method rather than an instance supplier: ahead-of-time processing
+		// A static factory method rather than an instance supplier: ahead-of-time
+		// processing
 		// of tests can generate code for it.
 		RootBeanDefinition definition = new RootBeanDefinition(HealthGrpcTestContextCustomizer.class);
 		definition.setFactoryMethodName("healthGrpcTester");
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
-		// Created only where a test asks for it: a context without health-grpc must still start.
+		// Created only where a test asks for it: a context without health-grpc must still
+		// start.
 		definition.setLazyInit(true);
 		return definition;
 	}

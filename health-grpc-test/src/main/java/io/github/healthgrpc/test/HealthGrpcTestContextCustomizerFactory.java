@@ -7,8 +7,8 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 
 /**
- * Registered in {@code META-INF/spring.factories}, so that every Spring test context of an
- * application that has this module on its test class path gets the
+ * Registered in {@code META-INF/spring.factories}, so that every Spring test context of
+ * an application that has this module on its test class path gets the
  * {@link HealthGrpcTestContextCustomizer}, and no production context ever does.
  */
 class HealthGrpcTestContextCustomizerFactory implements ContextCustomizerFactory {

@@ -4,13 +4,15 @@ import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.StatusStore;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
  * Drives and reads health-grpc in a test: simulates a dependency's outage by overriding a
- * check's result, and reads the serving status that every view (gRPC Health, the Actuator,
- * the metrics) reports. Inject it in any Spring test of an application that has this module
- * on its test class path, and assert with {@link HealthGrpcAssertions#assertThat}:
+ * check's result, and reads the serving status that every view (gRPC Health, the
+ * Actuator, the metrics) reports. Inject it in any Spring test of an application that has
+ * this module on its test class path, and assert with
+ * {@link HealthGrpcAssertions#assertThat}:
  *
  * <pre class="code">
  * &#64;Autowired HealthGrpcTester health;

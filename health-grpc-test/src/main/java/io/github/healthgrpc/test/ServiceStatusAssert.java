@@ -45,7 +45,8 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	}
 
 	/**
-	 * Verify that the service is SERVING within the given time (at once if it is already).
+	 * Verify that the service is SERVING within the given time (at once if it is
+	 * already).
 	 * @param timeout how long to wait at most
 	 * @return this
 	 */
@@ -66,8 +67,7 @@ public class ServiceStatusAssert extends AbstractAssert<ServiceStatusAssert, Hea
 	private ServiceStatusAssert is(ServingState expected) {
 		ServiceHealth health = this.actual.store().health(this.service);
 		if (health == null || health.status() != expected) {
-			failWithMessage("Expected gRPC service %s to be %s, but %s", describeService(), expected,
-					describe(health));
+			failWithMessage("Expected gRPC service %s to be %s, but %s", describeService(), expected, describe(health));
 		}
 		return this;
 	}

@@ -5,6 +5,7 @@ import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -13,8 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@code grpc.server.port=-1}): Check answers over an in-process channel of that name.
  */
 @SpringBootTest(classes = InventoryApplication.class,
-		properties = { InventoryApplication.BOOT_OFF, "grpc.server.in-process-name=inventory",
-				"grpc.server.port=-1" })
+		properties = { InventoryApplication.BOOT_OFF, "grpc.server.in-process-name=inventory", "grpc.server.port=-1" })
 class DevhInProcessHealthTests {
 
 	@Autowired

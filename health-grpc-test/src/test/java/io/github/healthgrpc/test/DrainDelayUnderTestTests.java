@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.grpc.test.autoconfigure.AutoConfigureTestGrpcTransport;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -56,7 +57,8 @@ class DrainDelayUnderTestTests {
 		}
 		finally {
 			// Closed as the context cache closes it, also on failure: Spring Boot's test
-			// transport serves every context under one in-process name (spring-boot#50860).
+			// transport serves every context under one in-process name
+			// (spring-boot#50860).
 			start = System.nanoTime();
 			testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
 		}
@@ -82,8 +84,9 @@ class DrainDelayUnderTestTests {
 
 	}
 
-	@SpringBootTest(classes = InventoryApplication.class, properties = { InventoryApplication.DEVH_OFF,
-			"spring.config.additional-location=classpath:drain-10s.properties" })
+	@SpringBootTest(classes = InventoryApplication.class,
+			properties = { InventoryApplication.DEVH_OFF,
+					"spring.config.additional-location=classpath:drain-10s.properties" })
 	@AutoConfigureTestGrpcTransport
 	static class WithTheApplicationsOwnDrainDelay {
 

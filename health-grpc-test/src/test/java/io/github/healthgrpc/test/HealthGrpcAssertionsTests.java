@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,13 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * What a user writes: simulate an outage, assert the status or wait for its change. Shares
- * its cached context with {@link DevhInProcessHealthTests}; the methods run in order, so the
- * second sees what the first left behind.
+ * What a user writes: simulate an outage, assert the status or wait for its change.
+ * Shares its cached context with {@link DevhInProcessHealthTests}; the methods run in
+ * order, so the second sees what the first left behind.
  */
 @SpringBootTest(classes = InventoryApplication.class,
-		properties = { InventoryApplication.BOOT_OFF, "grpc.server.in-process-name=inventory",
-				"grpc.server.port=-1" })
+		properties = { InventoryApplication.BOOT_OFF, "grpc.server.in-process-name=inventory", "grpc.server.port=-1" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HealthGrpcAssertionsTests {
 
@@ -41,7 +41,8 @@ class HealthGrpcAssertionsTests {
 	@Test
 	@Order(2)
 	void theNextTestInTheSameCachedContextSeesTheCheckRestored() {
-		// No wait: the override ended, and the check's own result was back, after the last test.
+		// No wait: the override ended, and the check's own result was back, after the
+		// last test.
 		assertThat(this.health).service("demo.Inventory").isServing();
 		assertThat(this.health).overall().isServing();
 	}
@@ -70,9 +71,8 @@ class HealthGrpcAssertionsTests {
 	void waitingForAChangeThatDoesNotComeFailsAfterTheTimeout() {
 		this.health.check("db").down();
 		long start = System.nanoTime();
-		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> assertThat(this.health).service("demo.Inventory")
-				.becomesServingWithin(Duration.ofMillis(300)))
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(
+				() -> assertThat(this.health).service("demo.Inventory").becomesServingWithin(Duration.ofMillis(300)))
 			.withMessage("Expected gRPC service 'demo.Inventory' to become SERVING within PT0.3S, but it is "
 					+ "NOT_SERVING (member checks: {db=DOWN})");
 		long waitedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();

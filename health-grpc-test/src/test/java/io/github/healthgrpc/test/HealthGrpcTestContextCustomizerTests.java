@@ -3,6 +3,7 @@ package io.github.healthgrpc.test;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -68,8 +69,8 @@ class HealthGrpcTestContextCustomizerTests {
 		return new MapPropertySource(name, Map.of(DRAIN_DELAY, drainDelay));
 	}
 
-	@SpringBootTest(classes = InventoryApplication.class, properties = { "grpc.health.enabled=false",
-			InventoryApplication.BOOT_OFF, "grpc.server.port=-1" })
+	@SpringBootTest(classes = InventoryApplication.class,
+			properties = { "grpc.health.enabled=false", InventoryApplication.BOOT_OFF, "grpc.server.port=-1" })
 	static class WithoutHealthGrpc {
 
 	}

@@ -4,14 +4,16 @@ import io.github.healthgrpc.check.HealthCheck;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import net.devh.boot.grpc.server.service.GrpcService;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A user's application as the module's tests see it: one gRPC service, {@code demo.Inventory},
- * that depends on a database check, {@code db} (see {@code application.properties}). It runs
- * on either server: each test switches the other one off.
+ * A user's application as the module's tests see it: one gRPC service,
+ * {@code demo.Inventory}, that depends on a database check, {@code db} (see
+ * {@code application.properties}). It runs on either server: each test switches the other
+ * one off.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

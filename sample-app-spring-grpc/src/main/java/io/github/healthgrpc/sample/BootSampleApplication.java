@@ -12,8 +12,8 @@ import org.springframework.grpc.server.service.GrpcService;
 
 /**
  * The sample application on Spring Boot's own gRPC server: {@code demo.Greeter} and
- * {@code demo.Inventory} on the gRPC server, their health on {@code grpc.health.v1.Health}
- * and {@code /actuator/health}.
+ * {@code demo.Inventory} on the gRPC server, their health on
+ * {@code grpc.health.v1.Health} and {@code /actuator/health}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,13 +21,15 @@ public class BootSampleApplication {
 
 	/**
 	 * Start the sample.
-	 * @param args the command line arguments, such as {@code --spring.grpc.server.port=9191}
+	 * @param args the command line arguments, such as
+	 * {@code --spring.grpc.server.port=9191}
 	 */
 	public static void main(String[] args) {
 		SpringApplication.run(BootSampleApplication.class, args);
 	}
 
-	// Spring Boot's server binds every BindableService bean; @GrpcService is where per-service
+	// Spring Boot's server binds every BindableService bean; @GrpcService is where
+	// per-service
 	// interceptors would go.
 	@Bean
 	@GrpcService

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The sample application on the devh gRPC server: {@code demo.Greeter} and
- * {@code demo.Inventory} on the gRPC server, their health on {@code grpc.health.v1.Health}
- * and {@code /actuator/health}.
+ * {@code demo.Inventory} on the gRPC server, their health on
+ * {@code grpc.health.v1.Health} and {@code /actuator/health}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -9,9 +9,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The sample's configuration as a pod runs it: its own files ({@code application.yml} and
- * what it imports, loaded by Spring Boot's config data support exactly as at startup) with
- * the container's environment variables on top, bound by the real properties classes so
- * that their defaults count too.
+ * what it imports, loaded by Spring Boot's config data support exactly as at startup)
+ * with the container's environment variables on top, bound by the real properties classes
+ * so that their defaults count too.
  */
 final class DeployedConfiguration {
 
@@ -25,11 +25,12 @@ final class DeployedConfiguration {
 	 */
 	static Binder load(Map<String, Object> containerEnvironment) {
 		StandardEnvironment environment = new StandardEnvironment();
-		// Named "...-systemEnvironment" so that Spring Boot maps GRPC_HEALTH_SHUTDOWN_DRAIN_DELAY
+		// Named "...-systemEnvironment" so that Spring Boot maps
+		// GRPC_HEALTH_SHUTDOWN_DRAIN_DELAY
 		// to grpc.health.shutdown.drain-delay, as it does for the real environment.
 		environment.getPropertySources()
-			.addFirst(new SystemEnvironmentPropertySource("container-"
-					+ StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, containerEnvironment));
+			.addFirst(new SystemEnvironmentPropertySource(
+					"container-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, containerEnvironment));
 		ConfigDataEnvironmentPostProcessor.applyTo(environment);
 		return Binder.get(environment);
 	}

@@ -12,7 +12,8 @@ public class DevhSampleServer extends SampleServer {
 	 * Describe the devh sample.
 	 */
 	public DevhSampleServer() {
-		// The event's own getPort() repeats the configured 0; the server knows the bound one.
+		// The event's own getPort() repeats the configured 0; the server knows the bound
+		// one.
 		super(SampleApplication.class, "grpc.server",
 				() -> new GrpcServerPort<>(GrpcServerStartedEvent.class, (event) -> event.getServer().getPort()));
 	}

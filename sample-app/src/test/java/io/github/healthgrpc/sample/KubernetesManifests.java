@@ -37,7 +37,8 @@ final class KubernetesManifests {
 
 	/**
 	 * Read every {@code .yaml} file of a folder.
-	 * @param folder the folder, such as {@code k8s} (Maven runs tests in the module's folder)
+	 * @param folder the folder, such as {@code k8s} (Maven runs tests in the module's
+	 * folder)
 	 * @return the manifests
 	 */
 	static KubernetesManifests read(Path folder) {
@@ -74,7 +75,9 @@ final class KubernetesManifests {
 	 * @return the document
 	 */
 	Map<String, Object> only(String kind) {
-		List<Map<String, Object>> found = this.documents.stream().filter((doc) -> kind.equals(doc.get("kind"))).toList();
+		List<Map<String, Object>> found = this.documents.stream()
+			.filter((doc) -> kind.equals(doc.get("kind")))
+			.toList();
 		Assert.state(found.size() == 1, () -> "Expected one " + kind + " in the manifests, found " + found.size());
 		return found.get(0);
 	}

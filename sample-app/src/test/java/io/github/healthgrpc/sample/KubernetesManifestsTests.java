@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Proves that the Kubernetes manifests in {@code k8s/} fit the sample they deploy, read
  * from the sample's own configuration (its files and the container's environment, with
  * the defaults of the real properties classes) and from the running sample, never from
- * copies: the ports, the services the probes name, and the timings of probes and shutdown.
+ * copies: the ports, the services the probes name, and the timings of probes and
+ * shutdown.
  */
 class KubernetesManifestsTests {
 
@@ -60,7 +61,8 @@ class KubernetesManifestsTests {
 		sample = SampleContexts.start(grpcServerPort, "--grpc.health.shutdown.drain-delay=0s");
 		// Spring Boot has published LivenessState.CORRECT once run() returns.
 		startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-		// The first call of this JVM loads grpc-java's client classes; kubelet's client is warm.
+		// The first call of this JVM loads grpc-java's client classes; kubelet's client
+		// is warm.
 		check("");
 	}
 
@@ -97,7 +99,8 @@ class KubernetesManifestsTests {
 		Map<String, Object> answers = new TreeMap<>();
 		probedServices().forEach((service) -> answers.put(service, check(service).answer()));
 		System.out.println("Probed services (the commented alternatives too) on the running sample: " + answers);
-		// NOT_FOUND fails the probe on every pod for good: kubelet counts it as a failure.
+		// NOT_FOUND fails the probe on every pod for good: kubelet counts it as a
+		// failure.
 		assertThat(answers).as("Check answers by probed service")
 			.allSatisfy((service, answer) -> assertThat(answer).isInstanceOf(ServingStatus.class));
 		assertThat(answers).containsKeys(livenessService(), readinessService());
@@ -105,7 +108,8 @@ class KubernetesManifestsTests {
 
 	@Test
 	void startupAndLivenessProbeTheLivenessServiceNeverTheOverallStatus() {
-		// "" and every dependency's service are NOT_SERVING during an outage or a slow start:
+		// "" and every dependency's service are NOT_SERVING during an outage or a slow
+		// start:
 		// liveness on them restarts every pod at once.
 		assertThat(grpc("startupProbe").get("service")).isEqualTo(livenessService());
 		assertThat(grpc("livenessProbe").get("service")).isEqualTo(livenessService());
@@ -116,18 +120,23 @@ class KubernetesManifestsTests {
 		Duration drain = health().getShutdown().getDrainDelay();
 		Duration grpcGrace = configuration.bindOrCreate("grpc.server", GrpcServerProperties.class)
 			.getShutdownGracePeriod();
-		// The web server stops after the gRPC server (a lower lifecycle phase); gracefully, it
+		// The web server stops after the gRPC server (a lower lifecycle phase);
+		// gracefully, it
 		// waits for its requests up to the phase timeout.
 		Duration webGrace = (configuration.bindOrCreate("server", ServerProperties.class)
 			.getShutdown() == Shutdown.GRACEFUL)
-				? configuration.bindOrCreate("spring.lifecycle", LifecycleProperties.class).getTimeoutPerShutdownPhase()
-				: Duration.ZERO;
+					? configuration.bindOrCreate("spring.lifecycle", LifecycleProperties.class)
+						.getTimeoutPerShutdownPhase()
+					: Duration.ZERO;
 		Duration longest = drain.plus(grpcGrace).plus(webGrace);
 		int terminationGracePeriod = (int) manifests.podSpec().get("terminationGracePeriodSeconds");
-		System.out.printf("Shutdown after SIGTERM: drain %s + gRPC server grace period %s + web server %s = %s at most; "
-				+ "terminationGracePeriodSeconds %d%n", drain, grpcGrace, webGrace, longest, terminationGracePeriod);
+		System.out.printf(
+				"Shutdown after SIGTERM: drain %s + gRPC server grace period %s + web server %s = %s at most; "
+						+ "terminationGracePeriodSeconds %d%n",
+				drain, grpcGrace, webGrace, longest, terminationGracePeriod);
 		assertThat(Duration.ofSeconds(terminationGracePeriod)).isGreaterThan(longest);
-		assertThat(container).as("a preStop hook: the drain keeps serving calls instead").doesNotContainKey("lifecycle");
+		assertThat(container).as("a preStop hook: the drain keeps serving calls instead")
+			.doesNotContainKey("lifecycle");
 	}
 
 	@Test
@@ -156,16 +165,19 @@ class KubernetesManifestsTests {
 		readinessServices.add((String) grpc("readinessProbe").getOrDefault("service", ""));
 		for (String service : readinessServices) {
 			Map<String, Duration> intervals = PolledChecks.intervals(sample, service, health);
-			System.out.printf("readiness on %s: polled checks behind it %s; probed every %d s, %d failures: the pod "
-					+ "leaves the Service within the check's interval and timeout plus %d s%n", service, intervals,
-					period, failureThreshold, period * failureThreshold);
+			System.out.printf(
+					"readiness on %s: polled checks behind it %s; probed every %d s, %d failures: the pod "
+							+ "leaves the Service within the check's interval and timeout plus %d s%n",
+					service, intervals, period, failureThreshold, period * failureThreshold);
 			// A status changes at most once per interval; a probe slower than the slowest
-			// check would be the slow part. Pushed changes (readiness, the drain) have no interval.
+			// check would be the slow part. Pushed changes (readiness, the drain) have no
+			// interval.
 			intervals.values()
 				.stream()
 				.max(Duration::compareTo)
-				.ifPresent((longest) -> assertThat(Duration.ofSeconds(period)).as("readiness periodSeconds for " + service)
-					.isLessThanOrEqualTo(longest));
+				.ifPresent(
+						(longest) -> assertThat(Duration.ofSeconds(period)).as("readiness periodSeconds for " + service)
+							.isLessThanOrEqualTo(longest));
 		}
 	}
 
@@ -209,7 +221,8 @@ class KubernetesManifestsTests {
 	private static Map<String, Object> environment(Map<String, Object> container) {
 		return KubernetesManifests.list(container, "env")
 			.stream()
-			.collect(Collectors.toMap((variable) -> (String) variable.get("name"), (variable) -> variable.get("value")));
+			.collect(
+					Collectors.toMap((variable) -> (String) variable.get("name"), (variable) -> variable.get("value")));
 	}
 
 	/**

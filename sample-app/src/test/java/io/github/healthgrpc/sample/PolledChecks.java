@@ -43,8 +43,11 @@ final class PolledChecks {
 			.collect(Collectors.toSet());
 		Map<String, Duration> intervals = new TreeMap<>();
 		if (members != null) {
-			members.checks().keySet().stream().filter(polled::contains).forEach((check) -> intervals.put(check,
-					interval(health, check)));
+			members.checks()
+				.keySet()
+				.stream()
+				.filter(polled::contains)
+				.forEach((check) -> intervals.put(check, interval(health, check)));
 		}
 		return intervals;
 	}

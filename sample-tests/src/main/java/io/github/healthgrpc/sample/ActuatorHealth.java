@@ -31,8 +31,8 @@ final class ActuatorHealth {
 	}
 
 	/**
-	 * The body of an endpoint path, such as {@code /actuator/health/grpc}, which must come
-	 * with status 200.
+	 * The body of an endpoint path, such as {@code /actuator/health/grpc}, which must
+	 * come with status 200.
 	 */
 	static DocumentContext get(int httpPort, String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(httpPort, path);

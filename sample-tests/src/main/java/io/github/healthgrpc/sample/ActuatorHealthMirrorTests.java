@@ -23,7 +23,8 @@ class ActuatorHealthMirrorTests extends AbstractSampleServerTests {
 	@Test
 	void grpcComponentIsUpAndShowsEveryServiceWithItsMemberChecksWhilePricingIsUp() throws Exception {
 		pricingUp();
-		// The mirror reads the same store as Check: once Check saw SERVING, so does the mirror.
+		// The mirror reads the same store as Check: once Check saw SERVING, so does the
+		// mirror.
 		DocumentContext health = health();
 		assertThat(health.read("$.components.db.status", String.class)).isEqualTo("UP");
 		assertThat(health.read("$.components.grpc.status", String.class)).isEqualTo("UP");

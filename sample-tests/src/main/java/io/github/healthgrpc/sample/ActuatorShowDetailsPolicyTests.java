@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that the {@code grpc} component of {@code /actuator/health} follows Spring Boot's
- * {@code management.endpoint.health.show-details} like any other component: its details
- * (and those of every other check) never appear with {@code never} or with
+ * Proves that the {@code grpc} component of {@code /actuator/health} follows Spring
+ * Boot's {@code management.endpoint.health.show-details} like any other component: its
+ * details (and those of every other check) never appear with {@code never} or with
  * {@code when-authorized} and no user, on the whole endpoint and on
  * {@code /actuator/health/grpc}; with {@code never} alone the component is hidden like
  * every other. Each policy runs on a sample of its own, over real HTTP. The sample's own
@@ -76,7 +76,8 @@ class ActuatorShowDetailsPolicyTests {
 
 	private void start(String showDetails, String... more) {
 		List<String> args = new ArrayList<>(List.of("--management.endpoint.health.show-details=" + showDetails,
-				// Nothing listens here: pricing is DOWN, so there is a DOWN check whose details could leak.
+				// Nothing listens here: pricing is DOWN, so there is a DOWN check whose
+				// details could leak.
 				"--sample.pricing.address=127.0.0.1:" + PricingServer.freePort(),
 				"--grpc.health.shutdown.drain-delay=0s"));
 		args.addAll(List.of(more));

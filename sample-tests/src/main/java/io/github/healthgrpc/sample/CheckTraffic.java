@@ -18,8 +18,8 @@ import io.grpc.health.v1.HealthGrpc;
  * Unary Check calls back to back from a few client threads ("lanes"), one per channel,
  * each with a deadline, so that calls are always in flight. Every lane classifies each
  * outcome and checks that the outcomes come in the only truthful order for a server that
- * shuts down: SERVING, then NOT_SERVING (the drain), then UNAVAILABLE (the server is gone).
- * A lane stops by itself after a bounded number of UNAVAILABLE calls.
+ * shuts down: SERVING, then NOT_SERVING (the drain), then UNAVAILABLE (the server is
+ * gone). A lane stops by itself after a bounded number of UNAVAILABLE calls.
  */
 final class CheckTraffic {
 
@@ -74,7 +74,10 @@ final class CheckTraffic {
 		return this.lanes.stream().mapToLong(value).max().orElseThrow();
 	}
 
-	/** Every outcome that was neither SERVING, NOT_SERVING nor UNAVAILABLE (read after {@link #stop()}). */
+	/**
+	 * Every outcome that was neither SERVING, NOT_SERVING nor UNAVAILABLE (read after
+	 * {@link #stop()}).
+	 */
 	List<String> unexpected() {
 		return this.lanes.stream().flatMap((lane) -> lane.unexpected.stream()).toList();
 	}
@@ -88,8 +91,8 @@ final class CheckTraffic {
 	}
 
 	/**
-	 * One client thread's calls. Its figures are written by its thread only and read by the
-	 * test while it runs: volatile fields, and the counts under the lane's lock.
+	 * One client thread's calls. Its figures are written by its thread only and read by
+	 * the test while it runs: volatile fields, and the counts under the lane's lock.
 	 */
 	final class Lane implements Runnable {
 

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Assumptions;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The grpc-go probe in {@code sample-tests/go/kubeprobe}, which checks a service the way the
- * kubelet's {@code grpc:} probe does (grpc-go, a new plain-text connection per probe, a 1 s
- * timeout, success only for SERVING). It is built once per test JVM with Debian's
+ * The grpc-go probe in {@code sample-tests/go/kubeprobe}, which checks a service the way
+ * the kubelet's {@code grpc:} probe does (grpc-go, a new plain-text connection per probe,
+ * a 1 s timeout, success only for SERVING). It is built once per test JVM with Debian's
  * {@code golang-go} and {@code golang-google-grpc-dev} in GOPATH mode, offline.
  *
- * <p>Without {@code go} on the PATH the tests that use it are skipped, unless
+ * <p>
+ * Without {@code go} on the PATH the tests that use it are skipped, unless
  * {@code HEALTH_GRPC_REQUIRE_GO=true} (as {@code .ci/run} sets) makes that a failure.
  */
 final class GrpcGoProbe {
@@ -55,8 +56,11 @@ final class GrpcGoProbe {
 	 * {@code error: <gRPC code>}
 	 */
 	String probe(String service) throws IOException, InterruptedException {
-		return ExternalCommand.run(List.of(BINARY.toAbsolutePath().toString(), "-addr", "127.0.0.1:" + this.port,
-				"-service", service, "-timeout", "1s"), SOURCE_DIR, Map.of(), 30).printed().strip();
+		return ExternalCommand
+			.run(List.of(BINARY.toAbsolutePath().toString(), "-addr", "127.0.0.1:" + this.port, "-service", service,
+					"-timeout", "1s"), SOURCE_DIR, Map.of(), 30)
+			.printed()
+			.strip();
 	}
 
 	private static void build() throws IOException, InterruptedException {
@@ -68,8 +72,10 @@ final class GrpcGoProbe {
 			Assumptions.abort("Skipping the grpc-go probe: " + missing);
 		}
 		Files.createDirectories(BINARY.getParent());
-		String printed = ExternalCommand.run(List.of("go", "build", "-o", BINARY.toAbsolutePath().toString(), "."),
-				SOURCE_DIR, Map.of("GOPATH", GOPATH, "GO111MODULE", "off", "GOFLAGS", ""), 300).printed();
+		String printed = ExternalCommand
+			.run(List.of("go", "build", "-o", BINARY.toAbsolutePath().toString(), "."), SOURCE_DIR,
+					Map.of("GOPATH", GOPATH, "GO111MODULE", "off", "GOFLAGS", ""), 300)
+			.printed();
 		if (!Files.isExecutable(BINARY)) {
 			fail("go build in " + SOURCE_DIR.toAbsolutePath() + " made no probe (GOPATH " + GOPATH
 					+ ", where golang-google-grpc-dev installs grpc-go):\n" + printed);

@@ -54,7 +54,10 @@ class GrpcGoProbeInteropTests {
 		this.answers.put("drain", probeAll());
 		closed.get(DRAIN_DELAY.toSeconds() + 30, TimeUnit.SECONDS);
 		this.answers.forEach((phase, byService) -> System.out.printf("grpc-go probe, %-12s %s%n", phase,
-				byService.entrySet().stream().map((answer) -> "\"" + answer.getKey() + "\" " + answer.getValue()).toList()));
+				byService.entrySet()
+					.stream()
+					.map((answer) -> "\"" + answer.getKey() + "\" " + answer.getValue())
+					.toList()));
 
 		assertThat(this.answers).containsExactly(
 				Map.entry("warm-up", answers("SERVING", "NOT_SERVING", "NOT_SERVING", "NOT_SERVING")),
@@ -66,8 +69,7 @@ class GrpcGoProbeInteropTests {
 	@Test
 	void anUnknownServiceFailsTheProbeWithNotFound() throws Exception {
 		this.sample.start(Duration.ZERO);
-		assertThat(GrpcGoProbe.onPort(this.sample.grpcPort()).probe("demo.NoSuchService"))
-			.isEqualTo("error: NotFound");
+		assertThat(GrpcGoProbe.onPort(this.sample.grpcPort()).probe("demo.NoSuchService")).isEqualTo("error: NotFound");
 	}
 
 	// Runners run after Spring Boot publishes LivenessState.CORRECT and before

@@ -34,8 +34,8 @@ class GrpcHealthEndpointEndToEndTests extends AbstractSampleServerTests {
 		pricingUp();
 		HttpResponse<String> pass = get("application/health+json");
 		assertThat(pass.statusCode()).isEqualTo(200);
-		assertThat(pass.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/health+json"));
+		assertThat(pass.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/health+json"));
 		assertThat(JsonPath.<String>read(pass.body(), "$.status")).isEqualTo("pass");
 		assertThat(JsonPath.<String>read(pass.body(), "$.checks['pricing:status'][0].status")).isEqualTo("pass");
 		pricingDown();

@@ -22,10 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health details (the database's name, the disk's path) never leave the process over gRPC,
- * on the real server with its own interceptors: while {@code /actuator/health} shows them,
- * Check, Watch and List answer with serving statuses and nothing else, in their messages,
- * headers and trailers.
+ * Health details (the database's name, the disk's path) never leave the process over
+ * gRPC, on the real server with its own interceptors: while {@code /actuator/health}
+ * shows them, Check, Watch and List answer with serving statuses and nothing else, in
+ * their messages, headers and trailers.
  */
 class HealthDetailsStayInProcessEndToEndTests extends AbstractSampleServerTests {
 
@@ -40,7 +40,8 @@ class HealthDetailsStayInProcessEndToEndTests extends AbstractSampleServerTests 
 		List<String> details = detailValues(ActuatorHealth.get(this.httpPort).read("$.components", Map.class));
 		assertThat(details).as("detail values on /actuator/health").isNotEmpty();
 
-		// equals() compares unknown fields too: equal to a status-only message, nothing else came.
+		// equals() compares unknown fields too: equal to a status-only message, nothing
+		// else came.
 		assertThat(stub().check(request("demo.Inventory"))).isEqualTo(status(ServingStatus.NOT_SERVING));
 		assertThat(firstWatchMessage("demo.Inventory")).isEqualTo(status(ServingStatus.NOT_SERVING));
 		HealthListResponse list = stub().list(HealthListRequest.getDefaultInstance());
@@ -68,7 +69,8 @@ class HealthDetailsStayInProcessEndToEndTests extends AbstractSampleServerTests 
 		}
 	}
 
-	// Every text under a component's "details", except those of the grpc mirror (statuses).
+	// Every text under a component's "details", except those of the grpc mirror
+	// (statuses).
 	private static List<String> detailValues(Map<?, ?> components) {
 		List<String> values = new ArrayList<>();
 		components.forEach((name, component) -> {

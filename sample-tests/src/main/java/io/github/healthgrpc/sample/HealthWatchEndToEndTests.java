@@ -39,7 +39,8 @@ class HealthWatchEndToEndTests extends AbstractSampleServerTests {
 		HealthWatch watch = HealthWatch.start(this.channel, "demo.Greeter");
 		try {
 			watch.nextMessage(ServingStatus.SERVING, PATIENCE);
-			// Two real changes of demo.Inventory, each seen through Check: Greeter's status
+			// Two real changes of demo.Inventory, each seen through Check: Greeter's
+			// status
 			// did not change, so its watcher must not hear of them.
 			pricingDown();
 			pricingUp();

@@ -42,7 +42,8 @@ class LifecycleEndToEndTests {
 	void servicesAreNotServingBeforeTheApplicationIsReadyAndServingOnceItIs() throws Exception {
 		this.sample.pricing().open();
 		Map<String, ServingStatus> beforeReady = new ConcurrentHashMap<>();
-		// ApplicationStartedEvent: the gRPC server listens, but the application is not ready yet.
+		// ApplicationStartedEvent: the gRPC server listens, but the application is not
+		// ready yet.
 		ApplicationListener<ApplicationStartedEvent> probe = (event) -> {
 			ManagedChannel early = ManagedChannelBuilder.forAddress("127.0.0.1", this.sample.grpcPort())
 				.usePlaintext()
@@ -57,10 +58,11 @@ class LifecycleEndToEndTests {
 			}
 		};
 		this.sample.start(DRAIN_DELAY, probe);
-		assertThat(beforeReady).containsExactlyInAnyOrderEntriesOf(Map.of("", ServingStatus.NOT_SERVING,
-				"demo.Greeter", ServingStatus.NOT_SERVING, "demo.Inventory", ServingStatus.NOT_SERVING));
+		assertThat(beforeReady).containsExactlyInAnyOrderEntriesOf(Map.of("", ServingStatus.NOT_SERVING, "demo.Greeter",
+				ServingStatus.NOT_SERVING, "demo.Inventory", ServingStatus.NOT_SERVING));
 		for (String service : beforeReady.keySet()) {
-			await().atMost(PATIENCE).until(() -> check(this.sample.channel(), service), (status) -> status == ServingStatus.SERVING);
+			await().atMost(PATIENCE)
+				.until(() -> check(this.sample.channel(), service), (status) -> status == ServingStatus.SERVING);
 		}
 	}
 
@@ -83,24 +85,28 @@ class LifecycleEndToEndTests {
 
 		HealthWatch.Event notServing = greeter.nextMessage(ServingStatus.NOT_SERVING, PATIENCE);
 		HealthWatch.Event inventoryNotServing = inventory.nextMessage(ServingStatus.NOT_SERVING, PATIENCE);
-		// During the drain the server still answers, and says what a load balancer must hear.
+		// During the drain the server still answers, and says what a load balancer must
+		// hear.
 		assertThat(check(this.sample.channel(), "")).isEqualTo(ServingStatus.NOT_SERVING);
 		HealthWatch.Event end = greeter.next(PATIENCE);
 		assertThat(end.isCompleted()).as("Watch ends with onCompleted, not an error: %s", end).isTrue();
 		HealthWatch.Event inventoryEnd = inventory.next(PATIENCE);
 		assertThat(inventoryEnd.isCompleted()).as("Watch ends with onCompleted: %s", inventoryEnd).isTrue();
 		Duration closeTook = Duration.ofNanos(closed.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) - closeStarted);
-		System.out.printf("context.close(), drain delay %d ms: NOT_SERVING after %d and %d ms, streams completed after"
-				+ " %d and %d ms, close() took %d ms%n", DRAIN_DELAY.toMillis(), millis(notServing, closeStarted),
-				millis(inventoryNotServing, closeStarted), millis(end, closeStarted), millis(inventoryEnd, closeStarted),
-				closeTook.toMillis());
+		System.out.printf(
+				"context.close(), drain delay %d ms: NOT_SERVING after %d and %d ms, streams completed after"
+						+ " %d and %d ms, close() took %d ms%n",
+				DRAIN_DELAY.toMillis(), millis(notServing, closeStarted), millis(inventoryNotServing, closeStarted),
+				millis(end, closeStarted), millis(inventoryEnd, closeStarted), closeTook.toMillis());
 
 		assertThat(List.of(notServing.since(closeStarted), inventoryNotServing.since(closeStarted)))
 			.as("time until each watcher heard NOT_SERVING")
 			.allSatisfy((took) -> assertThat(took).isLessThanOrEqualTo(ShutdownLoad.TOLD_WITHIN));
 		ShutdownLoad.assertCloseTook(closeTook, DRAIN_DELAY);
-		// The stream completes after the drain delay, measured from the NOT_SERVING message
-		// (less up to half a second for the two messages' different trips through the network stack).
+		// The stream completes after the drain delay, measured from the NOT_SERVING
+		// message
+		// (less up to half a second for the two messages' different trips through the
+		// network stack).
 		assertThat(Duration.ofNanos(end.nanoTime() - notServing.nanoTime()))
 			.isGreaterThanOrEqualTo(DRAIN_DELAY.minusMillis(500));
 		assertThat(List.of(end.since(closeStarted), inventoryEnd.since(closeStarted)))

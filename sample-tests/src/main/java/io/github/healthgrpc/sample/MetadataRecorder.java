@@ -37,7 +37,8 @@ final class MetadataRecorder implements ClientInterceptor {
 
 					@Override
 					public void onClose(Status status, Metadata trailers) {
-						MetadataRecorder.this.seen.add(method.getFullMethodName() + " closed " + status + " " + trailers);
+						MetadataRecorder.this.seen
+							.add(method.getFullMethodName() + " closed " + status + " " + trailers);
 						super.onClose(status, trailers);
 					}
 

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ({@code @grpc/grpc-js} and {@code grpc-health-check}) run Check, Watch and List against
  * the running sample through {@code src/test/node/interop.mjs}.
  *
- * <p>Without {@code node} or without {@code npm ci} in {@code src/test/node} the test is
+ * <p>
+ * Without {@code node} or without {@code npm ci} in {@code src/test/node} the test is
  * skipped, unless {@code HEALTH_GRPC_REQUIRE_NODE=true} (as {@code .ci/run} sets) makes
  * that a failure.
  */
@@ -27,7 +28,8 @@ class NodeClientInteropTests extends AbstractSampleServerTests {
 
 	private static final Path NODE_DIR = Path.of(System.getProperty("health-grpc.node-dir", "src/test/node"));
 
-	// Per test rather than @BeforeAll: Surefire then counts and reports each skipped test.
+	// Per test rather than @BeforeAll: Surefire then counts and reports each skipped
+	// test.
 	@BeforeEach
 	void nodeAndItsPackagesAreInstalled() {
 		String missing = null;
@@ -66,7 +68,8 @@ class NodeClientInteropTests extends AbstractSampleServerTests {
 	}
 
 	private List<String> runInterop(String... options) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("node", "interop.mjs", String.valueOf(this.grpcServerPort.get())));
+		List<String> command = new ArrayList<>(
+				List.of("node", "interop.mjs", String.valueOf(this.grpcServerPort.get())));
 		command.addAll(List.of(options));
 		ExternalCommand node = ExternalCommand.run(command, NODE_DIR, Map.of(), 60);
 		assertThat(node.exitCode()).as("exit code of node interop.mjs, which printed:%n%s", node.printed()).isZero();

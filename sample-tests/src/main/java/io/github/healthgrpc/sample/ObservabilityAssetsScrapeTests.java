@@ -20,10 +20,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Grafana dashboard and the Prometheus alerting rules in docs/observability use only
- * metrics and labels that a real scrape of the running sample has: every {@code grpc_health_*}
- * name in their expressions is a series of the scrape, and every label they select, group
- * or join on is carried by a series of a metric that the same expression uses ({@code job}
- * and {@code instance} excepted: Prometheus adds them to every series it scrapes).
+ * metrics and labels that a real scrape of the running sample has: every
+ * {@code grpc_health_*} name in their expressions is a series of the scrape, and every
+ * label they select, group or join on is carried by a series of a metric that the same
+ * expression uses ({@code job} and {@code instance} excepted: Prometheus adds them to
+ * every series it scrapes).
  */
 class ObservabilityAssetsScrapeTests extends AbstractSampleServerTests {
 
@@ -38,10 +39,12 @@ class ObservabilityAssetsScrapeTests extends AbstractSampleServerTests {
 
 	private static final Pattern SELECTOR = Pattern.compile("\\{([^}]*)\\}");
 
-	private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
+	private static final Pattern GROUPING = Pattern
+		.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\(([^)]*)\\)");
 
 	// The label argument of a Grafana label_values(metric, label) query.
-	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\([^,]*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
+	private static final Pattern LABEL_VALUES = Pattern
+		.compile("label_values\\([^,]*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
 
 	@LocalServerPort
 	int httpPort;
@@ -50,11 +53,12 @@ class ObservabilityAssetsScrapeTests extends AbstractSampleServerTests {
 	void everyMetricAndLabelOfTheDashboardAndTheRulesIsInAScrape() throws Exception {
 		pricingUp();
 		// Timed evaluations of pricing appear after its first result.
-		await().atMost(PATIENCE).until(() -> PrometheusScrape.of(this.httpPort)
-			.has("grpc_health_check_duration_seconds_count"));
+		await().atMost(PATIENCE)
+			.until(() -> PrometheusScrape.of(this.httpPort).has("grpc_health_check_duration_seconds_count"));
 		PrometheusScrape scrape = PrometheusScrape.of(this.httpPort);
 		List<String> expressions = new ArrayList<>();
-		expressions.addAll(quoted(DIR.resolve("health-grpc-dashboard.json"), "\"(?:expr|definition)\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+		expressions.addAll(quoted(DIR.resolve("health-grpc-dashboard.json"),
+				"\"(?:expr|definition)\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
 		expressions.addAll(quoted(DIR.resolve("health-grpc-alerts.yml"), "(?m)^\\s*expr:\\s*(.+)$"));
 		assertThat(expressions).hasSizeGreaterThan(10);
 		Set<String> missing = new TreeSet<>();

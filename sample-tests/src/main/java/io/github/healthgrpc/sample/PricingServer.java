@@ -66,7 +66,8 @@ public final class PricingServer implements AutoCloseable {
 		}
 		try {
 			ServerSocket socket = new ServerSocket();
-			// The port was ours before: sockets of earlier connections may linger in TIME_WAIT.
+			// The port was ours before: sockets of earlier connections may linger in
+			// TIME_WAIT.
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
 			this.serverSocket = socket;
@@ -88,7 +89,8 @@ public final class PricingServer implements AutoCloseable {
 				acceptedAt.add(System.nanoTime());
 			}
 			catch (IOException ex) {
-				// Closed by close(), or a client that went away: the loop condition decides.
+				// Closed by close(), or a client that went away: the loop condition
+				// decides.
 			}
 		}
 	}
@@ -105,7 +107,8 @@ public final class PricingServer implements AutoCloseable {
 	/**
 	 * When the last connection before the given time was accepted.
 	 * @param nanoTime a {@link System#nanoTime()}
-	 * @return the {@link System#nanoTime()} of that connection, or empty if none came before
+	 * @return the {@link System#nanoTime()} of that connection, or empty if none came
+	 * before
 	 */
 	OptionalLong lastAcceptedBefore(long nanoTime) {
 		return this.acceptedAt.stream().mapToLong(Long::longValue).filter((at) -> at < nanoTime).max();

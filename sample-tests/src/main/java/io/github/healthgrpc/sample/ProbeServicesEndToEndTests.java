@@ -8,9 +8,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The built-in probe services of the sample, whose liveness and readiness groups are Spring
- * Boot's defaults: a dependency that is down takes out the gRPC service that needs it, and
- * neither probe.
+ * The built-in probe services of the sample, whose liveness and readiness groups are
+ * Spring Boot's defaults: a dependency that is down takes out the gRPC service that needs
+ * it, and neither probe.
  */
 class ProbeServicesEndToEndTests extends AbstractSampleServerTests {
 

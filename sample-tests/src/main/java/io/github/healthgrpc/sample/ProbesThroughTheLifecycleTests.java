@@ -18,11 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample as its own JVM, probed the way kubelet probes it ({@link KubeletProbe}: a new
- * connection, a 1 s deadline) through warm-up, steady state, a pricing outage and the drain
- * after a real SIGTERM. liveness never answers NOT_SERVING once the application is live,
- * the drain included; readiness is NOT_SERVING from the first moment of the drain, and so is
- * {@code /actuator/health/readiness} (503). Prints what each probe answered in each phase.
+ * The sample as its own JVM, probed the way kubelet probes it ({@link KubeletProbe}: a
+ * new connection, a 1 s deadline) through warm-up, steady state, a pricing outage and the
+ * drain after a real SIGTERM. liveness never answers NOT_SERVING once the application is
+ * live, the drain included; readiness is NOT_SERVING from the first moment of the drain,
+ * and so is {@code /actuator/health/readiness} (503). Prints what each probe answered in
+ * each phase.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
 class ProbesThroughTheLifecycleTests {
@@ -56,7 +57,8 @@ class ProbesThroughTheLifecycleTests {
 		int grpcPort = PricingServer.freePort();
 		int httpPort = PricingServer.freePort();
 		KubeletProbe kubelet = new KubeletProbe(grpcPort);
-		this.process = SampleJvm.start(grpcPort, httpPort, this.log, "--sample.pricing.address=" + this.pricing.address(),
+		this.process = SampleJvm.start(grpcPort, httpPort, this.log,
+				"--sample.pricing.address=" + this.pricing.address(),
 				"--grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms");
 		await().atMost(STARTUP).pollInterval(Duration.ofMillis(100)).until(() -> {
 			assertThat(this.process.isAlive()).as("sample JVM running, see %s", this.log.toAbsolutePath()).isTrue();
@@ -87,13 +89,15 @@ class ProbesThroughTheLifecycleTests {
 		System.out.printf("%s: kubelet-style probes (new connection, 1 s deadline), answers in order per phase:%n",
 				SampleServer.get().applicationClass().getSimpleName());
 		this.answers.forEach((phase, byService) -> System.out.printf("  %-8s %s%n", phase, byService));
-		System.out.printf("  drain: /actuator/health/readiness %d, /actuator/health/liveness %d, probed within %d ms "
-				+ "of SIGTERM (drain delay %d ms)%n", readinessHttp, livenessHttp, probedDrainFor.toMillis(),
-				DRAIN_DELAY.toMillis());
+		System.out.printf(
+				"  drain: /actuator/health/readiness %d, /actuator/health/liveness %d, probed within %d ms "
+						+ "of SIGTERM (drain delay %d ms)%n",
+				readinessHttp, livenessHttp, probedDrainFor.toMillis(), DRAIN_DELAY.toMillis());
 
 		assertThat(probedDrainFor).as("every drain probe answered during the drain delay").isLessThan(DRAIN_DELAY);
 		// Warm-up is polled until readiness serves, so it asserts nothing by itself here;
-		// GrpcGoProbeInteropTests asserts what each probe answers while the application warms
+		// GrpcGoProbeInteropTests asserts what each probe answers while the application
+		// warms
 		// up.
 		assertThat(phase("steady")).containsEntry("liveness", Set.of("SERVING"))
 			.containsEntry("readiness", Set.of("SERVING"))

@@ -39,14 +39,15 @@ final class PrometheusScrape {
 	 * Scrape the sample, which must answer 200 in Prometheus' text format.
 	 */
 	static PrometheusScrape of(int httpPort) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus"))
 			.header("Accept", "text/plain")
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/plain"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain"));
 		List<Series> series = new ArrayList<>();
 		response.body().lines().filter((line) -> !line.startsWith("#")).forEach((line) -> {
 			Matcher sample = SAMPLE.matcher(line);
@@ -82,7 +83,9 @@ final class PrometheusScrape {
 	 */
 	Set<String> labelNames(String name) {
 		Set<String> names = new TreeSet<>();
-		this.series.stream().filter((series) -> series.name().equals(name)).forEach((series) -> names.addAll(series.labels().keySet()));
+		this.series.stream()
+			.filter((series) -> series.name().equals(name))
+			.forEach((series) -> names.addAll(series.labels().keySet()));
 		return names;
 	}
 

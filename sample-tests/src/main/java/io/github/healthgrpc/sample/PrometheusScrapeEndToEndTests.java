@@ -32,7 +32,8 @@ class PrometheusScrapeEndToEndTests extends AbstractSampleServerTests {
 				.isPositive();
 			assertThat(scrape.value("grpc_health_check_changes_total", "check", "pricing")).isNotNegative();
 			// The observation of each evaluation, as Spring Boot times it.
-			assertThat(scrape.value("grpc_health_check_seconds_count", "check", "pricing", "outcome", "UP")).isPositive();
+			assertThat(scrape.value("grpc_health_check_seconds_count", "check", "pricing", "outcome", "UP"))
+				.isPositive();
 		});
 	}
 

@@ -20,7 +20,8 @@ final class SampleContexts {
 	/**
 	 * Start the sample.
 	 * @param grpcServerPort told the gRPC port once the server listens
-	 * @param args more command-line arguments, such as {@code --sample.pricing.address=...}
+	 * @param args more command-line arguments, such as
+	 * {@code --sample.pricing.address=...}
 	 */
 	static ConfigurableApplicationContext start(GrpcServerPort<?> grpcServerPort, String... args) {
 		return start(List.of(grpcServerPort), args);
@@ -28,12 +29,15 @@ final class SampleContexts {
 
 	/**
 	 * Start the sample with listeners of its events.
-	 * @param listeners added before the application starts, among them a {@link GrpcServerPort}
-	 * @param args more command-line arguments, such as {@code --sample.pricing.address=...}
+	 * @param listeners added before the application starts, among them a
+	 * {@link GrpcServerPort}
+	 * @param args more command-line arguments, such as
+	 * {@code --sample.pricing.address=...}
 	 */
 	static ConfigurableApplicationContext start(List<ApplicationListener<?>> listeners, String... args) {
 		SampleServer sample = SampleServer.get();
-		// Command-line arguments, because application.yml would override default properties.
+		// Command-line arguments, because application.yml would override default
+		// properties.
 		List<String> all = new ArrayList<>(sample.grpcServerArguments(0));
 		all.addAll(List.of("--server.port=0", "--spring.main.banner-mode=off"));
 		all.addAll(List.of(args));

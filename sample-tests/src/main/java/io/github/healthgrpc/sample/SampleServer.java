@@ -12,7 +12,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
  * Everything else about the samples is the same, so every test here runs against each of
  * them unchanged.
  *
- * <p>Each sample module names its own subclass in {@code META-INF/spring.factories} of its
+ * <p>
+ * Each sample module names its own subclass in {@code META-INF/spring.factories} of its
  * test resources; the test class path holds exactly one.
  */
 public abstract class SampleServer {

@@ -12,14 +12,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The load that the shutdown tests put on a running sample, and what a truthful shutdown
  * must leave behind. 1,000 Watch calls over ten channels (100 streams per connection),
- * spread over the overall status, both
- * demo services and the Health service itself; and Check calls back to back on four of the
- * channels. After shutdown every watcher must have seen exactly SERVING, NOT_SERVING (within
- * {@link #TOLD_WITHIN} of the start of shutdown) and the end of its stream (not before the
- * drain delay, and within {@link #GRACE} after it); and every Check call must have ended as
- * SERVING, NOT_SERVING or UNAVAILABLE, in that order, with NOT_SERVING on every lane within
- * {@link #TOLD_WITHIN}, and UNAVAILABLE only after the drain delay and fast. Watch calls that
- * arrive during the drain must hear NOT_SERVING and end with the others.
+ * spread over the overall status, both demo services and the Health service itself; and
+ * Check calls back to back on four of the channels. After shutdown every watcher must
+ * have seen exactly SERVING, NOT_SERVING (within {@link #TOLD_WITHIN} of the start of
+ * shutdown) and the end of its stream (not before the drain delay, and within
+ * {@link #GRACE} after it); and every Check call must have ended as SERVING, NOT_SERVING
+ * or UNAVAILABLE, in that order, with NOT_SERVING on every lane within
+ * {@link #TOLD_WITHIN}, and UNAVAILABLE only after the drain delay and fast. Watch calls
+ * that arrive during the drain must hear NOT_SERVING and end with the others.
  */
 final class ShutdownLoad implements AutoCloseable {
 
@@ -36,7 +36,9 @@ final class ShutdownLoad implements AutoCloseable {
 	/** Watch calls that arrive during the drain, on a connection of their own. */
 	static final int LATE_WATCHERS = 100;
 
-	/** UNAVAILABLE answers each Check lane collects after the server is gone, then stops. */
+	/**
+	 * UNAVAILABLE answers each Check lane collects after the server is gone, then stops.
+	 */
 	static final int UNAVAILABLE_PER_LANE = 20;
 
 	/** "Fail fast": far below the calls' deadline, generous for two busy cores. */
@@ -45,22 +47,24 @@ final class ShutdownLoad implements AutoCloseable {
 	/**
 	 * How soon after the start of shutdown every watcher and every Check lane must hear
 	 * NOT_SERVING: load balancers need it at the start of the drain, not at its end. Runs
-	 * take tens of milliseconds for 1,000 watchers; a few hundred leave room for busy cores.
+	 * take tens of milliseconds for 1,000 watchers; a few hundred leave room for busy
+	 * cores.
 	 */
 	static final Duration TOLD_WITHIN = Duration.ofMillis(500);
 
 	/**
-	 * How long after the drain delay every stream must have ended and shutdown must be over:
-	 * runs take tens to a few hundred milliseconds (the README's Guarantees quote them); one
-	 * second leaves room for busy cores, and is far below the gRPC servers' 30 s shutdown
-	 * grace period, so a call left open fails it.
+	 * How long after the drain delay every stream must have ended and shutdown must be
+	 * over: runs take tens to a few hundred milliseconds (the README's Guarantees quote
+	 * them); one second leaves room for busy cores, and is far below the gRPC servers' 30
+	 * s shutdown grace period, so a call left open fails it.
 	 */
 	static final Duration GRACE = Duration.ofSeconds(1);
 
 	/**
 	 * How long after the drain delay a JVM stopped by SIGTERM must have exited: the gRPC
-	 * server is gone within {@link #GRACE}, but the rest of the context (the web server, the
-	 * connection pool) and the JVM's own exit take another 0.3 to 0.9 s on busy cores.
+	 * server is gone within {@link #GRACE}, but the rest of the context (the web server,
+	 * the connection pool) and the JVM's own exit take another 0.3 to 0.9 s on busy
+	 * cores.
 	 */
 	static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
@@ -91,8 +95,8 @@ final class ShutdownLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Start Check calls on the first {@link #CHECK_LANES} channels and wait until each lane
-	 * has had a SERVING answer.
+	 * Start Check calls on the first {@link #CHECK_LANES} channels and wait until each
+	 * lane has had a SERVING answer.
 	 */
 	void startChecks(Duration patience) {
 		this.traffic = CheckTraffic.start(this.crowd.channels().subList(0, CHECK_LANES), SERVICES,
@@ -101,18 +105,19 @@ final class ShutdownLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Once every watcher has heard NOT_SERVING, open a new connection and start more Watch
-	 * calls on it, as clients that arrive during the drain would: they must not be left
-	 * open when the server stops.
+	 * Once every watcher has heard NOT_SERVING, open a new connection and start more
+	 * Watch calls on it, as clients that arrive during the drain would: they must not be
+	 * left open when the server stops.
 	 */
 	void attachLateWatchers(int grpcPort, Duration patience) {
-		await().atMost(patience).until(() -> this.crowd.count((history) -> history.contains("NOT_SERVING")) == WATCHERS);
+		await().atMost(patience)
+			.until(() -> this.crowd.count((history) -> history.contains("NOT_SERVING")) == WATCHERS);
 		this.late = WatcherCrowd.attach(grpcPort, 1, LATE_WATCHERS, SERVICES);
 	}
 
 	/**
-	 * Wait until every watcher's stream has ended and every Check lane has had its fill of
-	 * UNAVAILABLE answers, then stop the lanes.
+	 * Wait until every watcher's stream has ended and every Check lane has had its fill
+	 * of UNAVAILABLE answers, then stop the lanes.
 	 */
 	void awaitEnd(Duration patience) throws InterruptedException {
 		await().atMost(patience).until(() -> this.crowd.count(ShutdownLoad::ended) == WATCHERS);
@@ -133,8 +138,9 @@ final class ShutdownLoad implements AutoCloseable {
 				this.crowd.count((history) -> history.contains("NOT_SERVING")),
 				millis(this.crowd.min((watch) -> watch.firstAt(ServingStatus.NOT_SERVING)) - shutdownStarted),
 				millis(this.crowd.max((watch) -> watch.firstAt(ServingStatus.NOT_SERVING)) - shutdownStarted));
-		System.out.printf("  streams completed: %d, first after %d ms, last after %d ms;"
-				+ " shortest NOT_SERVING-to-end per watcher %d ms%n",
+		System.out.printf(
+				"  streams completed: %d, first after %d ms, last after %d ms;"
+						+ " shortest NOT_SERVING-to-end per watcher %d ms%n",
 				this.crowd.count((history) -> history.endsWith("completed")),
 				millis(this.crowd.min(HealthWatch::endedAt) - shutdownStarted),
 				millis(this.crowd.max(HealthWatch::endedAt) - shutdownStarted),
@@ -147,7 +153,8 @@ final class ShutdownLoad implements AutoCloseable {
 				checks.unexpected(), checks.outOfOrder());
 		System.out.printf("  NOT_SERVING answered for %d ms (first after %d ms, on every lane after %d ms);"
 				+ " first UNAVAILABLE after %d ms, on every lane after %d ms; slowest call %d ms, slowest UNAVAILABLE %d ms%n",
-				millis(checks.max(CheckTraffic.Lane::lastNotServingAt) - checks.min(CheckTraffic.Lane::firstNotServingAt)),
+				millis(checks.max(CheckTraffic.Lane::lastNotServingAt)
+						- checks.min(CheckTraffic.Lane::firstNotServingAt)),
 				millis(checks.min(CheckTraffic.Lane::firstNotServingAt) - shutdownStarted),
 				millis(checks.max(CheckTraffic.Lane::firstNotServingAt) - shutdownStarted),
 				millis(checks.min(CheckTraffic.Lane::firstUnavailableAt) - shutdownStarted),
@@ -166,15 +173,14 @@ final class ShutdownLoad implements AutoCloseable {
 		Duration ended = drainDelay.plus(GRACE);
 		assertThat(this.crowd.histories()).as("watchers by what they saw")
 			.isEqualTo(Map.of(COMPLETED_AFTER_NOT_SERVING, (long) WATCHERS));
-		// Clients need NOT_SERVING at the start of the drain, not with the end of the stream.
+		// Clients need NOT_SERVING at the start of the drain, not with the end of the
+		// stream.
 		assertThat(since(shutdownStarted, this.crowd.max((watch) -> watch.firstAt(ServingStatus.NOT_SERVING))))
 			.as("time until the last watcher heard NOT_SERVING")
 			.isLessThanOrEqualTo(TOLD_WITHIN);
-		assertThat(since(shutdownStarted, this.crowd.min(HealthWatch::endedAt)))
-			.as("time until the first stream ended")
+		assertThat(since(shutdownStarted, this.crowd.min(HealthWatch::endedAt))).as("time until the first stream ended")
 			.isGreaterThanOrEqualTo(drainDelay);
-		assertThat(since(shutdownStarted, this.crowd.max(HealthWatch::endedAt)))
-			.as("time until the last stream ended")
+		assertThat(since(shutdownStarted, this.crowd.max(HealthWatch::endedAt))).as("time until the last stream ended")
 			.isLessThanOrEqualTo(ended);
 		assertThat(this.late.histories()).as("late watchers by what they saw")
 			.isEqualTo(Map.of(LATE_COMPLETED, (long) LATE_WATCHERS));
@@ -213,8 +219,8 @@ final class ShutdownLoad implements AutoCloseable {
 	}
 
 	/**
-	 * Assert that a JVM stopped by SIGTERM exited within {@link #EXIT_GRACE} after the drain
-	 * delay, and not before it.
+	 * Assert that a JVM stopped by SIGTERM exited within {@link #EXIT_GRACE} after the
+	 * drain delay, and not before it.
 	 */
 	static void assertExitTook(Duration took, Duration drainDelay) {
 		assertThat(took).as("time from SIGTERM to the exit of the JVM")

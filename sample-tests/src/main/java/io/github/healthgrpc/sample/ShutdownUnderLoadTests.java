@@ -25,10 +25,11 @@ import static org.awaitility.Awaitility.await;
  * Proves that closing the application context with 1,000 Watch calls attached and Check
  * calls in flight tells every watcher NOT_SERVING, completes every stream (also those of
  * watchers that arrive during the drain) after the drain delay, ends every Check call
- * (NOT_SERVING during the drain, UNAVAILABLE at once after), leaves no watcher registered,
- * and returns within the drain delay plus {@link ShutdownLoad#GRACE}.
+ * (NOT_SERVING during the drain, UNAVAILABLE at once after), leaves no watcher
+ * registered, and returns within the drain delay plus {@link ShutdownLoad#GRACE}.
  *
- * <p>It runs both as the sample is (with its servlet web server) and as a gRPC-only
+ * <p>
+ * It runs both as the sample is (with its servlet web server) and as a gRPC-only
  * application: a closing web server context publishes REFUSING_TRAFFIC by itself, so only
  * without one does the test rest on health-grpc's own drain alone.
  */
@@ -78,12 +79,13 @@ class ShutdownUnderLoadTests {
 			return System.nanoTime();
 		});
 		this.load.attachLateWatchers(port, PATIENCE);
-		// Both servers wait up to a 30 s shutdown grace period for calls left open: a hang
+		// Both servers wait up to a 30 s shutdown grace period for calls left open: a
+		// hang
 		// shows here. Bounded well beyond the assertion below, so that a slow close fails
 		// with figures.
-		Duration closeTook = Duration.ofNanos(assertThat(closed).as("context.close() returned")
-			.succeedsWithin(DRAIN_DELAY.plus(PATIENCE))
-			.actual() - closeStarted);
+		Duration closeTook = Duration.ofNanos(
+				assertThat(closed).as("context.close() returned").succeedsWithin(DRAIN_DELAY.plus(PATIENCE)).actual()
+						- closeStarted);
 		this.load.awaitEnd(PATIENCE);
 		this.load.print("context.close(), web-application-type=" + webApplicationType, closeStarted, closeTook,
 				DRAIN_DELAY);
@@ -98,7 +100,8 @@ class ShutdownUnderLoadTests {
 		ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
 		try {
 			for (String service : ShutdownLoad.SERVICES) {
-				await().atMost(PATIENCE).until(() -> check(channel, service), (status) -> status == ServingStatus.SERVING);
+				await().atMost(PATIENCE)
+					.until(() -> check(channel, service), (status) -> status == ServingStatus.SERVING);
 			}
 		}
 		finally {

@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample as its own JVM, stopped the way Kubernetes stops a pod: with SIGTERM while a
  * watcher is attached. It must neither hang nor skip the NOT_SERVING message: the watcher
- * hears NOT_SERVING at once, its stream completes after the drain delay, and the JVM exits
- * within the drain delay plus {@link ShutdownLoad#EXIT_GRACE}.
+ * hears NOT_SERVING at once, its stream completes after the drain delay, and the JVM
+ * exits within the drain delay plus {@link ShutdownLoad#EXIT_GRACE}.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
 class SigtermShutdownTests {
@@ -72,9 +72,11 @@ class SigtermShutdownTests {
 			.as("sample JVM exited after SIGTERM, see %s", this.log)
 			.isTrue();
 		Duration exitTook = Duration.ofNanos(System.nanoTime() - sigterm);
-		System.out.printf("SIGTERM, drain delay %d ms: NOT_SERVING after %d ms, stream completed after %d ms,"
-				+ " JVM exited after %d ms%n", DRAIN_DELAY.toMillis(), notServing.since(sigterm).toMillis(),
-				end.since(sigterm).toMillis(), exitTook.toMillis());
+		System.out.printf(
+				"SIGTERM, drain delay %d ms: NOT_SERVING after %d ms, stream completed after %d ms,"
+						+ " JVM exited after %d ms%n",
+				DRAIN_DELAY.toMillis(), notServing.since(sigterm).toMillis(), end.since(sigterm).toMillis(),
+				exitTook.toMillis());
 
 		assertThat(notServing.since(sigterm)).as("time until the watcher heard NOT_SERVING")
 			.isLessThanOrEqualTo(ShutdownLoad.TOLD_WITHIN);

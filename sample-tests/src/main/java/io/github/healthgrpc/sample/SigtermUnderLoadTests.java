@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Proves that a real SIGTERM to the sample in its own JVM, with 1,000 Watch calls attached
- * and Check calls in flight, tells every watcher NOT_SERVING, completes every stream (also
- * those of watchers that arrive during the drain) after the drain delay, ends every Check
- * call (NOT_SERVING during the drain, UNAVAILABLE at once after), and lets the process exit
- * within the drain delay plus {@link ShutdownLoad#EXIT_GRACE}.
+ * Proves that a real SIGTERM to the sample in its own JVM, with 1,000 Watch calls
+ * attached and Check calls in flight, tells every watcher NOT_SERVING, completes every
+ * stream (also those of watchers that arrive during the drain) after the drain delay,
+ * ends every Check call (NOT_SERVING during the drain, UNAVAILABLE at once after), and
+ * lets the process exit within the drain delay plus {@link ShutdownLoad#EXIT_GRACE}.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
 class SigtermUnderLoadTests {
@@ -34,7 +34,9 @@ class SigtermUnderLoadTests {
 
 	private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
 
-	/** What a JVM ends with when SIGTERM stopped it and its shutdown hooks ran: 128 + 15. */
+	/**
+	 * What a JVM ends with when SIGTERM stopped it and its shutdown hooks ran: 128 + 15.
+	 */
 	private static final int SIGTERM_EXIT_CODE = 143;
 
 	private final Path log = Path.of("target", "sigterm-under-load-sample.log");
@@ -69,7 +71,8 @@ class SigtermUnderLoadTests {
 		long sigterm = System.nanoTime();
 		this.process.destroy();
 		this.load.attachLateWatchers(grpcPort, PATIENCE);
-		// Bounded well beyond the assertion below, so that a slow exit fails with figures.
+		// Bounded well beyond the assertion below, so that a slow exit fails with
+		// figures.
 		boolean exited = this.process.waitFor(DRAIN_DELAY.plus(PATIENCE).toMillis(), TimeUnit.MILLISECONDS);
 		Duration exitTook = Duration.ofNanos(System.nanoTime() - sigterm);
 		assertThat(exited).as("sample JVM exited after SIGTERM, see %s", this.log.toAbsolutePath()).isTrue();

@@ -59,7 +59,8 @@ final class WatchFlood implements AutoCloseable {
 					this.opened.incrementAndGet();
 				}
 			}
-			// A pace, not a wait: it leaves the two cores to the server and the client under test.
+			// A pace, not a wait: it leaves the two cores to the server and the client
+			// under test.
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 		}
 		open.forEach((onChannel) -> onChannel.forEach(HealthWatch::cancel));

@@ -31,19 +31,21 @@ import static org.awaitility.Awaitility.await;
  * No client locks others out of Watch, on the real server with real clients: while 110
  * connections from 127.0.0.1 hold the whole Watch budget and re-open every call that
  * ends, a new grpc-java channel with client-side health checking ({@code round_robin}
- * with {@code healthCheckConfig} on {@code demo.Greeter}) is admitted and sends every call
- * to the SERVING server throughout, its channel never leaving READY. The limits are the
- * sample's defaults, so the test shares the other end-to-end tests' application.
+ * with {@code healthCheckConfig} on {@code demo.Greeter}) is admitted and sends every
+ * call to the SERVING server throughout, its channel never leaving READY. The limits are
+ * the sample's defaults, so the test shares the other end-to-end tests' application.
  */
 class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 
 	private static final int MAX_WATCHERS = WatchLimits.DEFAULT_MAX_WATCHERS;
 
 	// More connections than the default budget holds calls of the per-connection cap of
-	// before (100 each): the flood of issue 14, 100 connections of 100 calls, took them all.
+	// before (100 each): the flood of issue 14, 100 connections of 100 calls, took them
+	// all.
 	private static final int FLOOD_CONNECTIONS = 110;
 
-	// 10,010 calls wanted against the default budget of 10,000: full, with calls refused and
+	// 10,010 calls wanted against the default budget of 10,000: full, with calls refused
+	// and
 	// re-opened, a few hundred a second.
 	private static final int FLOOD_PER_CONNECTION = MAX_WATCHERS / FLOOD_CONNECTIONS + 1;
 
@@ -85,7 +87,8 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 			long joined = System.nanoTime();
 			AtomicInteger calls = new AtomicInteger();
 			Queue<Status> failures = new ConcurrentLinkedQueue<>();
-			// The first call waits for the channel to be READY: it may, since it is admitted.
+			// The first call waits for the channel to be READY: it may, since it is
+			// admitted.
 			sayHello(balanced, true, calls, failures);
 			long routed = System.nanoTime();
 			int floodOpenedBefore = flood.opened();
@@ -94,15 +97,15 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 				sayHello(balanced, false, calls, failures);
 			}
 			int floodCalls = flood.opened() - floodOpenedBefore;
-			System.out.printf("%s, Watch flood from %d connections of 127.0.0.1 (max-watchers %d, full after %d ms): a new "
-					+ "health-checking channel's first call answered %d ms after it was made, then %d calls in "
-					+ "%d s, %d failed; its channel states: %s; meanwhile the flood opened %d calls (in all: %d "
-					+ "opened, %d refused, %d gave way, %d ended otherwise), %d Watch calls open%n",
-					SampleServer.get().getClass().getSimpleName(), FLOOD_CONNECTIONS, MAX_WATCHERS,
-					(full - floodStarted) / 1_000_000,
-					(routed - joined) / 1_000_000, calls.get(), FLOOD_FOR.toSeconds(), failures.size(), states,
-					floodCalls, flood.opened(), flood.refused(), flood.gaveWay(), flood.endedOtherwise(),
-					this.healthGrpcService.watcherCount());
+			System.out
+				.printf("%s, Watch flood from %d connections of 127.0.0.1 (max-watchers %d, full after %d ms): a new "
+						+ "health-checking channel's first call answered %d ms after it was made, then %d calls in "
+						+ "%d s, %d failed; its channel states: %s; meanwhile the flood opened %d calls (in all: %d "
+						+ "opened, %d refused, %d gave way, %d ended otherwise), %d Watch calls open%n",
+						SampleServer.get().getClass().getSimpleName(), FLOOD_CONNECTIONS, MAX_WATCHERS,
+						(full - floodStarted) / 1_000_000, (routed - joined) / 1_000_000, calls.get(),
+						FLOOD_FOR.toSeconds(), failures.size(), states, floodCalls, flood.opened(), flood.refused(),
+						flood.gaveWay(), flood.endedOtherwise(), this.healthGrpcService.watcherCount());
 			assertThat(failures).as("failed calls").isEmpty();
 			assertThat(calls.get()).isGreaterThan(100);
 			// The flood kept knocking throughout, and never got the client's call.

@@ -13,9 +13,10 @@ import io.grpc.ManagedChannelBuilder;
 
 /**
  * Many Watch calls at once, made with grpc-java's health stub over a few channels (a few
- * client connections, as a fleet of clients would make). Each watcher ({@link HealthWatch})
- * keeps its whole history, read as one line such as {@code SERVING,NOT_SERVING,completed},
- * so that a test can count the watchers by what they saw.
+ * client connections, as a fleet of clients would make). Each watcher
+ * ({@link HealthWatch}) keeps its whole history, read as one line such as
+ * {@code SERVING,NOT_SERVING,completed}, so that a test can count the watchers by what
+ * they saw.
  */
 final class WatcherCrowd implements AutoCloseable {
 
@@ -28,8 +29,8 @@ final class WatcherCrowd implements AutoCloseable {
 	}
 
 	/**
-	 * Open {@code channelCount} channels and start {@code perChannel} Watch calls on each,
-	 * cycling through the given services.
+	 * Open {@code channelCount} channels and start {@code perChannel} Watch calls on
+	 * each, cycling through the given services.
 	 */
 	static WatcherCrowd attach(int port, int channelCount, int perChannel, List<String> services) {
 		List<ManagedChannel> channels = new ArrayList<>();
@@ -55,7 +56,8 @@ final class WatcherCrowd implements AutoCloseable {
 	}
 
 	/**
-	 * How many watchers had each history, such as {@code {SERVING,NOT_SERVING,completed=1000}}.
+	 * How many watchers had each history, such as
+	 * {@code {SERVING,NOT_SERVING,completed=1000}}.
 	 */
 	Map<String, Long> histories() {
 		Map<String, Long> counts = new TreeMap<>();

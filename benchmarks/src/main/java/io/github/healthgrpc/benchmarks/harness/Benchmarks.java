@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * Runs every peer in rounds, in a new random order each round, and prints the table and
  * the goals.
  *
- * <p>{@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
+ * <p>
+ * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
  * [--rounds=N] [--check-only] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]};
  * the report is also written to {@code benchmarks/target/bench/<mode>-<time>/results.md},
  * each peer's log beside it.
@@ -34,9 +35,9 @@ public final class Benchmarks {
 	/**
 	 * Run the benchmarks.
 	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
-	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to leave
-	 * out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to start every
-	 * peer with one more JVM option, such as a JFR recording
+	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to
+	 * leave out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to
+	 * start every peer with one more JVM option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
@@ -117,7 +118,8 @@ public final class Benchmarks {
 
 	private static Path output(List<String> arguments) throws IOException {
 		Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/; a
+		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/;
+		// a
 		// folder per run, so that one run's logs never overwrite another's.
 		String run = (arguments.contains("full") ? "full-" : "quick-") + Instant.now().getEpochSecond();
 		Path out = jar.toAbsolutePath().getParent().resolve("bench").resolve(run);

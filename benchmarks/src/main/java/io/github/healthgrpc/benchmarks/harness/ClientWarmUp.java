@@ -15,9 +15,9 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 
 /**
- * Warms the harness's own client code (channels, stubs, the load drivers) against a server
- * in the harness itself before the first peer, so that whichever peer a round measures
- * first is not measured with a client that the JIT has not compiled yet.
+ * Warms the harness's own client code (channels, stubs, the load drivers) against a
+ * server in the harness itself before the first peer, so that whichever peer a round
+ * measures first is not measured with a client that the JIT has not compiled yet.
  */
 final class ClientWarmUp {
 

@@ -64,14 +64,14 @@ public final class Goals {
 
 	private void bound(Peer ours, Metric metric, double limit, String goal) {
 		this.figures.median(ours, metric)
-			.ifPresent((value) -> line(value <= limit, ours,
-					metric.label() + ": " + Table.number(value) + " " + metric.unit() + " (goal: at most " + goal + ")"));
+			.ifPresent((value) -> line(value <= limit, ours, metric.label() + ": " + Table.number(value) + " "
+					+ metric.unit() + " (goal: at most " + goal + ")"));
 	}
 
 	private void atLeast(Peer ours, Metric metric, double limit) {
 		this.figures.median(ours, metric)
-			.ifPresent((value) -> line(value >= limit, ours, metric.label() + ": " + Table.number(value) + " of "
-					+ Table.number(limit)));
+			.ifPresent((value) -> line(value >= limit, ours,
+					metric.label() + ": " + Table.number(value) + " of " + Table.number(limit)));
 	}
 
 	private void scheduledRuns(Peer ours) {
@@ -89,8 +89,10 @@ public final class Goals {
 		OptionalDouble without = this.figures.median(theirs, Metric.STARTUP_CONTEXT);
 		if (with.isPresent() && without.isPresent()) {
 			double added = with.getAsDouble() - without.getAsDouble();
-			line(added < 50, ours, "context start added by the starter: " + Table.number(added) + " ms (medians "
-					+ Table.number(with.getAsDouble()) + " vs " + Table.number(without.getAsDouble()) + "; goal: under 50 ms)");
+			line(added < 50, ours,
+					"context start added by the starter: " + Table.number(added) + " ms (medians "
+							+ Table.number(with.getAsDouble()) + " vs " + Table.number(without.getAsDouble())
+							+ "; goal: under 50 ms)");
 		}
 	}
 

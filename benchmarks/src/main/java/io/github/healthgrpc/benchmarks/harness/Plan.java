@@ -40,14 +40,14 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 * small crowds.
 	 */
 	static Plan smoke() {
-		return new Plan(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, List.of(200),
-				1, false);
+		return new Plan(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, List.of(200), 1,
+				false);
 	}
 
 	/**
-	 * The plan a command line asks for: {@code smoke}, {@code quick} or {@code full}, then
-	 * {@code --rounds=N} to change the number of rounds, {@code --check-only} to measure
-	 * the Check load alone.
+	 * The plan a command line asks for: {@code smoke}, {@code quick} or {@code full},
+	 * then {@code --rounds=N} to change the number of rounds, {@code --check-only} to
+	 * measure the Check load alone.
 	 */
 	static Plan of(List<String> args) {
 		Plan plan = args.contains("full") ? full() : args.contains("smoke") ? smoke() : quick();

@@ -13,7 +13,8 @@ import io.github.healthgrpc.sample.PricingServer;
 /**
  * Starts of a peer for their startup time alone: start, read the context's start time,
  * kill. The same application with and without the starter is {@link Peer#DEVH} against
- * {@link Peer#HEALTH_GRPC_DEVH}, and {@link Peer#BOOT} against {@link Peer#HEALTH_GRPC_BOOT}.
+ * {@link Peer#HEALTH_GRPC_DEVH}, and {@link Peer#BOOT} against
+ * {@link Peer#HEALTH_GRPC_BOOT}.
  */
 final class Startups {
 

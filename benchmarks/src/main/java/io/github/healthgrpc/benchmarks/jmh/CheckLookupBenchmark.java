@@ -4,7 +4,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
-import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;

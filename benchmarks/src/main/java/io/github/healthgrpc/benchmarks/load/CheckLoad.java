@@ -12,13 +12,14 @@ import io.grpc.stub.StreamObserver;
 import org.HdrHistogram.Recorder;
 
 /**
- * Closed-loop Check load: a fixed number of calls always in flight, each call started
- * the moment the previous one of its lane answered, over several loopback connections.
+ * Closed-loop Check load: a fixed number of calls always in flight, each call started the
+ * moment the previous one of its lane answered, over several loopback connections.
  * Measures calls per second, latency and the server's CPU time per call.
  */
 public final class CheckLoad {
 
-	// The overall service: every peer answers it with SERVING from a lookup (devh's default
+	// The overall service: every peer answers it with SERVING from a lookup (devh's
+	// default
 	// service knows no other).
 	private static final HealthCheckRequest REQUEST = HealthCheckRequest.newBuilder().setService("").build();
 
@@ -66,13 +67,15 @@ public final class CheckLoad {
 
 	/**
 	 * The figures of one run.
+	 *
 	 * @param callsPerSecond completed calls per second
 	 * @param p50Micros median latency
 	 * @param p99Micros 99th percentile latency
 	 * @param cpuMicrosPerCall the server's CPU time per completed call
 	 * @param failures calls that failed
 	 */
-	public record Result(double callsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCall, long failures) {
+	public record Result(double callsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCall,
+			long failures) {
 
 	}
 

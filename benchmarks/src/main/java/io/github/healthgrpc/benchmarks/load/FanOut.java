@@ -12,8 +12,8 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 
 /**
  * Many watchers of {@code demo.Inventory} (see {@link Peer#watchedService()}): the heap
- * each one holds on the server, how evenly one change reaches them all, and what a SIGTERM
- * does to them.
+ * each one holds on the server, how evenly one change reaches them all, and what a
+ * SIGTERM does to them.
  */
 public final class FanOut {
 
@@ -61,8 +61,8 @@ public final class FanOut {
 	 * @param watchers how many Watch calls are open when it is stopped
 	 */
 	public void sigterm(PeerProcess process, int watchers) throws InterruptedException {
-		try (WatchCrowd crowd = WatchCrowd.open(this.target.port(), watchers,
-				this.target.peer().watchedService(), ServingStatus.SERVING)) {
+		try (WatchCrowd crowd = WatchCrowd.open(this.target.port(), watchers, this.target.peer().watchedService(),
+				ServingStatus.SERVING)) {
 			WatchCrowd.Expectation down = crowd.expect(ServingStatus.NOT_SERVING);
 			long start = System.nanoTime();
 			process.terminate();

@@ -15,7 +15,8 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
  */
 public final class Freshness {
 
-	// Boot's poll (5 s) plus the check's timeout and slack: a later change counts as never.
+	// Boot's poll (5 s) plus the check's timeout and slack: a later change counts as
+	// never.
 	private static final Duration HEARD_WITHIN = Duration.ofSeconds(12);
 
 	private final PeerTarget target;
@@ -25,8 +26,8 @@ public final class Freshness {
 	}
 
 	/**
-	 * Close and open the pricing listener, at a random moment of the check's schedule each
-	 * time, and time each change until the watcher hears it.
+	 * Close and open the pricing listener, at a random moment of the check's schedule
+	 * each time, and time each change until the watcher hears it.
 	 */
 	public void tcp(int cycles) throws InterruptedException {
 		Samples heard = new Samples();
@@ -59,7 +60,8 @@ public final class Freshness {
 		try (WatchCrowd watcher = WatchCrowd.open(this.target.port(), 1, "bench.Manual", ServingStatus.SERVING)) {
 			for (int i = 0; i < changes; i++) {
 				boolean up = i % 2 == 1;
-				WatchCrowd.Expectation expectation = watcher.expect(up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+				WatchCrowd.Expectation expectation = watcher
+					.expect(up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
 				long start = System.nanoTime();
 				process.send(up ? "up" : "down");
 				heard.accept(expectation.await(Duration.ofSeconds(5)) ? expectation.millisSince(start)[0]

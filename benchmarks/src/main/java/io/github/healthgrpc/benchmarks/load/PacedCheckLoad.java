@@ -16,7 +16,8 @@ import io.grpc.stub.StreamObserver;
  */
 public final class PacedCheckLoad {
 
-	// The overall service: every peer answers it with SERVING from a lookup (devh's default
+	// The overall service: every peer answers it with SERVING from a lookup (devh's
+	// default
 	// service knows no other).
 	private static final HealthCheckRequest REQUEST = HealthCheckRequest.newBuilder().setService("").build();
 
@@ -47,7 +48,8 @@ public final class PacedCheckLoad {
 				HealthGrpc.newStub(this.channels.get(index++)).check(REQUEST, new Counted(inFlight, completed));
 				sent++;
 			}
-			// A millisecond's worth of calls per tick (10 at 10,000/s): paced, not bursty.
+			// A millisecond's worth of calls per tick (10 at 10,000/s): paced, not
+			// bursty.
 			Thread.sleep(1);
 		}
 		inFlight.acquire(MAX_IN_FLIGHT);

@@ -14,10 +14,10 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 /**
  * Many Watch calls on one service, spread over connections of at most
  * {@value #PER_CONNECTION} calls each (health-grpc's per-connection limit when these
- * figures were first taken, kept so that runs stay comparable). The
- * harness arms an expected status, makes it happen, and reads when each watcher heard it,
- * and how each stream ended. Each call is the end-to-end tests' {@link HealthWatch}, its
- * events followed as they arrive.
+ * figures were first taken, kept so that runs stay comparable). The harness arms an
+ * expected status, makes it happen, and reads when each watcher heard it, and how each
+ * stream ended. Each call is the end-to-end tests' {@link HealthWatch}, its events
+ * followed as they arrive.
  */
 public final class WatchCrowd implements AutoCloseable {
 
@@ -37,8 +37,8 @@ public final class WatchCrowd implements AutoCloseable {
 		this.expectation = new Expectation(first, size);
 		for (int i = 0; i < size; i++) {
 			int index = i;
-			this.watchers.add(HealthWatch.start(this.channels.get(i / PER_CONNECTION), service,
-					(event) -> heard(index, event)));
+			this.watchers
+				.add(HealthWatch.start(this.channels.get(i / PER_CONNECTION), service, (event) -> heard(index, event)));
 		}
 	}
 
@@ -146,7 +146,10 @@ public final class WatchCrowd implements AutoCloseable {
 		 * watchers that did not hear it are left out.
 		 */
 		synchronized double[] millisSince(long since) {
-			return Arrays.stream(this.heardAt).filter((at) -> at != 0).mapToDouble((at) -> (at - since) / 1e6).sorted()
+			return Arrays.stream(this.heardAt)
+				.filter((at) -> at != 0)
+				.mapToDouble((at) -> (at - since) / 1e6)
+				.sorted()
 				.toArray();
 		}
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * the peer's log. Standard input needs no port, no JMX agent and nothing on the peer's
  * class path that its users would not have.
  *
- * <p>Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
+ * <p>
+ * Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
  * {@code down} (set the manual check, where the peer has one).
  */
 public final class PeerControl {

@@ -8,9 +8,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * The {@code pricing} check as every Spring peer has it: a Spring Boot health indicator
- * (contributor name {@code pricing}) around the sample's TCP connect. Spring Boot's own gRPC
- * health polls it, health-grpc runs it as a check on its own schedule, devh's default health
- * service never asks it: the very same bean, so the peers differ in health handling only.
+ * (contributor name {@code pricing}) around the sample's TCP connect. Spring Boot's own
+ * gRPC health polls it, health-grpc runs it as a check on its own schedule, devh's
+ * default health service never asks it: the very same bean, so the peers differ in health
+ * handling only.
  */
 public class PricingIndicator implements HealthIndicator {
 

@@ -33,7 +33,8 @@ public final class SpringPeer {
 		if (steps != null) {
 			StartupSteps.print(steps);
 		}
-		// A Consumer<Boolean> bean exists only with health-grpc (ManualCheckConfiguration).
+		// A Consumer<Boolean> bean exists only with health-grpc
+		// (ManualCheckConfiguration).
 		ResolvableType manualType = ResolvableType.forClassWithGenerics(Consumer.class, Boolean.class);
 		Consumer<Boolean> manual = context.<Consumer<Boolean>>getBeanProvider(manualType).getIfAvailable();
 		PeerControl.ready(millis, manual);

@@ -10,8 +10,8 @@ import org.springframework.boot.context.metrics.buffering.StartupTimeline.Timeli
 
 /**
  * Spring's own startup steps, for a profile of where a context's start goes: with
- * {@code -Dbench.startupSteps=true} a peer records them and prints the longest ones
- * (bean instantiations include the beans they create on the way).
+ * {@code -Dbench.startupSteps=true} a peer records them and prints the longest ones (bean
+ * instantiations include the beans they create on the way).
  */
 final class StartupSteps {
 
@@ -35,8 +35,8 @@ final class StartupSteps {
 			.stream()
 			.sorted(Comparator.comparing(TimelineEvent::getDuration).reversed())
 			.limit(SHOWN)
-			.forEach((event) -> System.out.println(
-					"  " + millis(event.getDuration()) + " ms " + event.getStartupStep().getName() + " " + tags(event)));
+			.forEach((event) -> System.out.println("  " + millis(event.getDuration()) + " ms "
+					+ event.getStartupStep().getName() + " " + tags(event)));
 	}
 
 	private static String tags(TimelineEvent event) {

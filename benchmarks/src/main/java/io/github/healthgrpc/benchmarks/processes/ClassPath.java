@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The benchmarks' own class path, and the part of it that one peer is started with.
  *
- * <p>Run from the packaged jar ({@code java -jar}), the class path is the module's
+ * <p>
+ * Run from the packaged jar ({@code java -jar}), the class path is the module's
  * {@code target/classes} and the libraries beside the jar in {@code lib/}: the jar itself
  * names every library in its manifest, which would bring back to a peer what it must go
  * without. Run from Maven or an IDE, it is the JVM's.

@@ -14,7 +14,10 @@ enum Libraries {
 	/** Spring Boot's own gRPC server. */
 	BOOT(List.of("spring-boot-starter-grpc-server", "spring-boot-grpc-server", "spring-grpc-core")),
 
-	/** The unshaded Netty transport, which only Spring Boot's server and the bare peer use. */
+	/**
+	 * The unshaded Netty transport, which only Spring Boot's server and the bare peer
+	 * use.
+	 */
 	NETTY(List.of("grpc-netty", "netty-*")),
 
 	/** health-grpc itself: the starter and its auto-configuration. */

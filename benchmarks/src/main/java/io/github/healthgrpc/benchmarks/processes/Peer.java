@@ -10,19 +10,20 @@ import io.github.healthgrpc.benchmarks.peer.devh.DevhPeer;
 
 /**
  * The five peers: the same demo application (services {@code demo.Greeter} and
- * {@code demo.Inventory}, the TCP {@code pricing} check on {@code demo.Inventory} every 1 s
- * with a 500 ms timeout), each with the health handling a user would pick, each with the
- * part of the benchmarks' class path its users have.
+ * {@code demo.Inventory}, the TCP {@code pricing} check on {@code demo.Inventory} every 1
+ * s with a 500 ms timeout), each with the health handling a user would pick, each with
+ * the part of the benchmarks' class path its users have.
  */
 public enum Peer {
 
 	/** grpc-java's HealthStatusManager, a checker thread, a plain Netty server. */
-	BARE("bare grpc-java", BarePeer.class, Set.of(Libraries.DEVH, Libraries.BOOT, Libraries.HEALTH_GRPC), true,
-			true),
+	BARE("bare grpc-java", BarePeer.class, Set.of(Libraries.DEVH, Libraries.BOOT, Libraries.HEALTH_GRPC), true, true),
 
-	/** devh's own health service: SERVING for every bound service, whatever the checks say. */
-	DEVH("devh default", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY, Libraries.HEALTH_GRPC), false,
-			false),
+	/**
+	 * devh's own health service: SERVING for every bound service, whatever the checks
+	 * say.
+	 */
+	DEVH("devh default", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY, Libraries.HEALTH_GRPC), false, false),
 
 	/** health-grpc on devh's server. */
 	HEALTH_GRPC_DEVH("health-grpc on devh", DevhPeer.class, Set.of(Libraries.BOOT, Libraries.NETTY), true, true),
@@ -98,8 +99,8 @@ public enum Peer {
 	}
 
 	/**
-	 * The health-grpc peer that this peer's figures are compared with: the one on the same
-	 * server, and for the bare peer the one on the same transport (grpc-netty).
+	 * The health-grpc peer that this peer's figures are compared with: the one on the
+	 * same server, and for the bare peer the one on the same transport (grpc-netty).
 	 */
 	public Peer reference() {
 		return (this == DEVH || this == HEALTH_GRPC_DEVH) ? HEALTH_GRPC_DEVH : HEALTH_GRPC_BOOT;
@@ -130,9 +131,11 @@ public enum Peer {
 			args.add("--spring.grpc.server.health.service[demo.Inventory].include=pricing");
 		}
 		if (isHealthGrpc()) {
-			args.addAll(List.of("--grpc.health.overall.include=ping", "--grpc.health.services.demo.Inventory.include=pricing",
+			args.addAll(List.of("--grpc.health.overall.include=ping",
+					"--grpc.health.services.demo.Inventory.include=pricing",
 					"--grpc.health.services.bench.Manual.include=manual", "--grpc.health.checks.pricing.interval=1s",
-					"--grpc.health.checks.pricing.timeout=500ms", "--grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS + "ms",
+					"--grpc.health.checks.pricing.timeout=500ms",
+					"--grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS + "ms",
 					// 10,000 fan-out watchers plus the stragglers of the crowd before.
 					"--grpc.health.watch.max-watchers=20000"));
 		}

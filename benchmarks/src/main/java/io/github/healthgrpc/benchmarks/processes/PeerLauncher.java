@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How every peer of a run is started: its part of the class path, and the JVM options
- * the command line added for all of them (such as a JFR recording, for a profile).
+ * How every peer of a run is started: its part of the class path, and the JVM options the
+ * command line added for all of them (such as a JFR recording, for a profile).
  *
  * @param classPath the benchmarks' class path
  * @param extraJvmOptions more JVM options for every peer

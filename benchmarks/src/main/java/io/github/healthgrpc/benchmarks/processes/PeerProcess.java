@@ -99,8 +99,8 @@ public final class PeerProcess implements AutoCloseable {
 				String line = this.answers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 				if (line == null) {
 					throw new IllegalStateException(this.peer.label() + " did not answer '" + kind + "' within "
-							+ timeout + (this.process.isAlive() ? "" : " (it exited with " + this.process.exitValue()
-									+ ", see its log)"));
+							+ timeout + (this.process.isAlive() ? ""
+									: " (it exited with " + this.process.exitValue() + ", see its log)"));
 				}
 				if (line.startsWith(kind + " ") || line.equals(kind)) {
 					return line;
@@ -171,8 +171,8 @@ public final class PeerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the peer with SIGTERM, so that a JFR recording it makes is written, and kill it
-	 * if it has not exited after its drain and grace period.
+	 * Stop the peer with SIGTERM, so that a JFR recording it makes is written, and kill
+	 * it if it has not exited after its drain and grace period.
 	 */
 	@Override
 	public void close() throws InterruptedException {

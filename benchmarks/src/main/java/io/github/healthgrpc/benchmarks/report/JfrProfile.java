@@ -13,26 +13,27 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a peer's CPU samples went, from a JFR recording made with
- * {@code --peer-jvm-option=-XX:StartFlightRecording=filename=<directory>/,settings=profile}: the
- * share of execution samples (outside the {@code main} thread, which only starts the
+ * {@code --peer-jvm-option=-XX:StartFlightRecording=filename=<directory>/,settings=profile}:
+ * the share of execution samples (outside the {@code main} thread, which only starts the
  * application) whose stack holds a frame of each layer, and the share by thread.
  *
- * <p>{@code java -cp benchmarks/target/health-grpc-benchmarks.jar
+ * <p>
+ * {@code java -cp benchmarks/target/health-grpc-benchmarks.jar
  * io.github.healthgrpc.benchmarks.report.JfrProfile <recording.jfr>...}
  */
 public final class JfrProfile {
 
-	// Sorted by the digit in front; health-grpc's own code, not the sample's or the benchmarks'.
+	// Sorted by the digit in front; health-grpc's own code, not the sample's or the
+	// benchmarks'.
 	private static final Map<String, Predicate<String>> LAYERS = new TreeMap<>(Map.of("1 health-grpc",
 			(type) -> type.startsWith("io.github.healthgrpc.") && !type.startsWith("io.github.healthgrpc.benchmarks")
 					&& !type.startsWith("io.github.healthgrpc.sample"),
-			"2 HealthStatusManager (grpc-services)", (type) -> type.startsWith("io.grpc.protobuf.services."),
-			"3 devh", (type) -> type.startsWith("net.devh."), "4 Spring gRPC",
+			"2 HealthStatusManager (grpc-services)", (type) -> type.startsWith("io.grpc.protobuf.services."), "3 devh",
+			(type) -> type.startsWith("net.devh."), "4 Spring gRPC",
 			(type) -> type.startsWith("org.springframework.grpc.") || type.startsWith("org.springframework.boot.grpc."),
 			"5 Micrometer", (type) -> type.startsWith("io.micrometer."), "6 protobuf",
-			(type) -> type.startsWith("com.google.protobuf."), "7 Netty",
-			(type) -> type.contains("io.netty."), "8 grpc-java (not Netty)",
-			(type) -> type.startsWith("io.grpc.") && !type.contains("netty")));
+			(type) -> type.startsWith("com.google.protobuf."), "7 Netty", (type) -> type.contains("io.netty."),
+			"8 grpc-java (not Netty)", (type) -> type.startsWith("io.grpc.") && !type.contains("netty")));
 
 	private JfrProfile() {
 	}

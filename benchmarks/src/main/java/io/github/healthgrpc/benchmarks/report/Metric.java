@@ -5,12 +5,10 @@ package io.github.healthgrpc.benchmarks.report;
  */
 public enum Metric {
 
-	CHECK_16_RATE("Check calls/s, 16 in flight", "calls/s", true),
-	CHECK_16_P50("Check p50, 16 in flight", "µs", false),
+	CHECK_16_RATE("Check calls/s, 16 in flight", "calls/s", true), CHECK_16_P50("Check p50, 16 in flight", "µs", false),
 	CHECK_16_P99("Check p99, 16 in flight", "µs", false),
 	CHECK_16_CPU("server CPU per Check, 16 in flight", "µs", false),
-	CHECK_64_RATE("Check calls/s, 64 in flight", "calls/s", true),
-	CHECK_64_P50("Check p50, 64 in flight", "µs", false),
+	CHECK_64_RATE("Check calls/s, 64 in flight", "calls/s", true), CHECK_64_P50("Check p50, 64 in flight", "µs", false),
 	CHECK_64_P99("Check p99, 64 in flight", "µs", false),
 	CHECK_64_CPU("server CPU per Check, 64 in flight", "µs", false),
 	LOAD_RATE("paced Check load achieved", "calls/s", true),
@@ -29,8 +27,7 @@ public enum Metric {
 	SIGTERM_TOLD("SIGTERM, 1,000 watchers: told NOT_SERVING", "watchers", true),
 	SIGTERM_TOLD_P99("SIGTERM, 1,000 watchers: NOT_SERVING p99", "ms", false),
 	SIGTERM_COMPLETED("SIGTERM, 1,000 watchers: streams completed (OK)", "watchers", true),
-	SIGTERM_EXIT("SIGTERM → process exit", "ms", false),
-	STARTUP_CONTEXT("application context start", "ms", false);
+	SIGTERM_EXIT("SIGTERM → process exit", "ms", false), STARTUP_CONTEXT("application context start", "ms", false);
 
 	private final String label;
 

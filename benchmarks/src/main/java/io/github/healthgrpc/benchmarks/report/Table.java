@@ -47,7 +47,8 @@ public final class Table {
 		OptionalDouble reference = figures.median(peer.reference(), metric);
 		if (!peer.isHealthGrpc() && reference.isPresent() && reference.getAsDouble() != 0
 				&& Double.isFinite(median.getAsDouble()) && Double.isFinite(reference.getAsDouble())) {
-			cell.append(" ×").append(String.format(Locale.ROOT, "%.2f", median.getAsDouble() / reference.getAsDouble()));
+			cell.append(" ×")
+				.append(String.format(Locale.ROOT, "%.2f", median.getAsDouble() / reference.getAsDouble()));
 		}
 		return cell.toString();
 	}

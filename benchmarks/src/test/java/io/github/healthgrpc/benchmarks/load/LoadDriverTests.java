@@ -75,7 +75,8 @@ class LoadDriverTests {
 			this.server.shutdownNow();
 			assertThat(crowd.awaitEnded(Duration.ofSeconds(30))).isTrue();
 			assertThat(crowd.completed()).isZero();
-			// Cut by the server: CANCELLED per call, or UNAVAILABLE if the connection went first.
+			// Cut by the server: CANCELLED per call, or UNAVAILABLE if the connection
+			// went first.
 			assertThat(crowd.failures()).matches("\\{(CANCELLED|UNAVAILABLE)=150\\}");
 		}
 	}

@@ -14,24 +14,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClassPathTests {
 
 	private final ClassPath classPath = new ClassPath(List.of(Path.of("/work/benchmarks/target/classes"),
-			Path.of("/work/health-grpc-autoconfigure/target/classes"), Path.of("/m2/health-grpc-starter-0.1.0-SNAPSHOT.jar"),
-			Path.of("/m2/grpc-netty-1.83.1.jar"), Path.of("/m2/grpc-netty-shaded-1.83.1.jar"),
-			Path.of("/m2/netty-buffer-4.2.7.Final.jar"), Path.of("/m2/grpc-server-spring-boot-starter-3.1.0.RELEASE.jar"),
+			Path.of("/work/health-grpc-autoconfigure/target/classes"),
+			Path.of("/m2/health-grpc-starter-0.1.0-SNAPSHOT.jar"), Path.of("/m2/grpc-netty-1.83.1.jar"),
+			Path.of("/m2/grpc-netty-shaded-1.83.1.jar"), Path.of("/m2/netty-buffer-4.2.7.Final.jar"),
+			Path.of("/m2/grpc-server-spring-boot-starter-3.1.0.RELEASE.jar"),
 			Path.of("/m2/grpc-common-spring-boot-3.1.0.RELEASE.jar"), Path.of("/m2/spring-boot-grpc-server-4.1.0.jar"),
 			Path.of("/m2/spring-grpc-core-1.1.1.jar"), Path.of("/m2/grpc-services-1.83.1.jar"),
 			Path.of("/work/sample-tests/target/classes"), Path.of("/m2/jmh-core-1.37.jar")));
 
 	@Test
 	void devhPeersRunOnShadedNettyWithoutSpringBootsServer() {
-		assertThat(entries(Peer.HEALTH_GRPC_DEVH)).contains("grpc-netty-shaded-1.83.1.jar",
-				"grpc-server-spring-boot-starter-3.1.0.RELEASE.jar", "autoconfigure")
-			.doesNotContain("grpc-netty-1.83.1.jar", "netty-buffer-4.2.7.Final.jar", "spring-boot-grpc-server-4.1.0.jar",
-					"spring-grpc-core-1.1.1.jar");
+		assertThat(entries(Peer.HEALTH_GRPC_DEVH))
+			.contains("grpc-netty-shaded-1.83.1.jar", "grpc-server-spring-boot-starter-3.1.0.RELEASE.jar",
+					"autoconfigure")
+			.doesNotContain("grpc-netty-1.83.1.jar", "netty-buffer-4.2.7.Final.jar",
+					"spring-boot-grpc-server-4.1.0.jar", "spring-grpc-core-1.1.1.jar");
 	}
 
 	@Test
 	void springBootPeersRunOnNettyWithoutDevh() {
-		assertThat(entries(Peer.HEALTH_GRPC_BOOT)).contains("grpc-netty-1.83.1.jar", "spring-boot-grpc-server-4.1.0.jar")
+		assertThat(entries(Peer.HEALTH_GRPC_BOOT))
+			.contains("grpc-netty-1.83.1.jar", "spring-boot-grpc-server-4.1.0.jar")
 			.doesNotContain("grpc-netty-shaded-1.83.1.jar", "grpc-server-spring-boot-starter-3.1.0.RELEASE.jar",
 					"grpc-common-spring-boot-3.1.0.RELEASE.jar");
 	}
@@ -60,8 +63,8 @@ class ClassPathTests {
 		return List.of(this.classPath.forPeer(peer).split(File.pathSeparator))
 			.stream()
 			.map(Path::of)
-			.map((entry) -> entry.getFileName().toString().equals("classes") ? entry.getParent().getParent().getFileName().toString()
-					: entry.getFileName().toString())
+			.map((entry) -> entry.getFileName().toString().equals("classes")
+					? entry.getParent().getParent().getFileName().toString() : entry.getFileName().toString())
 			.map((name) -> name.equals("health-grpc-autoconfigure") ? "autoconfigure" : name)
 			.toList();
 	}

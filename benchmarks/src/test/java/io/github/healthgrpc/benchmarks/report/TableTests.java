@@ -16,9 +16,11 @@ class TableTests {
 	void aCellShowsTheMedianItsSpreadAndItsRatioToHealthGrpcOnTheSameServer() {
 		Figures figures = new Figures();
 		List.of(900.0, 1000.0, 1100.0).forEach((value) -> figures.add(Peer.DEVH, Metric.CHECK_16_RATE, value));
-		List.of(2000.0, 2000.0, 2000.0).forEach((value) -> figures.add(Peer.HEALTH_GRPC_DEVH, Metric.CHECK_16_RATE, value));
+		List.of(2000.0, 2000.0, 2000.0)
+			.forEach((value) -> figures.add(Peer.HEALTH_GRPC_DEVH, Metric.CHECK_16_RATE, value));
 		String table = Table.render(figures, List.of(Peer.DEVH, Peer.HEALTH_GRPC_DEVH));
-		assertThat(table).contains("| Check calls/s, 16 in flight | calls/s | 1,000 (900–1,100) ×0.50 | 2,000 (2,000–2,000) |");
+		assertThat(table)
+			.contains("| Check calls/s, 16 in flight | calls/s | 1,000 (900–1,100) ×0.50 | 2,000 (2,000–2,000) |");
 		assertThat(table).contains("| Check p50, 16 in flight | µs | n/a | n/a |");
 	}
 

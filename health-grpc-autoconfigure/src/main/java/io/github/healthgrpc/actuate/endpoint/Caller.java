@@ -35,7 +35,8 @@ final class Caller {
 				case '\n' -> escaped.append("\\n");
 				case '\r' -> escaped.append("\\r");
 				case '\t' -> escaped.append("\\t");
-				// Line and paragraph separators end a line in some log viewers, as a newline does.
+				// Line and paragraph separators end a line in some log viewers, as a
+				// newline does.
 				default -> {
 					if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
 						escaped.append(String.format("\\u%04x", c));

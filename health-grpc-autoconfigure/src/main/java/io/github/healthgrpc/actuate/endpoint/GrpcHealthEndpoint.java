@@ -11,6 +11,7 @@ import io.github.healthgrpc.store.StatusStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -33,11 +34,13 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * A web endpoint, not an {@code @Endpoint}: its answers are HTTP status codes and media
  * types. It only reads and switches the store, so it works the same on every gRPC server.
  *
- * <p>Read-only by default: one anonymous {@code POST} would take every service out of
+ * <p>
+ * Read-only by default: one anonymous {@code POST} would take every service out of
  * rotation, so, as Spring Boot's {@code shutdown} endpoint, the switch is there only when
- * the application asks for it ({@code management.endpoint.grpchealth.access=unrestricted},
- * or {@code management.endpoints.access.default=unrestricted}, which opens
- * {@code shutdown} too).
+ * the application asks for it
+ * ({@code management.endpoint.grpchealth.access=unrestricted}, or
+ * {@code management.endpoints.access.default=unrestricted}, which opens {@code shutdown}
+ * too).
  *
  * @since 0.1.0
  */
@@ -164,15 +167,17 @@ public class GrpcHealthEndpoint {
 					+ "\" is not known. Use one of " + maintainable + ", or no service for every service.");
 		}
 		if (!maintainable.contains(service)) {
-			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "gRPC service \"" + service
-					+ "\" follows the application's liveness and is never under maintenance: NOT_SERVING there "
-					+ "would make Kubernetes restart the pod. Use one of " + maintainable
-					+ ", or no service for every service.");
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+					"gRPC service \"" + service
+							+ "\" follows the application's liveness and is never under maintenance: NOT_SERVING there "
+							+ "would make Kubernetes restart the pod. Use one of " + maintainable
+							+ ", or no service for every service.");
 		}
 		return null;
 	}
 
-	// The store keeps every status for good once closed, so maintenance would change nothing.
+	// The store keeps every status for good once closed, so maintenance would change
+	// nothing.
 	private static WebEndpointResponse<Map<String, Object>> closed() {
 		return error(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, "The application is shutting down: every gRPC "
 				+ "service that follows traffic is NOT_SERVING until it stops, and maintenance no longer changes it.");
@@ -187,7 +192,9 @@ public class GrpcHealthEndpoint {
 	}
 
 	private static String quoted(Set<String> services) {
-		return new TreeSet<>(services).stream().map((service) -> "\"" + service + "\"").collect(Collectors.joining(", "));
+		return new TreeSet<>(services).stream()
+			.map((service) -> "\"" + service + "\"")
+			.collect(Collectors.joining(", "));
 	}
 
 	private static String shown(String service) {

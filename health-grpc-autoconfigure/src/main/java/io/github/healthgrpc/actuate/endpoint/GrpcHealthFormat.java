@@ -7,8 +7,8 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * The formats the {@code grpchealth} endpoint answers in, chosen by the request's
- * {@code Accept} header. When a request accepts several, the one declared last wins, so
- * a monitor that asks for health+json with plain JSON as a fallback gets health+json.
+ * {@code Accept} header. When a request accepts several, the one declared last wins, so a
+ * monitor that asks for health+json with plain JSON as a fallback gets health+json.
  *
  * @since 0.1.0
  */
@@ -21,8 +21,8 @@ public enum GrpcHealthFormat implements Producible<GrpcHealthFormat> {
 	JSON(MimeTypeUtils.APPLICATION_JSON),
 
 	/**
-	 * The same as {@link #JSON}, as Actuator's own v3 type, the answer to a request without
-	 * an {@code Accept} header or with {@code *}{@code /*}.
+	 * The same as {@link #JSON}, as Actuator's own v3 type, the answer to a request
+	 * without an {@code Accept} header or with {@code *}{@code /*}.
 	 */
 	ACTUATOR_V3(ApiVersion.V3.getProducedMimeType()) {
 

@@ -14,18 +14,19 @@ import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.ServingState;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The status store in the IETF "Health Check Response Format for HTTP APIs": the top-level
- * {@code status} is the overall service's ({@code pass}, or {@code fail} while one of its
- * checks fails), lowered to {@code warn} while it is NOT_SERVING for warm-up, the drain,
- * maintenance or refusing traffic, while another service is not SERVING, or while a check
- * serves with a {@code warning} detail. {@code checks}
- * holds one entry per gRPC service, {@code "<service>:serving"}, and one per check,
- * {@code "<check>:status"}. HTTP 503 for {@code fail}, 200 otherwise.
+ * The status store in the IETF "Health Check Response Format for HTTP APIs": the
+ * top-level {@code status} is the overall service's ({@code pass}, or {@code fail} while
+ * one of its checks fails), lowered to {@code warn} while it is NOT_SERVING for warm-up,
+ * the drain, maintenance or refusing traffic, while another service is not SERVING, or
+ * while a check serves with a {@code warning} detail. {@code checks} holds one entry per
+ * gRPC service, {@code "<service>:serving"}, and one per check, {@code "<check>:status"}.
+ * HTTP 503 for {@code fail}, 200 otherwise.
  */
 final class HealthJsonResponse {
 
@@ -139,7 +140,8 @@ final class HealthJsonResponse {
 			}
 			if (this.result != null) {
 				// Only the details a check names for this format: the others may hold
-				// hosts or exception messages that Spring Boot's show-details policy guards.
+				// hosts or exception messages that Spring Boot's show-details policy
+				// guards.
 				copy(this.result.getDetails(), "observedValue", entry);
 				copy(this.result.getDetails(), "observedUnit", entry);
 			}

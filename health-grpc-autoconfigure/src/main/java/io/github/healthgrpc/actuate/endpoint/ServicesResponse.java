@@ -8,6 +8,7 @@ import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.actuate.ServiceDescription;
 import io.github.healthgrpc.store.ServiceHealth;
 import io.github.healthgrpc.store.ServiceStatuses;
+
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**

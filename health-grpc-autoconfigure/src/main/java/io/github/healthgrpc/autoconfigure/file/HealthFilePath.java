@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * Checks {@code grpc.health.file.path} when the application starts, so that a health file
  * that could never be written stops startup with the reason and the fix, reported by
- * Spring Boot's analyzer of {@link InvalidConfigurationPropertyValueException}, rather than
- * a probe failing for ever in the cluster.
+ * Spring Boot's analyzer of {@link InvalidConfigurationPropertyValueException}, rather
+ * than a probe failing for ever in the cluster.
  */
 final class HealthFilePath {
 
@@ -48,16 +48,15 @@ final class HealthFilePath {
 					+ " to a file in a directory that exists." + VOLUME);
 		}
 		if (!Files.isDirectory(directory)) {
-			throw invalid(value, "Its parent " + directory + " is not a directory. Set " + PROPERTY
-					+ " to a file in a directory.");
+			throw invalid(value,
+					"Its parent " + directory + " is not a directory. Set " + PROPERTY + " to a file in a directory.");
 		}
 		try {
 			Files.delete(Files.createTempFile(directory, "." + path.getFileName() + ".", ".tmp"));
 		}
 		catch (IOException ex) {
 			throw invalid(value, "Its directory " + directory + " cannot be written (" + ex + "). Make it writable "
-					+ "for the application's user, or set " + PROPERTY + " to a file in a directory that is."
-					+ VOLUME);
+					+ "for the application's user, or set " + PROPERTY + " to a file in a directory that is." + VOLUME);
 		}
 		return path;
 	}

@@ -5,6 +5,7 @@ import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.EvaluationOutcome;
 import io.github.healthgrpc.metrics.CheckMeters;
 import io.micrometer.core.instrument.Timer;
+
 import org.springframework.boot.health.contributor.Health;
 
 /**

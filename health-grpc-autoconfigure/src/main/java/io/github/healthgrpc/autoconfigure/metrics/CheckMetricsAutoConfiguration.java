@@ -6,6 +6,7 @@ import io.github.healthgrpc.metrics.CheckMeters;
 import io.github.healthgrpc.metrics.CheckObservations;
 import io.github.healthgrpc.store.StatusStore;
 import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,14 +20,15 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of each check's meters, where there is a {@code MeterRegistry}, and
  * of an observation per evaluation, where there is an {@link ObservationRegistry}; both
  * hear the engine through a check listener bean, which the engine adds as it starts. With
- * an observation registry, calls to {@code grpc.health.v1.Health} are left out of the gRPC
- * server's observations unless {@code grpc.health.observations.health-calls} is
+ * an observation registry, calls to {@code grpc.health.v1.Health} are left out of the
+ * gRPC server's observations unless {@code grpc.health.observations.health-calls} is
  * {@code true}.
  *
  * @since 0.1.0
  */
 // Not ordered after Spring Boot's metrics and observation auto-configurations, and not
-// conditional on their registries: an auto-configuration in io.github sorts before net.devh,
+// conditional on their registries: an auto-configuration in io.github sorts before
+// net.devh,
 // so ordering it after Boot's would move Boot's registries ahead of devh's metrics
 // auto-configuration and switch that on. The meters bind as a MeterBinder and the
 // observations take the registry when their bean is created, both after every definition.

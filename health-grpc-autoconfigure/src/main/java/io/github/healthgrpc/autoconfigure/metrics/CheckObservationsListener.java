@@ -7,6 +7,7 @@ import io.github.healthgrpc.metrics.CheckMeters;
 import io.github.healthgrpc.metrics.CheckObservations;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 
 /**

@@ -17,8 +17,7 @@ class HealthCallsObservationPredicate implements ObservationPredicate {
 
 	@Override
 	public boolean test(String name, Observation.Context context) {
-		return !(context instanceof GrpcServerObservationContext grpc
-				&& HEALTH_SERVICE.equals(grpc.getServiceName()));
+		return !(context instanceof GrpcServerObservationContext grpc && HEALTH_SERVICE.equals(grpc.getServiceName()));
 	}
 
 }

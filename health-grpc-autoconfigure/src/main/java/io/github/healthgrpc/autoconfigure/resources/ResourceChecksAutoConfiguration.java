@@ -7,6 +7,7 @@ import io.github.healthgrpc.resources.HeapCheck;
 import io.github.healthgrpc.resources.LongLivedHeap;
 import io.github.healthgrpc.resources.ProcessCpuClock;
 import io.github.healthgrpc.resources.ResourceCheckSource;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.healthgrpc.autoconfigure.HealthGrpcProperties;
 import io.github.healthgrpc.resources.ResourceCheckSource;
 import io.github.healthgrpc.resources.Thresholds;
+
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**

@@ -2,15 +2,16 @@ package io.github.healthgrpc.autoconfigure.server;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.server.GrpcServerAdapter;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration that stops startup unless exactly one gRPC server adapter is
- * active. It stands apart from {@link HealthGrpcAutoConfiguration} so that the core can
- * run without any server, as in its own tests.
+ * Auto-configuration that stops startup unless exactly one gRPC server adapter is active.
+ * It stands apart from {@link HealthGrpcAutoConfiguration} so that the core can run
+ * without any server, as in its own tests.
  *
  * @since 0.1.0
  */

@@ -14,8 +14,8 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * Switches a gRPC server's own health service off by default while health-grpc's is on:
- * a server can bind only one {@code grpc.health.v1.Health}. The default goes into Spring
+ * Switches a gRPC server's own health service off by default while health-grpc's is on: a
+ * server can bind only one {@code grpc.health.v1.Health}. The default goes into Spring
  * Boot's {@code defaultProperties}, the source that always comes last (even after
  * {@code @PropertySource} files), and never replaces a value already there: an explicit
  * {@code true} anywhere stays, and the server's adapter then stops startup with
@@ -36,7 +36,8 @@ public abstract class OwnHealthServiceSwitch implements EnvironmentPostProcessor
 	/**
 	 * Create a switch for one server's health service.
 	 * @param property the boolean property that switches the server's health service on
-	 * @param healthService what the user knows it as, such as {@code devh's health service}
+	 * @param healthService what the user knows it as, such as
+	 * {@code devh's health service}
 	 * @param healthServiceClass a class that exists only where that health service does
 	 */
 	protected OwnHealthServiceSwitch(String property, String healthService, String healthServiceClass) {

@@ -76,13 +76,12 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanCl
 	 * @return the failure, saying how to keep one
 	 */
 	static FailureAnalyzedException moreThanOne(Collection<GrpcServerSupport> servers) {
-		return new FailureAnalyzedException("health-grpc found more than one gRPC server: "
-				+ describe(servers, " and ") + ". Each would start, and health-grpc can serve only one of them.",
-				"Keep one gRPC server: remove the other's dependency, or switch it off ("
-						+ servers.stream()
-							.map((server) -> server.switchOff() + " switches off " + server.getDescription())
-							.collect(Collectors.joining("; "))
-						+ ").");
+		return new FailureAnalyzedException(
+				"health-grpc found more than one gRPC server: " + describe(servers, " and ")
+						+ ". Each would start, and health-grpc can serve only one of them.",
+				"Keep one gRPC server: remove the other's dependency, or switch it off (" + servers.stream()
+					.map((server) -> server.switchOff() + " switches off " + server.getDescription())
+					.collect(Collectors.joining("; ")) + ").");
 	}
 
 	private static String describe(Collection<GrpcServerSupport> servers, String separator) {

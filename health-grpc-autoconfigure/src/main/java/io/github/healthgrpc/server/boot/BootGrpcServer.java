@@ -8,6 +8,7 @@ import io.github.healthgrpc.server.GrpcServerAdapter;
 import io.github.healthgrpc.server.GrpcServerSupport;
 import io.github.healthgrpc.server.RecordBoundServicesOnServerStart;
 import io.grpc.Server;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.grpc.server.lifecycle.GrpcServerStartedEvent;
 import org.springframework.grpc.server.service.GrpcServiceDiscoverer;

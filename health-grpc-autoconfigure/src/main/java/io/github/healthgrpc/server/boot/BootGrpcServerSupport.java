@@ -20,8 +20,7 @@ public class BootGrpcServerSupport extends GrpcServerSupport {
 	 */
 	public BootGrpcServerSupport() {
 		super("Spring Boot's gRPC server", "org.springframework.boot:spring-boot-starter-grpc-server",
-				"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false",
-				AUTO_CONFIGURATION);
+				"org.springframework.boot.grpc.server.", "spring.grpc.server.enabled=false", AUTO_CONFIGURATION);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.healthgrpc.server.boot;
 
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.server.EndWatchesOnServerShutdown;
+
 import org.springframework.grpc.server.lifecycle.GrpcServerShutdownEvent;
 
 /**

@@ -13,10 +13,11 @@ import io.grpc.ServerServiceDefinition;
  * this one: it hands them straight to the Health service's own handlers, and passes every
  * other call on.
  *
- * <p>Registered as the first of the server's global interceptors, it lets probes and
- * load balancers, which cannot send credentials, call Health on a server whose
- * interceptors authenticate every call. It cannot skip interceptors that run before it,
- * such as those added to the server builder itself.
+ * <p>
+ * Registered as the first of the server's global interceptors, it lets probes and load
+ * balancers, which cannot send credentials, call Health on a server whose interceptors
+ * authenticate every call. It cannot skip interceptors that run before it, such as those
+ * added to the server builder itself.
  *
  * @since 0.1.0
  */
@@ -42,7 +43,8 @@ public class UnauthenticatedHealthInterceptor implements ServerInterceptor {
 		if (method == null) {
 			return next.startCall(call, headers);
 		}
-		// The same method of the same service: its request and response types are the call's.
+		// The same method of the same service: its request and response types are the
+		// call's.
 		@SuppressWarnings("unchecked")
 		ServerCallHandler<ReqT, RespT> handler = (ServerCallHandler<ReqT, RespT>) method.getServerCallHandler();
 		return handler.startCall(call, headers);

@@ -18,14 +18,18 @@ import org.springframework.context.SmartLifecycle;
  * The health port: a plaintext gRPC server that serves only the application's
  * {@link HealthGrpcService}, started and stopped with the application.
  *
- * <p>It serves the very instance the main server serves, so both ports answer from one
- * set of Watch calls: the Watch limits cap both together, the drain completes the calls of
- * both, and the {@code grpc.health.watchers} gauge counts both. On a context close the drain
- * has completed every Watch call before any server stops, so this server stops at once.
+ * <p>
+ * It serves the very instance the main server serves, so both ports answer from one set
+ * of Watch calls: the Watch limits cap both together, the drain completes the calls of
+ * both, and the {@code grpc.health.watchers} gauge counts both. On a context close the
+ * drain has completed every Watch call before any server stops, so this server stops at
+ * once.
  *
- * <p>It runs in the phase of the supported gRPC servers' lifecycles and its
- * auto-configuration comes after theirs, so it starts after the main server: a health port
- * equal to the main port then fails here, with a message naming {@code grpc.health.port}.
+ * <p>
+ * It runs in the phase of the supported gRPC servers' lifecycles and its
+ * auto-configuration comes after theirs, so it starts after the main server: a health
+ * port equal to the main port then fails here, with a message naming
+ * {@code grpc.health.port}.
  *
  * @since 0.1.0
  */
@@ -73,8 +77,9 @@ public class HealthPortServer implements SmartLifecycle {
 			this.server = server.start();
 		}
 		catch (IOException ex) {
-			throw new FailureAnalyzedException("gRPC health could not listen on " + where() + " (grpc.health.port="
-					+ this.port + "): " + ex.getMessage() + ".",
+			throw new FailureAnalyzedException(
+					"gRPC health could not listen on " + where() + " (grpc.health.port=" + this.port + "): "
+							+ ex.getMessage() + ".",
 					"Set grpc.health.port to a free port that differs from the main gRPC server's port, "
 							+ "or to 0 for any free port.",
 					ex);
@@ -90,7 +95,8 @@ public class HealthPortServer implements SmartLifecycle {
 			return;
 		}
 		// A context that is only stopped has no drain: open Watch calls would hold the
-		// graceful shutdown, so they are told NOT_SERVING and completed, as the adapters do
+		// graceful shutdown, so they are told NOT_SERVING and completed, as the adapters
+		// do
 		// for the main server.
 		this.healthService.endWatches();
 		server.shutdown();

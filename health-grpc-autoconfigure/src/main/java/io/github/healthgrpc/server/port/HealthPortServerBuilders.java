@@ -20,20 +20,21 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Server builders for the health port, set up for a service that never blocks.
  *
- * <p>Without an address the builder comes from grpc-java's server registry, so whichever
+ * <p>
+ * Without an address the builder comes from grpc-java's server registry, so whichever
  * transport the application has serves the port. grpc-java's transport-neutral API binds
  * a port only, never an address: with {@code grpc.health.address} the builder is Netty's,
  * shaded (what devh's server brings) or not (what Spring Boot's brings).
  */
 final class HealthPortServerBuilders {
 
-	static final List<String> NETTY_BUILDERS = List.of(
-			"io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder", "io.grpc.netty.NettyServerBuilder");
+	static final List<String> NETTY_BUILDERS = List.of("io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder",
+			"io.grpc.netty.NettyServerBuilder");
 
 	/**
 	 * How long a connection may be silent before the server pings it. grpc-java's default
-	 * is 2 hours: a peer that vanished (a half-open connection) would hold its Watch calls,
-	 * and so a share of the Watch limits both ports count against, that long.
+	 * is 2 hours: a peer that vanished (a half-open connection) would hold its Watch
+	 * calls, and so a share of the Watch limits both ports count against, that long.
 	 */
 	private static final long KEEP_ALIVE_SECONDS = 60;
 
@@ -51,16 +52,20 @@ final class HealthPortServerBuilders {
 	static ServerBuilder<?> forAddress(@Nullable InetAddress address, int port) {
 		ServerBuilder<?> builder = (address != null) ? nettyFor(new InetSocketAddress(address, port))
 				: Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
-		// Every Health method is a lookup in the status store or registers a Watch call, and
-		// changes reach watchers on the store's own thread: nothing would wait in a pool, so
-		// the transport's threads (daemon threads) run the calls, and there is no executor
+		// Every Health method is a lookup in the status store or registers a Watch call,
+		// and
+		// changes reach watchers on the store's own thread: nothing would wait in a pool,
+		// so
+		// the transport's threads (daemon threads) run the calls, and there is no
+		// executor
 		// to size or shut down.
 		return builder.directExecutor()
 			.keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
 			.keepAliveTimeout(KEEP_ALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
-	// Netty's builders are looked up by name: each server brings one of them and compiling
+	// Netty's builders are looked up by name: each server brings one of them and
+	// compiling
 	// against both would put both on every test class path, changing the transport the
 	// servers under test pick.
 	private static ServerBuilder<?> nettyFor(SocketAddress address) {

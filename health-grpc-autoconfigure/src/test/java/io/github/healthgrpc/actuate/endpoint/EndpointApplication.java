@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A test application with a real web server and a real gRPC server, both on random
- * loopback ports, the {@code grpchealth} endpoint exposed, and an HTTP client for it.
- * Its checks are manual: {@code db} (the overall's and both services'), {@code pricing}
+ * loopback ports, the {@code grpchealth} endpoint exposed, and an HTTP client for it. Its
+ * checks are manual: {@code db} (the overall's and both services'), {@code pricing}
  * ({@code demo.Inventory}'s), both UP at first, and {@code cache-warm}, which has no
  * result and belongs to no service unless a test includes it.
  */
@@ -102,7 +102,8 @@ final class EndpointApplication implements AutoCloseable {
 			.timeout(Duration.ofSeconds(10));
 	}
 
-	// URL-encoded: a header cannot carry a newline, a name from a certificate or a token can.
+	// URL-encoded: a header cannot carry a newline, a name from a certificate or a token
+	// can.
 	private static HttpRequest.Builder withUser(HttpRequest.Builder request, String user) {
 		return (user != null) ? request.header(USER_HEADER, URLEncoder.encode(user, StandardCharsets.UTF_8)) : request;
 	}

@@ -38,8 +38,8 @@ class GrpcHealthEndpointHttpTests {
 			.set(Health.up().withDetail("observedValue", 12).withDetail("observedUnit", "ms").build());
 		HttpResponse<String> response = awaitHealthJson("pass");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith(HEALTH_JSON));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(HEALTH_JSON));
 		String body = response.body();
 		assertThat(read(body, "$.checks['demo.Inventory:serving'][0]")).containsEntry("status", "pass")
 			.containsEntry("componentType", "grpc-service");
@@ -65,8 +65,8 @@ class GrpcHealthEndpointHttpTests {
 		this.application.check("db").down("connection refused by db.internal:5432");
 		HttpResponse<String> response = awaitHealthJson("fail");
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith(HEALTH_JSON));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(HEALTH_JSON));
 		assertThat(read(response.body(), "$")).containsEntry("output", "db is DOWN");
 		assertThat(read(response.body(), "$.checks['db:status'][0]")).containsEntry("status", "fail")
 			.containsEntry("output", "db is DOWN");
@@ -126,8 +126,8 @@ class GrpcHealthEndpointHttpTests {
 			HttpResponse<String> response = awaitHealthJson("warn");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(notes(response)).containsExactly("shutting down");
-			assertThat(read(response.body(), "$.checks['demo.Inventory:serving'][0]")).containsEntry("status",
-					"warn").containsEntry("output", "shutting down");
+			assertThat(read(response.body(), "$.checks['demo.Inventory:serving'][0]")).containsEntry("status", "warn")
+				.containsEntry("output", "shutting down");
 		}
 		finally {
 			closing.join(30_000);
@@ -144,8 +144,8 @@ class GrpcHealthEndpointHttpTests {
 					(inventory) -> "NOT_SERVING".equals(inventory.get("status")));
 		HttpResponse<String> json = this.application.get("application/json");
 		assertThat(json.statusCode()).isEqualTo(200);
-		assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(json.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(read(json.body(), "$.overall")).containsEntry("status", "SERVING")
 			.containsEntry("checks", Map.of("db", "UP"));
 		assertThat(read(json.body(), "$.services['demo.Inventory']")).containsEntry("status", "NOT_SERVING")
@@ -155,8 +155,8 @@ class GrpcHealthEndpointHttpTests {
 		assertThat(read(json.body(), "$.services['demo.Greeter']")).containsEntry("status", "SERVING");
 		assertThat(read(json.body(), "$.services")).containsKeys("liveness", "readiness");
 		HttpResponse<String> noAccept = this.application.get(null);
-		assertThat(noAccept.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
+		assertThat(noAccept.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
 		assertThat(read(noAccept.body(), "$.services")).isEqualTo(read(json.body(), "$.services"));
 	}
 

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaintenanceSwitchTests {
 
 	/**
-	 * The issue's bound: a Watch hears the maintenance within 50 ms of the write returning.
+	 * The issue's bound: a Watch hears the maintenance within 50 ms of the write
+	 * returning.
 	 */
 	private static final double BOUND_MILLIS = 50;
 
@@ -61,7 +62,8 @@ class MaintenanceSwitchTests {
 			assertThat(check("demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
 			assertThat(check("demo.Greeter")).isEqualTo(ServingStatus.SERVING);
 			assertThat(JsonPath.<String>read(this.application.get("application/health+json").body(),
-					"$.checks['demo.Inventory:serving'][0].output")).isEqualTo("under maintenance");
+					"$.checks['demo.Inventory:serving'][0].output"))
+				.isEqualTo("under maintenance");
 			long endSent = System.nanoTime();
 			HttpResponse<String> ended = this.application.delete("/demo.Inventory", "bob");
 			long endReturned = System.nanoTime();
@@ -69,15 +71,17 @@ class MaintenanceSwitchTests {
 			assertThat(maintenance(ended)).isEmpty();
 			TimedWatch.Message serving = watch.next();
 			assertThat(serving.status()).isEqualTo(ServingStatus.SERVING);
-			System.out.printf("%s: the Watch heard NOT_SERVING %.2f ms and SERVING %.2f ms after the HTTP write "
-					+ "returned (0: before it returned), %.2f ms and %.2f ms after it was sent%n", server,
-					notServing.millisAfter(startReturned), serving.millisAfter(endReturned),
+			System.out.printf(
+					"%s: the Watch heard NOT_SERVING %.2f ms and SERVING %.2f ms after the HTTP write "
+							+ "returned (0: before it returned), %.2f ms and %.2f ms after it was sent%n",
+					server, notServing.millisAfter(startReturned), serving.millisAfter(endReturned),
 					notServing.millisAfter(startSent), serving.millisAfter(endSent));
 			assertThat(notServing.millisAfter(startReturned)).isLessThan(BOUND_MILLIS);
 			assertThat(serving.millisAfter(endReturned)).isLessThan(BOUND_MILLIS);
 		}
-		assertThat(output).contains("Maintenance of gRPC service demo.Inventory started by alice: it answers "
-				+ "NOT_SERVING until the maintenance ends")
+		assertThat(output)
+			.contains("Maintenance of gRPC service demo.Inventory started by alice: it answers "
+					+ "NOT_SERVING until the maintenance ends")
 			.contains("Maintenance of gRPC service demo.Inventory ended by bob");
 	}
 
@@ -111,8 +115,8 @@ class MaintenanceSwitchTests {
 		this.application = EndpointApplication.start(server, UNRESTRICTED);
 		HttpResponse<String> unknown = this.application.post("/demo.Nope", "alice");
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(JsonPath.<String>read(unknown.body(), "$.message")).startsWith(
-				"gRPC service \"demo.Nope\" is not known. Use one of [demo.Greeter, demo.Inventory, ")
+		assertThat(JsonPath.<String>read(unknown.body(), "$.message"))
+			.startsWith("gRPC service \"demo.Nope\" is not known. Use one of [demo.Greeter, demo.Inventory, ")
 			.endsWith(", readiness], or no service for every service.");
 		assertThat(this.application.delete("/demo.Nope", "alice").statusCode()).isEqualTo(404);
 		HttpResponse<String> liveness = this.application.post("/liveness", "alice");
@@ -135,8 +139,8 @@ class MaintenanceSwitchTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void exposedWithoutAnAccessSettingTheEndpointReadsButRefusesEveryWrite(TestGrpcServer server,
-			CapturedOutput output) throws Exception {
+	void exposedWithoutAnAccessSettingTheEndpointReadsButRefusesEveryWrite(TestGrpcServer server, CapturedOutput output)
+			throws Exception {
 		this.application = EndpointApplication.start(server, "management.endpoints.web.exposure.include=*");
 		assertThat(this.application.get("application/health+json").statusCode()).isEqualTo(200);
 		List<Integer> refusals = List.of(this.application.post("", null).statusCode(),
@@ -145,7 +149,8 @@ class MaintenanceSwitchTests {
 				this.application.delete("/demo.Inventory", null).statusCode());
 		System.out.println(server + ": without an access setting, POST and DELETE (every service, one service) "
 				+ "answered " + refusals);
-		// Spring Boot maps no write operation: 405 where the path has the read, 404 below it.
+		// Spring Boot maps no write operation: 405 where the path has the read, 404 below
+		// it.
 		assertThat(refusals).containsExactly(405, 404, 405, 404);
 		assertThat(maintenance(this.application.get("application/json"))).isEmpty();
 		assertThat(check("")).isEqualTo(ServingStatus.SERVING);

@@ -2,10 +2,10 @@ package io.github.healthgrpc.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.healthgrpc.engine.CheckDefinition;
@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
@@ -77,7 +78,8 @@ class CheckMetersTests {
 			assertThat(outcomes("null")).containsExactly("error");
 		});
 		Timer hangs = this.registry.get("grpc.health.check.duration").tag("check", "hangs").timer();
-		// A timeout is timed up to the moment it was settled: at least the check's timeout.
+		// A timeout is timed up to the moment it was settled: at least the check's
+		// timeout.
 		assertThat(hangs.max(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
 		assertThat(hangs.getId().getBaseUnit()).isEqualTo("seconds");
 	}
@@ -147,7 +149,8 @@ class CheckMetersTests {
 	@Test
 	void aCheckRunningWhenTheEngineClosesIsNotTimed() {
 		CountDownLatch ended = new CountDownLatch(1);
-		// Heard after the meters' listener: once it hears the end, the timer has its sample.
+		// Heard after the meters' listener: once it hears the end, the timer has its
+		// sample.
 		this.runner.addListener(new CheckListener() {
 
 			@Override
@@ -191,7 +194,10 @@ class CheckMetersTests {
 	}
 
 	private List<Meter> meters(String check) {
-		return this.registry.getMeters().stream().filter((meter) -> check.equals(meter.getId().getTag("check"))).toList();
+		return this.registry.getMeters()
+			.stream()
+			.filter((meter) -> check.equals(meter.getId().getTag("check")))
+			.toList();
 	}
 
 	// Starts one check that hangs until released, with a timeout the test never reaches,

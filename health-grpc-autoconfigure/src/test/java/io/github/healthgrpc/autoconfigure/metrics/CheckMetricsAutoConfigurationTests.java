@@ -3,7 +3,6 @@ package io.github.healthgrpc.autoconfigure.metrics;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.metrics.CheckMeters;
@@ -17,6 +16,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import net.devh.boot.grpc.server.autoconfigure.GrpcServerMetricAutoConfiguration;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 class CheckMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class, CheckMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HealthGrpcAutoConfiguration.class, CheckMetricsAutoConfiguration.class))
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
 	@Test
@@ -72,17 +73,18 @@ class CheckMetricsAutoConfigurationTests {
 		this.contextRunner
 			.withConfiguration(
 					AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-			.withInitializer((context) -> context
-				.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
+			.withInitializer(
+					(context) -> context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor()))
 			.withBean(ObservationRegistry.class, () -> observations)
 			.withBean(Pricing.class)
 			.withPropertyValues("grpc.health.checks.pricing.interval=50ms")
 			.run((context) -> {
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(10))
-					.untilAsserted(() -> assertThat(registry.find("grpc.health.check.up").tag("check", "pricing").gauge())
-						.isNotNull()
-						.satisfies((up) -> assertThat(up.value()).isOne()));
+					.untilAsserted(
+							() -> assertThat(registry.find("grpc.health.check.up").tag("check", "pricing").gauge())
+								.isNotNull()
+								.satisfies((up) -> assertThat(up.value()).isOne()));
 				await().atMost(Duration.ofSeconds(10))
 					.untilAsserted(() -> assertThat(observations).hasObservationWithNameEqualTo("grpc.health.check"));
 			});
@@ -105,7 +107,8 @@ class CheckMetricsAutoConfigurationTests {
 	@Test
 	void devhsOwnMetricsAreSwitchedOnOrOffAsTheyWouldBeWithoutHealthGrpc() {
 		// Ordered after Spring Boot's registries, ours would sort them ahead of devh's
-		// metrics auto-configuration (net.devh sorts after io.github), which would then find
+		// metrics auto-configuration (net.devh sorts after io.github), which would then
+		// find
 		// a MeterRegistry it finds none without health-grpc.
 		AutoConfigurations bootAndDevh = AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, GrpcServerMetricAutoConfiguration.class);

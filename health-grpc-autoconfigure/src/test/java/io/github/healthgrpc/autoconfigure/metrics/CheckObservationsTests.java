@@ -22,6 +22,7 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.health.contributor.Health;
 
@@ -59,7 +60,8 @@ class CheckObservationsTests {
 		CheckMeters meters = new CheckMeters(this.store);
 		meters.bindTo(this.meterRegistry);
 		// As Spring Boot does: the observations are timed too.
-		this.observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(this.meterRegistry));
+		this.observations.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(this.meterRegistry));
 		this.observations.observationConfig().observationHandler(new ObservationHandler<>() {
 
 			@Override

@@ -50,7 +50,8 @@ class ResourceChecksAutoConfigurationTests {
 					"grpc.health.services.demo.Inventory.include=heap,pricing")
 			.run((context) -> {
 				assertThat(members(context, INVENTORY)).containsExactlyInAnyOrder("heap", "pricing");
-				// Enabled, it joins the overall status like any check unless overall lists its checks.
+				// Enabled, it joins the overall status like any check unless overall
+				// lists its checks.
 				assertThat(members(context, StatusStore.OVERALL)).containsExactlyInAnyOrder("heap", "pricing");
 				Health heap = firstResult(context, "heap");
 				assertThat(heap.getDetails()).containsKeys("pool", "used", "max", "ratio", "observedValue",
@@ -79,7 +80,8 @@ class ResourceChecksAutoConfigurationTests {
 			.run((context) -> {
 				StatusStore store = context.getBean(StatusStore.class);
 				Health first = firstResult(context, "cpu");
-				// A new result every 50 ms: the default interval of 5 s would keep the first.
+				// A new result every 50 ms: the default interval of 5 s would keep the
+				// first.
 				await().atMost(Duration.ofSeconds(5)).until(() -> store.checkResult("cpu") != first);
 			});
 	}

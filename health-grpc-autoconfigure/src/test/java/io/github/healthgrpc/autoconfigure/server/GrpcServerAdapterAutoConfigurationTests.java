@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.annotation.ImportCandidates;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
@@ -43,9 +43,9 @@ class GrpcServerAdapterAutoConfigurationTests {
 
 	// health-grpc and both adapters; a test adds the servers it has.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class,
-				GrpcServerAdapterAutoConfiguration.class, DevhGrpcServerAdapterAutoConfiguration.class,
-				BootGrpcServerAdapterAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HealthGrpcAutoConfiguration.class, GrpcServerAdapterAutoConfiguration.class,
+						DevhGrpcServerAdapterAutoConfiguration.class, BootGrpcServerAdapterAutoConfiguration.class))
 		.withPropertyValues("grpc.server.address=127.0.0.1", "spring.grpc.server.port=0",
 				"spring.grpc.server.address=127.0.0.1", "grpc.health.shutdown.drain-delay=0s");
 
@@ -71,8 +71,7 @@ class GrpcServerAdapterAutoConfigurationTests {
 	}
 
 	@Test
-	void whenTheOnlyServerOnTheClassPathIsSwitchedOffThenStartupGoesOnAndSaysHealthIsNotServed(
-			CapturedOutput output) {
+	void whenTheOnlyServerOnTheClassPathIsSwitchedOffThenStartupGoesOnAndSaysHealthIsNotServed(CapturedOutput output) {
 		this.bootRunner.withClassLoader(new FilteredClassLoader("net.devh."))
 			.withPropertyValues("spring.grpc.server.enabled=false")
 			.run((context) -> {
@@ -123,9 +122,9 @@ class GrpcServerAdapterAutoConfigurationTests {
 
 	@Test
 	void whenAnApplicationHasBothServersThenSpringBootReportsTheClashAsTwoServers(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
-			.web(WebApplicationType.NONE)
-			.run("--grpc.server.port=0", "--spring.grpc.server.port=0"));
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+				.run("--grpc.server.port=0", "--spring.grpc.server.port=0"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("health-grpc found more than one gRPC server")
 			.doesNotContain("Consider renaming one of the beans");

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The tests every server's {@link OwnHealthServiceSwitch} must pass: its own health
  * service is off by default while health-grpc's is on, left alone otherwise, and an
- * explicit {@code true} stops startup naming both properties. Each server's adapter
- * runs them through a subclass.
+ * explicit {@code true} stops startup naming both properties. Each server's adapter runs
+ * them through a subclass.
  */
 public abstract class OwnHealthServiceSwitchTests {
 
@@ -57,9 +57,8 @@ public abstract class OwnHealthServiceSwitchTests {
 	 * @param propertySourceConfiguration a configuration whose {@code @PropertySource}
 	 * file sets the property to {@code true}
 	 */
-	protected OwnHealthServiceSwitchTests(OwnHealthServiceSwitch postProcessor, String property,
-			String healthService, String classPathPrefix, TestGrpcServer server,
-			Class<?> propertySourceConfiguration) {
+	protected OwnHealthServiceSwitchTests(OwnHealthServiceSwitch postProcessor, String property, String healthService,
+			String classPathPrefix, TestGrpcServer server, Class<?> propertySourceConfiguration) {
 		this.postProcessor = postProcessor;
 		this.property = property;
 		this.healthService = healthService;
@@ -141,7 +140,8 @@ public abstract class OwnHealthServiceSwitchTests {
 	void whenApplicationStartsThenTheServersHealthServiceIsSwitchedOffAndHealthGrpcServes() {
 		try (ConfigurableApplicationContext context = application(HealthGrpcApplication.class).run()) {
 			assertThat(context.getEnvironment().getProperty(this.property)).isEqualTo("false");
-			// The one manager is health-grpc's, bridged to its store, and no Health service
+			// The one manager is health-grpc's, bridged to its store, and no Health
+			// service
 			// of grpc-java's (the server's own) is bound.
 			assertThat(context.getBeansOfType(HealthStatusManager.class))
 				.containsOnlyKeys("healthGrpcHealthStatusManager");
@@ -161,7 +161,8 @@ public abstract class OwnHealthServiceSwitchTests {
 
 	@Test
 	void whenApplicationDisablesHealthGrpcInItsPropertiesFileThenTheServersHealthServiceIsLeftAlone() {
-		// health-grpc-disabled.properties (test resources) sets grpc.health.enabled=false.
+		// health-grpc-disabled.properties (test resources) sets
+		// grpc.health.enabled=false.
 		try (ConfigurableApplicationContext context = application(HealthGrpcApplication.class)
 			.run("--spring.config.name=health-grpc-disabled")) {
 			assertThat(context.getEnvironment().getProperty("grpc.health.enabled")).isEqualTo("false");
@@ -169,8 +170,10 @@ public abstract class OwnHealthServiceSwitchTests {
 		}
 	}
 
-	// An explicit true is left alone by the post-processor, but health-grpc's Health service
-	// cannot be bound next to the server's: startup fails with a message naming both properties.
+	// An explicit true is left alone by the post-processor, but health-grpc's Health
+	// service
+	// cannot be bound next to the server's: startup fails with a message naming both
+	// properties.
 
 	@Test
 	void whenApplicationSetsTheServersHealthServiceOnTheCommandLineThenStartupFailsNamingBothProperties() {
@@ -228,7 +231,8 @@ public abstract class OwnHealthServiceSwitchTests {
 			});
 	}
 
-	// Other libraries' factories need constructor arguments that only SpringApplication supplies;
+	// Other libraries' factories need constructor arguments that only SpringApplication
+	// supplies;
 	// only a failure to create one of ours matters here.
 	private static SpringFactoriesLoader.FailureHandler failOnlyForHealthGrpc() {
 		return (factoryType, implementationName, failure) -> {

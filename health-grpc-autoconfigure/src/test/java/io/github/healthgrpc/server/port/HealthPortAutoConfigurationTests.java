@@ -48,8 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class HealthPortAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(HealthGrpcAutoConfiguration.class, HealthPortAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(HealthGrpcAutoConfiguration.class, HealthPortAutoConfiguration.class))
 		.withPropertyValues("grpc.health.shutdown.drain-delay=0s");
 
 	private static final MethodDescriptor<byte[], byte[]> OTHER_SERVICE = ByteArrayMarshaller
@@ -77,7 +76,8 @@ class HealthPortAutoConfigurationTests {
 			assertThat(port).isPositive();
 			assertThat(output).contains("gRPC health listening on port " + port);
 			ManagedChannel channel = this.client.plaintext("127.0.0.1", port);
-			// Not ready in a context runner: the store says NOT_SERVING, and so does the port.
+			// Not ready in a context runner: the store says NOT_SERVING, and so does the
+			// port.
 			assertThat(HealthPortClient.check(channel, "")).isEqualTo(ServingStatus.NOT_SERVING);
 			assertThat(HealthPortClient.list(channel)).containsOnlyKeys("", "liveness", "readiness");
 		});

@@ -110,8 +110,7 @@ class HealthPortTlsServerTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void aStatusChangeReachesAWatchOnTheHealthPortAsItReachesOneOnTheMainPort(TestGrpcServer server)
-			throws Exception {
+	void aStatusChangeReachesAWatchOnTheHealthPortAsItReachesOneOnTheMainPort(TestGrpcServer server) throws Exception {
 		start(server);
 		WatchRecorder onHealthPort = watch(healthPort(), "demo.Inventory");
 		WatchRecorder overTls = watch(tls(), "demo.Inventory");
@@ -149,9 +148,10 @@ class HealthPortTlsServerTests {
 		Duration completed = since(closeStarted);
 		Duration closeTook = Duration.ofNanos(closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS) - closeStarted);
 		this.started = null;
-		System.out.printf("%s, drain %d ms: health-port watcher told NOT_SERVING after %d ms, completed after %d ms, "
-				+ "close() returned after %d ms%n", server, DRAIN_DELAY.toMillis(), told.toMillis(),
-				completed.toMillis(), closeTook.toMillis());
+		System.out.printf(
+				"%s, drain %d ms: health-port watcher told NOT_SERVING after %d ms, completed after %d ms, "
+						+ "close() returned after %d ms%n",
+				server, DRAIN_DELAY.toMillis(), told.toMillis(), completed.toMillis(), closeTook.toMillis());
 
 		assertThat(duringDrain).isEqualTo(ServingStatus.NOT_SERVING);
 		assertThat(told).isLessThan(DRAIN_DELAY.dividedBy(2));
@@ -170,7 +170,8 @@ class HealthPortTlsServerTests {
 			.watch(HealthCheckRequest.getDefaultInstance(), stalled);
 		await().atMost(PATIENCE).until(() -> stalled.received() > 0);
 		// The reading watcher watches the stalled call's service: each flip it hears was
-		// offered to the stalled call in the same pass, so the flips fill that call's window.
+		// offered to the stalled call in the same pass, so the flips fill that call's
+		// window.
 		// Flips of another service can be read back before the stalled call is told, and
 		// leave room for the final status and its trailers.
 		WatchRecorder reading = watch(healthPort(), "");
@@ -187,9 +188,10 @@ class HealthPortTlsServerTests {
 		this.started = null;
 		stalled.readAll();
 		await().atMost(PATIENCE).until(() -> stalled.ended() != null);
-		System.out.printf("%s, a health-port watcher that stopped reading: close() returned after %d ms (drain %d ms, "
-				+ "health port grace %d ms, main server grace 30 s); the stalled call ended %s%n", server,
-				closeTook.toMillis(), DRAIN_DELAY.toMillis(), HealthPortServer.SHUTDOWN_GRACE.toMillis(),
+		System.out.printf(
+				"%s, a health-port watcher that stopped reading: close() returned after %d ms (drain %d ms, "
+						+ "health port grace %d ms, main server grace 30 s); the stalled call ended %s%n",
+				server, closeTook.toMillis(), DRAIN_DELAY.toMillis(), HealthPortServer.SHUTDOWN_GRACE.toMillis(),
 				stalled.ended());
 
 		assertThat(stalled.ended()).isIn("CANCELLED", "UNAVAILABLE");
@@ -206,9 +208,11 @@ class HealthPortTlsServerTests {
 			onHealthPort.add(watch(first, ""));
 			assertThat(onHealthPort.get(i).next()).isEqualTo(ServingStatus.SERVING);
 		}
-		// Five Watch calls are open on the health port: the budget both ports share is full.
+		// Five Watch calls are open on the health port: the budget both ports share is
+		// full.
 		assertRefused(watch(first, ""), "grpc.health.watch.max-watchers");
-		// A client of the main port is not locked out by whoever reaches the plaintext port:
+		// A client of the main port is not locked out by whoever reaches the plaintext
+		// port:
 		// the health-port connection holding the most gives way its oldest call.
 		WatchRecorder overTls = watch(tls(), "");
 		assertThat(overTls.next()).isEqualTo(ServingStatus.SERVING);
@@ -229,8 +233,8 @@ class HealthPortTlsServerTests {
 			port = free.getLocalPort();
 		}
 		assertThatException()
-			.isThrownBy(() -> server.start(application(server, "grpc.health.port=" + port,
-					TlsMainServer.portProperty(server) + "=" + port)))
+			.isThrownBy(() -> server.start(
+					application(server, "grpc.health.port=" + port, TlsMainServer.portProperty(server) + "=" + port)))
 			.satisfies((failure) -> {
 				Throwable cause = failure;
 				while (cause != null && !(cause instanceof FailureAnalyzedException)) {
@@ -251,8 +255,7 @@ class HealthPortTlsServerTests {
 			.until(() -> HealthPortClient.check(tls(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
 	}
 
-	private static SpringApplicationBuilder application(TestGrpcServer server,
-			String... properties) {
+	private static SpringApplicationBuilder application(TestGrpcServer server, String... properties) {
 		return server.application(Application.class)
 			.properties(TlsMainServer.properties(server, certificate))
 			.properties("grpc.health.port=0", "grpc.health.shutdown.drain-delay=" + DRAIN_DELAY.toMillis() + "ms",

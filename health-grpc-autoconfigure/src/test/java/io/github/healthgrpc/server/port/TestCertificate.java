@@ -33,8 +33,8 @@ record TestCertificate(Path certificate, Path privateKey) {
 	static TestCertificate createIn(Path folder) throws IOException, InterruptedException, GeneralSecurityException {
 		Path keyStore = folder.resolve("server.p12");
 		Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-		Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server",
-				"-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext",
+		Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg",
+				"RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext",
 				"SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
 				"-storepass", PASSWORD, "-keypass", PASSWORD))
 			.redirectErrorStream(true)

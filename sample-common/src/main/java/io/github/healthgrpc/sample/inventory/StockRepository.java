@@ -28,7 +28,8 @@ public class StockRepository {
 	 * @return the quantity, or empty if the sku is unknown
 	 */
 	public OptionalInt findQuantity(String sku) {
-		// queryForList rather than queryForObject: an unknown sku is an answer, not an exception.
+		// queryForList rather than queryForObject: an unknown sku is an answer, not an
+		// exception.
 		List<Integer> quantities = this.jdbcTemplate.queryForList("SELECT quantity FROM stock WHERE sku = ?",
 				Integer.class, sku);
 		return quantities.isEmpty() ? OptionalInt.empty() : OptionalInt.of(quantities.get(0));

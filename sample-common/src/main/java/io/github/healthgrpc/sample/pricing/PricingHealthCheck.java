@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The {@code pricing} check: UP while something accepts TCP connections on
  * {@code sample.pricing.address}, DOWN otherwise.
  *
- * <p>health-grpc calls it on its own scheduler every
+ * <p>
+ * health-grpc calls it on its own scheduler every
  * {@code grpc.health.checks.pricing.interval}, so the blocking connect never runs on a
  * gRPC thread.
  */
@@ -35,7 +36,8 @@ public class PricingHealthCheck {
 	 */
 	@HealthCheck("pricing")
 	public boolean pricingReachable() {
-		// Resolve on every run rather than once, so that a DNS change is seen like any other.
+		// Resolve on every run rather than once, so that a DNS change is seen like any
+		// other.
 		InetSocketAddress address = new InetSocketAddress(this.properties.host(), this.properties.port());
 		if (address.isUnresolved()) {
 			return false;
@@ -45,13 +47,15 @@ public class PricingHealthCheck {
 			return true;
 		}
 		catch (IOException ex) {
-			// Refused, unreachable or timed out: all mean that pricing cannot be called now.
+			// Refused, unreachable or timed out: all mean that pricing cannot be called
+			// now.
 			return false;
 		}
 	}
 
 	private int connectTimeoutMillis() {
-		// Socket.connect takes 0 to mean "wait forever": never round a short timeout down to it.
+		// Socket.connect takes 0 to mean "wait forever": never round a short timeout down
+		// to it.
 		long millis = this.properties.connectTimeout().toMillis();
 		return (int) Math.max(1, Math.min(millis, Integer.MAX_VALUE));
 	}

@@ -9,8 +9,8 @@ import org.springframework.util.Assert;
 /**
  * Where the pricing dependency listens, under {@code sample.pricing}.
  *
- * @param address the {@code host:port} of the pricing dependency ({@code [::1]:9099} for an
- * IPv6 literal)
+ * @param address the {@code host:port} of the pricing dependency ({@code [::1]:9099} for
+ * an IPv6 literal)
  * @param connectTimeout how long a connection attempt may take; kept below the check's
  * {@code grpc.health.checks.pricing.timeout} so that an unreachable host reads as DOWN
  * rather than as a timed-out check
@@ -30,7 +30,8 @@ public record PricingProperties(@DefaultValue("localhost:9099") String address,
 				() -> "sample.pricing.address must be host:port, but was '" + address + "'");
 		Assert.isTrue(port(address.substring(colon + 1)) > 0,
 				() -> "sample.pricing.address must have a port in 1-65535, but was '" + address + "'");
-		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "sample.pricing.connect-timeout must be positive");
+		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(),
+				"sample.pricing.connect-timeout must be positive");
 	}
 
 	/**

@@ -45,7 +45,8 @@ class PricingHealthCheckTests {
 
 	@Test
 	void addressWithoutAPortFailsWithThePropertyName() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PricingProperties("localhost", Duration.ofMillis(100)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PricingProperties("localhost", Duration.ofMillis(100)))
 			.withMessageContaining("sample.pricing.address");
 	}
 

@@ -14,12 +14,13 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 
 /**
- * The floor: grpc-java's own {@link HealthStatusManager} on a plain grpc-java Netty server,
- * with a checker thread that runs the same TCP check on the same schedule, and a shutdown
- * hook that does what a careful grpc-java user writes by hand (NOT_SERVING, the drain
- * delay, then the server's shutdown with a grace period).
+ * The floor: grpc-java's own {@link HealthStatusManager} on a plain grpc-java Netty
+ * server, with a checker thread that runs the same TCP check on the same schedule, and a
+ * shutdown hook that does what a careful grpc-java user writes by hand (NOT_SERVING, the
+ * drain delay, then the server's shutdown with a grace period).
  *
- * <p>Arguments: gRPC port, pricing {@code host:port}, drain delay and grace period in
+ * <p>
+ * Arguments: gRPC port, pricing {@code host:port}, drain delay and grace period in
  * milliseconds.
  */
 public final class BarePeer {

@@ -8,8 +8,8 @@ import io.grpc.protobuf.services.HealthStatusManager;
 
 /**
  * The bare peer's shutdown hook: every service NOT_SERVING, the drain delay, then the
- * server's graceful shutdown, cut after the grace period. {@link HealthStatusManager} never
- * completes a Watch call, so open watchers always last until the cut.
+ * server's graceful shutdown, cut after the grace period. {@link HealthStatusManager}
+ * never completes a Watch call, so open watchers always last until the cut.
  */
 final class BareShutdown {
 

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
- * The demo application on Spring Boot's own gRPC server. Started without health-grpc on its
- * class path it is what Spring Boot users get (its own gRPC health, which polls the
+ * The demo application on Spring Boot's own gRPC server. Started without health-grpc on
+ * its class path it is what Spring Boot users get (its own gRPC health, which polls the
  * indicators every 5 s); with it, health-grpc on Spring Boot's server. No component scan:
  * the class path decides, nothing else.
  */

@@ -5,6 +5,7 @@ import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.server.BoundServices;
 import io.github.healthgrpc.server.boot.BootGrpcServer;
 import io.github.healthgrpc.server.boot.BootServerShutdown;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,18 +19,20 @@ import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
 /**
  * Serves health-grpc on Spring Boot's own gRPC server. The server binds every
  * {@code BindableService} bean, the Health service among them; this adapter keeps Health
- * out of the server's global interceptors and tells health-grpc which services the
- * server binds. Spring Boot's own gRPC health is switched off by
+ * out of the server's global interceptors and tells health-grpc which services the server
+ * binds. Spring Boot's own gRPC health is switched off by
  * {@link BootHealthServiceEnvironmentPostProcessor}. A context that is only stopped ends
  * the open Watch calls when Spring gRPC announces the server's shutdown.
  *
- * <p>The drain needs nothing here: {@code ShutdownDrain} runs on
- * {@code ContextClosedEvent}, before Spring gRPC's {@code GrpcServerLifecycle} (phase
- * {@code Integer.MAX_VALUE}, the first to stop) shuts the server down, so the server's
+ * <p>
+ * The drain needs nothing here: {@code ShutdownDrain} runs on {@code ContextClosedEvent},
+ * before Spring gRPC's {@code GrpcServerLifecycle} (phase {@code Integer.MAX_VALUE}, the
+ * first to stop) shuts the server down, so the server's
  * {@code spring.grpc.server.shutdown.grace-period} starts after the drain and bounds only
  * calls other than Watch, which the drain has completed.
  *
- * <p>It comes before Spring Boot's server auto-configuration, whose
+ * <p>
+ * It comes before Spring Boot's server auto-configuration, whose
  * {@code @ConditionalOnBean(BindableService.class)} must see the Health service of an
  * application that has no other, and matches when that auto-configuration does
  * ({@code spring.grpc.server.enabled}).
@@ -64,8 +67,7 @@ public final class BootGrpcServerAdapterAutoConfiguration {
 	}
 
 	@Bean
-	BootGrpcServer healthGrpcBootServer(ObjectProvider<GrpcServiceDiscoverer> discoverer,
-			BoundServices boundServices) {
+	BootGrpcServer healthGrpcBootServer(ObjectProvider<GrpcServiceDiscoverer> discoverer, BoundServices boundServices) {
 		return new BootGrpcServer(discoverer, boundServices);
 	}
 

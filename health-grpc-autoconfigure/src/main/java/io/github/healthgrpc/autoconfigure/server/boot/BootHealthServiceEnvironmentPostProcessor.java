@@ -3,8 +3,8 @@ package io.github.healthgrpc.autoconfigure.server.boot;
 import io.github.healthgrpc.autoconfigure.server.OwnHealthServiceSwitch;
 
 /**
- * Switches Spring Boot's own gRPC health service ({@code spring.grpc.server.health.enabled})
- * off by default while health-grpc's is on.
+ * Switches Spring Boot's own gRPC health service
+ * ({@code spring.grpc.server.health.enabled}) off by default while health-grpc's is on.
  */
 class BootHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
 
@@ -14,8 +14,7 @@ class BootHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
 			+ "GrpcServerHealthAutoConfiguration";
 
 	BootHealthServiceEnvironmentPostProcessor() {
-		super(BOOT_HEALTH_ENABLED, "Spring Boot's gRPC health service",
-				HEALTH_AUTO_CONFIGURATION);
+		super(BOOT_HEALTH_ENABLED, "Spring Boot's gRPC health service", HEALTH_AUTO_CONFIGURATION);
 	}
 
 }

@@ -10,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerServiceDefinition;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
@@ -24,15 +25,17 @@ import org.springframework.grpc.server.GrpcServerFactory;
  * handling), so that probes and load balancers, which cannot send credentials, can call
  * it; every other service keeps them all.
  *
- * <p>Spring gRPC asks the server factory whether a global interceptor applies to a
- * service, and a {@link DefaultGrpcServerFactory} asks its {@code ServerInterceptorFilter}.
- * Spring Boot 4.1 applies no {@code ServerInterceptorFilter} bean by itself, so this
- * customizer sets the filter. A factory holds only one: this customizer runs first, so
- * that an application's customizer setting a filter of its own replaces this one rather
- * than being silently replaced; once every bean exists each factory is asked whether it
- * would apply a global interceptor to Health, and if one would, startup stops saying so.
+ * <p>
+ * Spring gRPC asks the server factory whether a global interceptor applies to a service,
+ * and a {@link DefaultGrpcServerFactory} asks its {@code ServerInterceptorFilter}. Spring
+ * Boot 4.1 applies no {@code ServerInterceptorFilter} bean by itself, so this customizer
+ * sets the filter. A factory holds only one: this customizer runs first, so that an
+ * application's customizer setting a filter of its own replaces this one rather than
+ * being silently replaced; once every bean exists each factory is asked whether it would
+ * apply a global interceptor to Health, and if one would, startup stops saying so.
  *
- * <p>The in-process server factory of {@code spring-boot-grpc-test}
+ * <p>
+ * The in-process server factory of {@code spring-boot-grpc-test}
  * ({@code @AutoConfigureTestGrpcTransport}) is the exception: Spring Boot builds it, and
  * applies the global interceptors to its services, without any customizer, so nothing can
  * keep them off Health there. That factory exists only under test, so startup goes on and
@@ -43,8 +46,8 @@ class HealthInterceptorExclusion implements GrpcServerFactoryCustomizer, Ordered
 	private static final Log logger = LogFactory.getLog(HealthInterceptorExclusion.class);
 
 	/**
-	 * The in-process factory of {@code @AutoConfigureTestGrpcTransport}, which no customizer
-	 * reaches.
+	 * The in-process factory of {@code @AutoConfigureTestGrpcTransport}, which no
+	 * customizer reaches.
 	 */
 	static final String TEST_TRANSPORT_FACTORY = "org.springframework.boot.grpc.test.autoconfigure."
 			+ "TestGrpcServerFactory";

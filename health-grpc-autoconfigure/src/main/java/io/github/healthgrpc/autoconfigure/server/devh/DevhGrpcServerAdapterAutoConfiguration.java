@@ -11,6 +11,7 @@ import net.devh.boot.grpc.common.util.InterceptorOrder;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 import net.devh.boot.grpc.server.service.GrpcService;
 import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,8 +25,8 @@ import org.springframework.core.env.Environment;
  * service with it, lets Health calls past its global interceptors, and tells health-grpc
  * which services it binds. devh's own health service is switched off by
  * {@link DevhHealthServiceEnvironmentPostProcessor}. A context that is only stopped ends
- * the open Watch calls when devh announces the server's shutdown. The drain needs nothing here:
- * {@code ShutdownDrain} runs on {@code ContextClosedEvent}, before devh's
+ * the open Watch calls when devh announces the server's shutdown. The drain needs nothing
+ * here: {@code ShutdownDrain} runs on {@code ContextClosedEvent}, before devh's
  * {@code GrpcServerLifecycle} (phase {@code Integer.MAX_VALUE}) shuts the server down.
  *
  * @since 0.1.0
@@ -59,10 +60,11 @@ public final class DevhGrpcServerAdapterAutoConfiguration {
 	/**
 	 * Probes and load balancers cannot send credentials, so by default Health calls skip
 	 * the server's global interceptors, authentication among them. devh applies every
-	 * global interceptor to every service, first the one with the highest precedence; this
-	 * one comes first and hands Health calls straight to the service's own handlers.
+	 * global interceptor to every service, first the one with the highest precedence;
+	 * this one comes first and hands Health calls straight to the service's own handlers.
 	 *
-	 * <p>Binding Health outside devh's discovery (a {@code GrpcServerConfigurer} calling
+	 * <p>
+	 * Binding Health outside devh's discovery (a {@code GrpcServerConfigurer} calling
 	 * {@code addService}) would skip the same interceptors, but Health would then be
 	 * registered in two ways depending on the property. The interceptor leaves the
 	 * registration alone, serves whichever HealthGrpcService bean there is, and with the

@@ -14,8 +14,7 @@ class DevhHealthServiceEnvironmentPostProcessor extends OwnHealthServiceSwitch {
 			+ "GrpcHealthServiceAutoConfiguration";
 
 	DevhHealthServiceEnvironmentPostProcessor() {
-		super(DEVH_HEALTH_SERVICE_ENABLED, "devh's health service",
-				HEALTH_AUTO_CONFIGURATION);
+		super(DEVH_HEALTH_SERVICE_ENABLED, "devh's health service", HEALTH_AUTO_CONFIGURATION);
 	}
 
 }

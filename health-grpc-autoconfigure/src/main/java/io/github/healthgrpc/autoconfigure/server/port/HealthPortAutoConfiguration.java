@@ -24,7 +24,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
  * only {@code grpc.health.v1.Health}, for probes that cannot speak the main server's TLS.
  * It works beside either supported gRPC server and knows neither.
  *
- * <p>It comes after both servers' auto-configurations (named, never imported), so that its
+ * <p>
+ * It comes after both servers' auto-configurations (named, never imported), so that its
  * lifecycle starts after the main server's in their common phase.
  *
  * @since 0.1.0

@@ -21,8 +21,8 @@ import org.springframework.boot.grpc.server.autoconfigure.health.GrpcServerHealt
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.grpc.server.DefaultGrpcServerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.grpc.server.DefaultGrpcServerFactory;
 import org.springframework.grpc.server.GrpcServerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +66,8 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 	@Override
 	protected void assertHealthBypassesGlobalInterceptors(AssertableApplicationContext context, boolean bypassed) {
 		assertThat(context).hasNotFailed();
-		// Spring gRPC asks the server factory which global interceptors apply to a service.
+		// Spring gRPC asks the server factory which global interceptors apply to a
+		// service.
 		GrpcServerFactory factory = context.getBean(GrpcServerFactory.class);
 		assertThat(factory.supports(ANY, ServerServiceDefinition.builder(HealthGrpc.SERVICE_NAME).build()))
 			.isEqualTo(!bypassed);
@@ -84,7 +85,8 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 
 	@Test
 	void whenGrpcIsServedByTheWebServerThenStartupFailsSayingHowToFixIt() {
-		// Without server.http2.enabled the servlet registration would fail on its own: this
+		// Without server.http2.enabled the servlet registration would fail on its own:
+		// this
 		// failure comes before it, as soon as every bean is defined.
 		servletRunner().run((context) -> {
 			assertThat(context).hasFailed();
@@ -108,8 +110,11 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 
 	@Test
 	void whenAnApplicationCustomizerReplacesTheInterceptorFilterThenStartupFailsNamingTheProperty() {
-		RUNNER.withBean(GrpcServerFactoryCustomizer.class, () -> (factory) -> ((DefaultGrpcServerFactory<?>) factory)
-			.setInterceptorFilter((interceptor, service) -> true)).run((context) -> {
+		RUNNER
+			.withBean(GrpcServerFactoryCustomizer.class,
+					() -> (factory) -> ((DefaultGrpcServerFactory<?>) factory)
+						.setInterceptorFilter((interceptor, service) -> true))
+			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 					.isInstanceOf(FailureAnalyzedException.class)
@@ -120,9 +125,10 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 
 	@Test
 	void whenTheApplicationsOwnInterceptorFilterAlsoLeavesHealthOutThenHealthStillBypassesGlobalInterceptors() {
-		RUNNER.withBean(GrpcServerFactoryCustomizer.class, () -> (factory) -> ((DefaultGrpcServerFactory<?>) factory)
-			.setInterceptorFilter((interceptor, service) -> !HealthInterceptorExclusion.isHealth(service)
-					&& interceptor != ANY))
+		RUNNER
+			.withBean(GrpcServerFactoryCustomizer.class,
+					() -> (factory) -> ((DefaultGrpcServerFactory<?>) factory).setInterceptorFilter((interceptor,
+							service) -> !HealthInterceptorExclusion.isHealth(service) && interceptor != ANY))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(GrpcServerFactory.class).supports(ANY, OTHER)).isFalse();

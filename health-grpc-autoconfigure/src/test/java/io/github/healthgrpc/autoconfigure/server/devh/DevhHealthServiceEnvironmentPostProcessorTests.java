@@ -15,8 +15,7 @@ class DevhHealthServiceEnvironmentPostProcessorTests extends OwnHealthServiceSwi
 
 	DevhHealthServiceEnvironmentPostProcessorTests() {
 		super(new DevhHealthServiceEnvironmentPostProcessor(), "grpc.server.health-service-enabled",
-				"devh's health service", "net.devh.",
-				TestGrpcServer.DEVH, DevhHealthServiceOnConfiguration.class);
+				"devh's health service", "net.devh.", TestGrpcServer.DEVH, DevhHealthServiceOnConfiguration.class);
 	}
 
 	@Configuration(proxyBeanMethods = false)
