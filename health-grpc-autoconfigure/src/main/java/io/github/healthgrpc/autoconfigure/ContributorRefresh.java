@@ -184,8 +184,7 @@ final class ContributorRefresh implements SmartLifecycle, DisposableBean {
 		}
 		this.log.replaced(replaced);
 		// The others call what the registry holds now, keeping their results and
-		// schedules;
-		// one missing after a refresh that failed half way is added.
+		// schedules; one missing after a refresh that failed half way is added.
 		now.forEach((name, check) -> {
 			if (!added.containsKey(name) && !this.runner.update(check, mappings.schedule(name))) {
 				this.runner.add(check, mappings.schedule(name));

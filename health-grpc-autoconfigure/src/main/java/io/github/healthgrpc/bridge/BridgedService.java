@@ -58,8 +58,7 @@ final class BridgedService implements StreamObserver<HealthCheckResponse> {
 	}
 
 	// The result first, then the membership: a SERVING service that gets a bridged
-	// SERVING
-	// never turns NOT_SERVING on the way for want of a first result.
+	// SERVING never turns NOT_SERVING on the way for want of a first result.
 	private void join(Health health) {
 		ManualHealthCheck check = new ManualHealthCheck(this.checkName);
 		check.set(health);
@@ -85,8 +84,8 @@ final class BridgedService implements StreamObserver<HealthCheckResponse> {
 				Health.down().withDetail("reason", "set NOT_SERVING through HealthStatusManager").build();
 			case UNKNOWN -> Health.unknown().withDetail("reason", "set UNKNOWN through HealthStatusManager").build();
 			// What grpc-java tells a watcher once the status is cleared, or before it is
-			// set;
-			// a SERVICE_UNKNOWN set on purpose cannot be told apart, so it clears too.
+			// set; a SERVICE_UNKNOWN set on purpose cannot be told apart, so it clears
+			// too.
 			case SERVICE_UNKNOWN, UNRECOGNIZED -> null;
 		};
 	}

@@ -49,8 +49,7 @@ final class CheckChangeLog {
 			}
 			String unlogged = (state.unlogged > 0) ? " (" + state.unlogged + " earlier changes not logged)" : "";
 			// Worded before the state changes: details that throw when rendered leave it
-			// as it
-			// was, so the result recorded in their place is logged as the change.
+			// as it was, so the result recorded in their place is logged as the change.
 			Line line = line(checkName, health, previous, unlogged, shuttingDown);
 			state.status = status;
 			if (line != null) {

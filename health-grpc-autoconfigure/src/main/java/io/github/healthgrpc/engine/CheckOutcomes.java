@@ -80,8 +80,7 @@ final class CheckOutcomes {
 	}
 
 	// As Health.down(failure) words it, but a failure whose message throws (application
-	// code
-	// overrides getMessage()) must not make the result impossible to build.
+	// code overrides getMessage()) must not make the result impossible to build.
 	static String describe(Throwable failure) {
 		String message;
 		try {

@@ -348,8 +348,7 @@ public final class CheckRunner implements AutoCloseable {
 		catch (Throwable ex) {
 			// Details that throw when they are rendered, or any other failure on the way:
 			// the check counts as DOWN, and its evaluation ends as usual, so it runs
-			// again at
-			// its next interval and a recovery is seen.
+			// again at its next interval and a recovery is seen.
 			synchronized (this.recordLock) {
 				kept = this.store.record(checkName, CheckOutcomes.notRecorded(ex));
 			}

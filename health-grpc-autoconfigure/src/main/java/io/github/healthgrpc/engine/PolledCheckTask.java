@@ -241,8 +241,7 @@ final class PolledCheckTask implements Runnable {
 			}
 			else {
 				// It missed its start deadline (already recorded), was removed, or the
-				// engine
-				// is closing: no answer will come.
+				// engine is closing: no answer will come.
 				evaluation.settle(EvaluationOutcome.ABANDONED, null);
 				ended(evaluation, evaluation.answerDone());
 			}
@@ -269,8 +268,7 @@ final class PolledCheckTask implements Runnable {
 		CompletionStage<Health> answer;
 		CheckEvaluation followed = evaluation.followed();
 		// An evaluation settled already (abandoned, or timed out while it waited) has
-		// been
-		// told how it ended: its scope is not opened after that.
+		// been told how it ended: its scope is not opened after that.
 		CheckEvaluation scoped = (followed != null && !evaluation.isSettled()) ? followed : CheckEvaluation.NONE;
 		try (CheckEvaluation.Scope scope = scoped.openScope()) {
 			answer = this.check.function().evaluate();
@@ -290,8 +288,7 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	// The answer is done, however recording it goes: a throw there must not leave the
-	// check
-	// busy for good (inside whenComplete it would even go unseen).
+	// check busy for good (inside whenComplete it would even go unseen).
 	private void complete(Evaluation evaluation, @Nullable Health health, @Nullable Throwable failure) {
 		try {
 			settle(evaluation, health, failure);
@@ -314,8 +311,7 @@ final class PolledCheckTask implements Runnable {
 		}
 		record(evaluation.sequence, CheckOutcomes.of(null, new CheckTimeoutException(this.schedule.timeout(), true)));
 		// Recorded before the answer is cancelled: the cancellation may end the
-		// evaluation
-		// and free the check for its next tick.
+		// evaluation and free the check for its next tick.
 		cancel(evaluation.overdue());
 		if (evaluation.isStuck()) {
 			// An interrupt ends most blocking calls at once; a check that ignores it for
@@ -349,8 +345,7 @@ final class PolledCheckTask implements Runnable {
 	private void record(long sequence, Health health) {
 		synchronized (this.recordLock) {
 			// Evaluations end before the next starts, so results arrive in order; the
-			// check
-			// makes it certain that an older result never overwrites a newer one.
+			// check makes it certain that an older result never overwrites a newer one.
 			if (this.removed || sequence <= this.recordedSequence) {
 				return;
 			}
@@ -366,10 +361,8 @@ final class PolledCheckTask implements Runnable {
 	}
 
 	// Cancelled on the calling thread, the timer's at a timeout, as CompletableFuture's
-	// own
-	// orTimeout does: what cancellation runs (disposing a subscription, aborting a call)
-	// is
-	// brief by nature.
+	// own orTimeout does: what cancellation runs (disposing a subscription, aborting a
+	// call) is brief by nature.
 	private static void cancel(@Nullable CompletionStage<Health> answer) {
 		if (answer != null) {
 			try {

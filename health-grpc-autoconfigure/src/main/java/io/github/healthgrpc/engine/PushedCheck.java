@@ -41,10 +41,8 @@ final class PushedCheck implements Consumer<Health> {
 	@Override
 	public void accept(Health health) {
 		// Recorded under the lock that remove() takes: once remove() returns, nothing
-		// more
-		// reaches the store. A pushed value comes from application code: null becomes
-		// DOWN,
-		// like a polled check that returns nothing.
+		// more reaches the store. A pushed value comes from application code: null
+		// becomes DOWN, like a polled check that returns nothing.
 		synchronized (this.lock) {
 			if (!this.removed) {
 				this.recorder.accept(this.check.name(), CheckOutcomes.of(health, null));

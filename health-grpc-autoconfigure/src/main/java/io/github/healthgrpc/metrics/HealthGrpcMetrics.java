@@ -105,10 +105,9 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 				.register(registry);
 		}
 		// Listen first, then take what the store says, as the health file does: a change
-		// in
-		// between is heard instead of lost. What the store says only introduces services
-		// the
-		// listener has not heard of, so a change heard meanwhile is not counted twice.
+		// in between is heard instead of lost. What the store says only introduces
+		// services the listener has not heard of, so a change heard meanwhile is not
+		// counted twice.
 		this.store.addListener(this);
 		this.store.statuses().forEach((service, status) -> {
 			if (this.heard.putIfAbsent(service, status) == null) {

@@ -18,8 +18,7 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 		AvailabilityChanges changes) implements CheckDefinition.CancellableSubscription {
 
 	// The subscription is the record itself, equal for the same indicator, so that
-	// reading
-	// the registry again yields an equal definition and subscribes nothing twice.
+	// reading the registry again yields an equal definition and subscribes nothing twice.
 	static CheckDefinition.Pushed of(String name, AvailabilityStateHealthIndicator indicator,
 			AvailabilityChanges changes) {
 		return new CheckDefinition.Pushed(name, new AvailabilityCheck(indicator, changes));
@@ -43,8 +42,7 @@ record AvailabilityCheck(AvailabilityStateHealthIndicator indicator,
 		@Override
 		public void run() {
 			// Evaluating and recording under one lock keeps an older evaluation from
-			// being
-			// recorded after a newer one when a change races with the first push.
+			// being recorded after a newer one when a change races with the first push.
 			synchronized (this) {
 				this.recorder.accept(evaluate());
 			}

@@ -25,8 +25,7 @@ final class ServiceDefinitions {
 	private final Set<String> followers;
 
 	// Members added by name (with StatusStore.addMember), kept apart from the definitions
-	// so
-	// that a redefinition does not drop them and a follower does not inherit the
+	// so that a redefinition does not drop them and a follower does not inherit the
 	// overall's.
 	private final Map<String, Set<String>> added;
 

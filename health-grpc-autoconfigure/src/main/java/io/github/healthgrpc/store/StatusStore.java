@@ -55,8 +55,7 @@ public final class StatusStore implements ServiceStatuses {
 	private final Map<String, Instant> resultTimes = new ConcurrentHashMap<>();
 
 	// Guarded by lock: the checks whose latest result lets their services serve, mapped
-	// once
-	// as it is recorded.
+	// once as it is recorded.
 	private final Set<String> servingResults = new HashSet<>();
 
 	private final ServingStatusMapper mapper;
