@@ -243,13 +243,13 @@ final class PolledCheckTask implements Runnable {
 				// It missed its start deadline (already recorded), was removed, or the
 				// engine is closing: no answer will come.
 				evaluation.settle(EvaluationOutcome.ABANDONED, null);
-				ended(evaluation, evaluation.answerDone());
+				ended(evaluation.answerDone());
 			}
 		}
 		finally {
 			// Whatever happened on the way, the thread lets go: a check is never left
 			// busy.
-			ended(evaluation, evaluation.leave());
+			ended(evaluation.leave());
 		}
 	}
 
@@ -294,7 +294,7 @@ final class PolledCheckTask implements Runnable {
 			settle(evaluation, health, failure);
 		}
 		finally {
-			ended(evaluation, evaluation.answerDone());
+			ended(evaluation.answerDone());
 		}
 	}
 
@@ -354,7 +354,9 @@ final class PolledCheckTask implements Runnable {
 		}
 	}
 
-	private void ended(Evaluation evaluation, boolean ended) {
+	// Frees the check for its next tick once the evaluation has ended: its thread has let
+	// go and its answer is done (leave() and answerDone() say which call ended it).
+	private void ended(boolean ended) {
 		if (ended) {
 			this.busy.set(false);
 		}
