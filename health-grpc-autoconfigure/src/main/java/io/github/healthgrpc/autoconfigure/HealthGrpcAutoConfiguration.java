@@ -132,8 +132,7 @@ public final class HealthGrpcAutoConfiguration {
 
 	// Why services are not serving, as the grpc component of /actuator/health and the
 	// grpchealth endpoint both tell it: Spring Boot's readinessState is down in warm-up
-	// and
-	// the drain on purpose, never a failure.
+	// and the drain on purpose, never a failure.
 	@Bean
 	@ConditionalOnMissingBean
 	NotServingReasons healthGrpcNotServingReasons(StatusStore store, ServingStatusMapper mapper,
@@ -193,9 +192,8 @@ public final class HealthGrpcAutoConfiguration {
 		@Bean
 		AvailabilityChanges healthGrpcAvailabilityChanges(ObjectProvider<ApplicationAvailability> availability) {
 			// Spring calls listeners in the order they were created: creating the bean
-			// that
-			// records each availability change first lets it record the change before the
-			// availability checks are re-evaluated.
+			// that records each availability change first lets it record the change
+			// before the availability checks are re-evaluated.
 			availability.ifAvailable((created) -> {
 			});
 			return new AvailabilityChanges();

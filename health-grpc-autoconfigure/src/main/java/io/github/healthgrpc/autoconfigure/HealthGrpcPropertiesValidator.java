@@ -104,8 +104,8 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 	}
 
 	// UP is what a healthy check answers: mapped otherwise, nothing could ever serve.
-	// Each
-	// code is matched by the mapper's own rule, so up, UP and any other spelling count.
+	// Each code is matched by the mapper's own rule, so up, UP and any other spelling
+	// count.
 	private void validateStatusMapping(HealthGrpcProperties properties) {
 		properties.getStatus().getMapping().forEach((code, status) -> {
 			if (ServingStatusMapper.of(Collections.singletonMap(code, status)).map(Status.UP) != ServingState.SERVING) {

@@ -71,8 +71,7 @@ final class ProbeServices {
 			return Set.of();
 		}
 		// Group members are contributor names, composite members as parent/child: the
-		// names
-		// of the checks made from them.
+		// names of the checks made from them.
 		return checks.stream().filter(group::isMember).collect(Collectors.toUnmodifiableSet());
 	}
 

@@ -50,8 +50,7 @@ import org.springframework.util.Assert;
 final class AtomicFileWriter {
 
 	// Readable by every user, as a file written in place would be under the usual umask:
-	// a
-	// probe or sidecar may run as another user. Set after creation too, since the umask
+	// a probe or sidecar may run as another user. Set after creation too, since the umask
 	// takes bits away from the ones asked at creation (077 would leave rw-------).
 	private static final Set<PosixFilePermission> PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
 
@@ -127,9 +126,8 @@ final class AtomicFileWriter {
 					.setPermissions(PERMISSIONS);
 			}
 			// Some JDKs (25) quietly ignore the permissions of a link instead of failing,
-			// so the
-			// name is checked to still be the file created: never move a link over the
-			// file.
+			// so the name is checked to still be the file created: never move a link over
+			// the file.
 			requireSameFile(temporary, identity);
 			Files.move(temporary, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}

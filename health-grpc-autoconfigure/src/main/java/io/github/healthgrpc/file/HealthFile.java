@@ -59,10 +59,8 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	private boolean changesPending;
 
 	// What the listener has heard, not what the store says when a write happens: the
-	// store's
-	// listener lane leaves out changes that cancel out while the listener is busy, which
-	// is
-	// right only for a listener that shows what it heard.
+	// store's listener lane leaves out changes that cancel out while the listener is
+	// busy, which is right only for a listener that shows what it heard.
 	private final Map<String, ServingState> heard = new HashMap<>();
 
 	// What the file shows: what was heard when the store last said its changes were all
@@ -191,8 +189,7 @@ public class HealthFile implements StatusListener, SmartLifecycle {
 	}
 
 	// A process killed in the middle of a write leaves its temporary file behind, and
-	// each
-	// crash would add one. None of this file's own is being written while it starts.
+	// each crash would add one. None of this file's own is being written while it starts.
 	private void removeLeftovers() {
 		try {
 			List<Path> removed = this.writer.removeLeftovers();

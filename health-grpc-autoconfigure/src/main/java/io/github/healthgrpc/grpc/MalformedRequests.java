@@ -90,9 +90,8 @@ final class MalformedRequests {
 			public void onMessage(ReqT message) {
 				if (this.rejected) {
 					// The call is closed already; closing it again would throw, and
-					// grpc-java
-					// would log that at SEVERE. Whatever else the client sends is
-					// dropped.
+					// grpc-java would log that at SEVERE. Whatever else the client sends
+					// is dropped.
 					return;
 				}
 				if (message == malformed) {

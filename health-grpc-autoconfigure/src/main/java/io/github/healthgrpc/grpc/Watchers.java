@@ -64,18 +64,16 @@ final class Watchers implements StatusListener {
 	void watch(String service, @Nullable Object connection, ServerCallStreamObserver<HealthCheckResponse> observer) {
 		WatchStream stream = new WatchStream(service, connection, observer, this::currentStatus);
 		// The observer is not thread-safe: finish setting it up before add() publishes
-		// the
-		// stream to the threads that report changes and close the store.
+		// the stream to the threads that report changes and close the store.
 		observer.setOnCancelHandler(() -> {
 			stream.cancelled();
 			remove(stream);
 		});
 		observer.setOnReadyHandler(stream::flush);
 		// grpc-java lets 32 KiB queue for a call before isReady() turns false: for a
-		// reader
-		// that stops reading, thousands of stale statuses. One byte makes it false as
-		// soon
-		// as one message waits, so the server holds that message and a pending flag.
+		// reader that stops reading, thousands of stale statuses. One byte makes it false
+		// as soon as one message waits, so the server holds that message and a pending
+		// flag.
 		observer.setOnReadyThreshold(1);
 		Admission admission = add(stream);
 		if (admission.refusal() != null) {

@@ -60,8 +60,7 @@ public final class CpuCheck implements CheckFunction {
 	}
 
 	// Synchronized: an evaluation written off at its timeout may still be running when
-	// the
-	// next one starts.
+	// the next one starts.
 	private synchronized Health health(CpuSample now) {
 		if (now.cpuNanos() < 0) {
 			return Health.unknown().withDetail("reason", "the JVM did not report the process's CPU time").build();

@@ -1,7 +1,5 @@
 package io.github.healthgrpc.server;
 
-import java.util.Set;
-
 /**
  * What a gRPC server adapter tells health-grpc about its server, before the server
  * starts. Each adapter, active only when its server runs, provides one bean; when its
@@ -16,13 +14,5 @@ public interface GrpcServerAdapter {
 	 * @return the server
 	 */
 	GrpcServerSupport server();
-
-	/**
-	 * The fully qualified names of the services the server will bind, known before it
-	 * starts (environment variables cannot carry capitals, so these names restore the
-	 * case of service names configured through them).
-	 * @return the names
-	 */
-	Set<String> boundServiceNames();
 
 }

@@ -96,8 +96,7 @@ public class HealthPortServer implements SmartLifecycle {
 		}
 		// A context that is only stopped has no drain: open Watch calls would hold the
 		// graceful shutdown, so they are told NOT_SERVING and completed, as the adapters
-		// do
-		// for the main server.
+		// do for the main server.
 		this.healthService.endWatches();
 		server.shutdown();
 		try {

@@ -53,12 +53,9 @@ final class HealthPortServerBuilders {
 		ServerBuilder<?> builder = (address != null) ? nettyFor(new InetSocketAddress(address, port))
 				: Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
 		// Every Health method is a lookup in the status store or registers a Watch call,
-		// and
-		// changes reach watchers on the store's own thread: nothing would wait in a pool,
-		// so
-		// the transport's threads (daemon threads) run the calls, and there is no
-		// executor
-		// to size or shut down.
+		// and changes reach watchers on the store's own thread: nothing would wait in a
+		// pool, so the transport's threads (daemon threads) run the calls, and there is
+		// no executor to size or shut down.
 		return builder.directExecutor()
 			.keepAliveTime(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS)
 			.keepAliveTimeout(KEEP_ALIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -7,14 +7,12 @@ import io.github.healthgrpc.server.boot.BootGrpcServer;
 import io.github.healthgrpc.server.boot.BootServerShutdown;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.grpc.server.service.GrpcServiceDiscoverer;
 
 /**
  * Serves health-grpc on Spring Boot's own gRPC server. The server binds every
@@ -67,8 +65,8 @@ public final class BootGrpcServerAdapterAutoConfiguration {
 	}
 
 	@Bean
-	BootGrpcServer healthGrpcBootServer(ObjectProvider<GrpcServiceDiscoverer> discoverer, BoundServices boundServices) {
-		return new BootGrpcServer(discoverer, boundServices);
+	BootGrpcServer healthGrpcBootServer(BoundServices boundServices) {
+		return new BootGrpcServer(boundServices);
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import io.grpc.BindableService;
 import net.devh.boot.grpc.common.util.InterceptorOrder;
 import net.devh.boot.grpc.server.interceptor.GrpcGlobalServerInterceptor;
 import net.devh.boot.grpc.server.service.GrpcService;
-import net.devh.boot.grpc.server.service.GrpcServiceDiscoverer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -79,8 +78,8 @@ public final class DevhGrpcServerAdapterAutoConfiguration {
 	}
 
 	@Bean
-	DevhGrpcServer healthGrpcDevhServer(GrpcServiceDiscoverer discoverer, BoundServices boundServices) {
-		return new DevhGrpcServer(discoverer, boundServices);
+	DevhGrpcServer healthGrpcDevhServer(BoundServices boundServices) {
+		return new DevhGrpcServer(boundServices);
 	}
 
 	@Bean
