@@ -171,9 +171,8 @@ class HealthPortTlsServerTests {
 		await().atMost(PATIENCE).until(() -> stalled.received() > 0);
 		// The reading watcher watches the stalled call's service: each flip it hears was
 		// offered to the stalled call in the same pass, so the flips fill that call's
-		// window.
-		// Flips of another service can be read back before the stalled call is told, and
-		// leave room for the final status and its trailers.
+		// window. Flips of another service can be read back before the stalled call is
+		// told, and leave room for the final status and its trailers.
 		WatchRecorder reading = watch(healthPort(), "");
 		assertThat(reading.next()).isEqualTo(ServingStatus.SERVING);
 		for (int i = 0; i < 10; i++) {
@@ -212,8 +211,7 @@ class HealthPortTlsServerTests {
 		// full.
 		assertRefused(watch(first, ""), "grpc.health.watch.max-watchers");
 		// A client of the main port is not locked out by whoever reaches the plaintext
-		// port:
-		// the health-port connection holding the most gives way its oldest call.
+		// port: the health-port connection holding the most gives way its oldest call.
 		WatchRecorder overTls = watch(tls(), "");
 		assertThat(overTls.next()).isEqualTo(ServingStatus.SERVING);
 		assertRefused(onHealthPort.get(0), "held the most");
