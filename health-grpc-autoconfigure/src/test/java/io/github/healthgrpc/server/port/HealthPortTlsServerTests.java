@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.grpc.WatchRecorder;
@@ -91,7 +92,7 @@ class HealthPortTlsServerTests {
 			TestGrpcServer server) throws Exception {
 		start(server);
 		StatusRuntimeException refused = catchRefusal(
-				() -> HealthPortClient.check(this.client.plaintext("127.0.0.1", this.started.port()), ""));
+				() -> HealthCheckCall.check(this.client.plaintext("127.0.0.1", this.started.port()), ""));
 		Map<String, ServingStatus> overTls = HealthPortClient.list(tls());
 		Map<String, ServingStatus> onHealthPort = HealthPortClient.list(healthPort());
 		System.out.printf("%s: plaintext Check on the TLS main port: %s; List over TLS %s, on the health port %s%n",
@@ -102,7 +103,7 @@ class HealthPortTlsServerTests {
 			.containsEntry("demo.Inventory", ServingStatus.SERVING)
 			.containsKey("grpc.health.v1.Health");
 		assertThat(onHealthPort).isEqualTo(overTls);
-		overTls.forEach((service, status) -> assertThat(HealthPortClient.check(healthPort(), service))
+		overTls.forEach((service, status) -> assertThat(HealthCheckCall.check(healthPort(), service))
 			.as("Check %s on the health port", service)
 			.isEqualTo(status));
 		assertThat(watch(healthPort(), "demo.Inventory").next()).isEqualTo(ServingStatus.SERVING);
@@ -120,7 +121,7 @@ class HealthPortTlsServerTests {
 		stock().down("out of stock");
 		assertThat(onHealthPort.next()).isEqualTo(ServingStatus.NOT_SERVING);
 		assertThat(overTls.next()).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(HealthPortClient.check(healthPort(), "demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(HealthCheckCall.check(healthPort(), "demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
 
 		stock().up();
 		assertThat(onHealthPort.next()).isEqualTo(ServingStatus.SERVING);
@@ -142,7 +143,7 @@ class HealthPortTlsServerTests {
 		});
 		assertThat(watch.next()).isEqualTo(ServingStatus.NOT_SERVING);
 		Duration told = since(closeStarted);
-		ServingStatus duringDrain = HealthPortClient.check(this.client.plaintext("127.0.0.1", this.healthPort),
+		ServingStatus duringDrain = HealthCheckCall.check(this.client.plaintext("127.0.0.1", this.healthPort),
 				"demo.Inventory");
 		watch.awaitCompleted();
 		Duration completed = since(closeStarted);
@@ -250,7 +251,7 @@ class HealthPortTlsServerTests {
 		this.healthPort = this.started.context().getBean(HealthPortServer.class).getPort();
 		stock().up();
 		await().atMost(PATIENCE)
-			.until(() -> HealthPortClient.check(tls(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
+			.until(() -> HealthCheckCall.check(tls(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
 	}
 
 	private static SpringApplicationBuilder application(TestGrpcServer server, String... properties) {
