@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 class AvailabilityChecksTests {
 
 	// Boot's probes auto-configuration registers both indicators whenever Actuator is
-	// present;
-	// without Actuator on this class path the two properties ask for them instead.
+	// present; without Actuator on this class path the two properties ask for them
+	// instead.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
 				AvailabilityHealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,

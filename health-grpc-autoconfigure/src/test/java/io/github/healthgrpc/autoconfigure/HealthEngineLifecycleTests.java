@@ -38,8 +38,7 @@ class HealthEngineLifecycleTests {
 				context.stop();
 				int runsWhenStopped = check.runs.get();
 				// A stopped engine has no timer to count: intervals of the same 50ms pass
-				// on an
-				// engine of its own.
+				// on an engine of its own.
 				try (Ticks ticks = Ticks.ownEngine(new CheckSchedule(Duration.ofMillis(50), Duration.ofSeconds(2)))) {
 					ticks.awaitMore(4);
 				}

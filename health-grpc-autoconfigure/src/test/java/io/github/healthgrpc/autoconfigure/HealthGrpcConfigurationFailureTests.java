@@ -40,8 +40,7 @@ public class HealthGrpcConfigurationFailureTests {
 	private static final String POSITIVE_DURATION = "It must be a positive duration. Set it to a duration such as 5s";
 
 	// ConfigurationPropertiesAutoConfiguration: as in every application, Spring Boot
-	// binds
-	// @ConfigurationProperties beans.
+	// binds @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 				HealthContributorRegistryAutoConfiguration.class, HealthGrpcAutoConfiguration.class))
@@ -221,8 +220,7 @@ public class HealthGrpcConfigurationFailureTests {
 	}
 
 	// Spring Boot's binder rejects this one first (it reads "include" as a service named
-	// "include"
-	// whose value "db" is not a group); its error names the property too.
+	// "include" whose value "db" is not a group); its error names the property too.
 	@Test
 	void whenServicesHaveAPropertyWithoutServiceNameThenStartupFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("grpc.health.services.include=db").run((context) -> {
@@ -357,8 +355,7 @@ public class HealthGrpcConfigurationFailureTests {
 	}
 
 	// An unknown name fails the binding with Spring Boot's own exception for it, which
-	// its
-	// failure analyzer reports with the value and where it was written.
+	// its failure analyzer reports with the value and where it was written.
 	private static ContextConsumer<AssertableApplicationContext> failsAsUnbound(String property) {
 		return (context) -> {
 			assertThat(context).hasFailed();
@@ -372,8 +369,7 @@ public class HealthGrpcConfigurationFailureTests {
 	}
 
 	// Asserts the root cause is Spring Boot's exception for a bad value, naming the
-	// property
-	// as written, its value, the problem and the fix.
+	// property as written, its value, the problem and the fix.
 	/**
 	 * Asserts that startup failed on one property's value, with a reason that ends a
 	 * sentence.

@@ -51,10 +51,9 @@ class HealthGrpcMappingTests {
 	private static final String INVENTORY = "demo.Inventory";
 
 	// db (a HealthIndicator), pricing (a @HealthCheck method), cache (a
-	// ManualHealthCheck)
-	// and Boot's own ping contributor. ConfigurationPropertiesAutoConfiguration: as in
-	// every
-	// application, Spring Boot binds @ConfigurationProperties beans.
+	// ManualHealthCheck) and Boot's own ping contributor.
+	// ConfigurationPropertiesAutoConfiguration: as in every application, Spring Boot
+	// binds @ConfigurationProperties beans.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 				HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class,
@@ -370,9 +369,8 @@ class HealthGrpcMappingTests {
 			CountingCheck check = context.getBean(CountingCheck.class);
 			await().atMost(FIRST_RESULTS).until(() -> check.runs.get() >= 1);
 			// A hold, inherently: what is guarded is that nothing happens for as long as
-			// the
-			// tests above take to see three runs, with no later event that would prove
-			// it.
+			// the tests above take to see three runs, with no later event that would
+			// prove it.
 			await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> check.runs.get() == 1);
 		});
 	}

@@ -76,8 +76,7 @@ class ProbesAutoConfigurationTests {
 	@Test
 	void whenGroupMembershipIsNotValidatedThenAGroupMayNameAnyCheck() {
 		// Spring Boot checks that group members are health contributors unless told not
-		// to;
-		// then a @HealthCheck or a ManualHealthCheck may be a member too.
+		// to; then a @HealthCheck or a ManualHealthCheck may be a member too.
 		this.contextRunner
 			.withPropertyValues("management.endpoint.health.validate-group-membership=false",
 					"management.endpoint.health.group.readiness.include=pricing,cache,nosuchcheck")

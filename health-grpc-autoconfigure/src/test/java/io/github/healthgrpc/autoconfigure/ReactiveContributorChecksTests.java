@@ -57,8 +57,7 @@ class ReactiveContributorChecksTests {
 	@Test
 	void whenReactorIsNotOnTheClassPathThenThereIsNoReactiveSource() {
 		// Spring Boot's reactive registry needs Flux; hiding only Mono leaves the
-		// registry
-		// and proves health-grpc's own condition.
+		// registry and proves health-grpc's own condition.
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Mono.class)).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(ReactiveHealthContributorCheckSource.class);

@@ -31,8 +31,7 @@ class RelaxedPropertyNamesTests {
 	@Test
 	void whenEnvironmentVariableKeepsTheDashAsAnUnderscoreThenItBinds() {
 		// Spring Boot binds GRPC_HEALTH_SCHEDULER_POOL_SIZE to pool-size, although it
-		// lists the
-		// variable as grpc.health.scheduler.pool.size.
+		// lists the variable as grpc.health.scheduler.pool.size.
 		this.contextRunner.withInitializer(SystemEnvironment.of(Map.of("GRPC_HEALTH_SCHEDULER_POOL_SIZE", "2")))
 			.run((context) -> assertThat(context.getBean(HealthGrpcProperties.class).getScheduler().getPoolSize())
 				.isEqualTo(2));

@@ -159,8 +159,7 @@ class RuntimeContributorsTests {
 	@Test
 	void aContributorRegisteredAtRuntimeJoinsTheProbeServicesWhoseHealthGroupIncludesItAndLeavesThemWhenUnregistered() {
 		// Spring Boot checks at startup that a group's members exist unless told not to:
-		// a
-		// group that names a contributor registered later needs the check off.
+		// a group that names a contributor registered later needs the check off.
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class))

@@ -80,8 +80,7 @@ class DocsConfigurationReferenceTests {
 	}
 
 	// The meter names of docs/metrics.md: its tables' first column, tags left out, and
-	// the
-	// observation and the timers Spring Boot derives from it.
+	// the observation and the timers Spring Boot derives from it.
 	private static Set<String> meters() {
 		Set<String> meters = new TreeSet<>();
 		Matcher row = Pattern.compile("^\\|\\s*`(grpc\\.health\\.[a-z.]+)(?:\\{[^}]*\\})?`", Pattern.MULTILINE)

@@ -98,8 +98,7 @@ class DocsLinksTests {
 	}
 
 	// GitHub: lower case, drop every character that is not a letter, digit, space, hyphen
-	// or
-	// underscore (markup included), then spaces become hyphens.
+	// or underscore (markup included), then spaces become hyphens.
 	static String slug(String heading) {
 		String text = heading.replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").toLowerCase(Locale.ROOT);
 		return text.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');

@@ -83,8 +83,7 @@ class AsynchronousAnswersTests {
 		});
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.load().stuck() == 1);
 		// Many intervals pass while the answer is outstanding: counted on the same
-		// engine's
-		// timer by a check on the same schedule.
+		// engine's timer by a check on the same schedule.
 		Ticks.on(this.runner, SCHEDULE).awaitMore(8);
 		assertThat(starts.get()).isOne();
 		assertThat(statusOf("async")).isEqualTo(Status.DOWN);
@@ -103,8 +102,7 @@ class AsynchronousAnswersTests {
 	void anOlderResultNeverOverwritesANewerOne() {
 		// Answers complete on other threads, some just before their timeout and some just
 		// after, while ticks come every 2ms: every result the store holds must be newer
-		// than
-		// the one before.
+		// than the one before.
 		this.store.defineServices(Map.of("", Set.of("async")));
 		this.store.setAcceptingTraffic(true);
 		AtomicLong evaluations = new AtomicLong();

@@ -46,10 +46,8 @@ class CheckOverrideTests {
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		int atOverride = evaluations.get();
 		// The check keeps its schedule; none of its own (UP) results reaches the store.
-		// Its
-		// fifth evaluation since the override has begun, so four have ended (a check is
-		// never
-		// started again while it runs) and had their results recorded, or not.
+		// Its fifth evaluation since the override has begun, so four have ended (a check
+		// is never started again while it runs) and had their results recorded, or not.
 		await().atMost(Duration.ofSeconds(2)).until(() -> evaluations.get() > atOverride + 4);
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);
 		assertThat(evaluations.get()).isGreaterThan(atOverride + 3);

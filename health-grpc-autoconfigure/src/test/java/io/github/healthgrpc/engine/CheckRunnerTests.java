@@ -111,8 +111,7 @@ class CheckRunnerTests {
 	void aCheckQueuedBehindASlowOneIsNotTimedOutForTheWait() {
 		// One worker: the quick check waits up to 300ms behind the slow one each time.
 		// Its 100ms timeout counts from when it starts, so it stays UP; its 1s interval
-		// is
-		// the deadline for starting.
+		// is the deadline for starting.
 		List<Status> quickResults = new CopyOnWriteArrayList<>();
 		try (CheckRunner singleWorker = new CheckRunner(this.store, 1)) {
 			singleWorker.start(List.of(polled("slow", () -> {
@@ -195,9 +194,8 @@ class CheckRunnerTests {
 	@Test
 	void changesAreFannedOutOnTheStoresListenerThreadsNeverOnAnEngineThread() {
 		// The timer thread only starts evaluations and fires timeouts, the workers
-		// evaluate:
-		// fanning a change out to thousands of watchers on either would delay other
-		// checks.
+		// evaluate: fanning a change out to thousands of watchers on either would delay
+		// other checks.
 		Set<String> recordingThreads = ConcurrentHashMap.newKeySet();
 		AtomicInteger changes = new AtomicInteger();
 		this.store.defineServices(Map.of("", Set.of("flips")));
@@ -226,8 +224,7 @@ class CheckRunnerTests {
 		this.runner.pause();
 		int runsWhenPaused = runs.get();
 		// A paused engine has no timer to count: four intervals of the same schedule pass
-		// on
-		// an engine of its own.
+		// on an engine of its own.
 		try (Ticks ticks = Ticks.ownEngine(FAST)) {
 			ticks.awaitMore(4);
 		}
@@ -250,8 +247,7 @@ class CheckRunnerTests {
 		this.runner.close();
 		// The interrupted sleep throws, which would otherwise be recorded as DOWN by the
 		// worker that ran it: once that worker has ended (close shut its pool down),
-		// nothing
-		// of the evaluation is left to be recorded.
+		// nothing of the evaluation is left to be recorded.
 		worker.get().join(10_000);
 		assertThat(worker.get().isAlive()).isFalse();
 		assertThat(this.store.checkResult("sleepy")).isNull();
@@ -268,8 +264,7 @@ class CheckRunnerTests {
 		this.runner.close();
 		int runsWhenClosed = runs.get();
 		// A closed engine has no timer to count: four intervals of the same schedule pass
-		// on
-		// an engine of its own.
+		// on an engine of its own.
 		try (Ticks ticks = Ticks.ownEngine(FAST)) {
 			ticks.awaitMore(4);
 		}

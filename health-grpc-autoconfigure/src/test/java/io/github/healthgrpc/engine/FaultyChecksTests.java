@@ -121,8 +121,8 @@ class FaultyChecksTests {
 						+ "%d of %d scheduled times (interval 50ms), flapping check %d times%n",
 				latencies.size(), seconds, p50, p99, max, goodRunsDuring, scheduledRuns, flapsDuring);
 		// A Check is a map lookup: milliseconds at worst, even on two cores shared with
-		// other
-		// builds; the bounds leave room for a garbage collection or a descheduled thread.
+		// other builds; the bounds leave room for a garbage collection or a descheduled
+		// thread.
 		assertThat(p99).isLessThan(40);
 		assertThat(max).isLessThan(100);
 		assertThat(goodRunsDuring).isGreaterThanOrEqualTo((int) (scheduledRuns * 0.9));

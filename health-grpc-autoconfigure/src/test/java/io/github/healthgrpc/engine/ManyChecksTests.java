@@ -47,8 +47,7 @@ class ManyChecksTests {
 							+ "fewest %d; %d evaluations, %d late starts, %d queued%n",
 					CHECKS, seconds, expected, fewest, load.evaluations(), load.lateStarts(), load.queued());
 			// Every check ran as often as its interval asks, less the run that may fall
-			// at the
-			// edge of the measurement, and none had to wait a whole interval for a
+			// at the edge of the measurement, and none had to wait a whole interval for a
 			// thread.
 			assertThat(fewest).isGreaterThanOrEqualTo(expected - 1);
 			assertThat(load.lateStarts()).isZero();

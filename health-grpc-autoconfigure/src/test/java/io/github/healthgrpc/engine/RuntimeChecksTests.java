@@ -118,8 +118,7 @@ class RuntimeChecksTests {
 	@Test
 	void aHangingCheckThatIsRemovedFreesItsWorkerAtOnce() {
 		// One worker, held by a check that ignores interrupts and has a one-minute
-		// timeout:
-		// the other check cannot start until the hanging one is removed.
+		// timeout: the other check cannot start until the hanging one is removed.
 		AtomicInteger hangs = new AtomicInteger();
 		this.runner.start(List.of(polled("hangs", () -> {
 			hangs.incrementAndGet();
@@ -223,8 +222,7 @@ class RuntimeChecksTests {
 		AtomicInteger newRuns = new AtomicInteger();
 		this.runner.add(counted("db", newRuns, Status.DOWN), FAST);
 		// DOWN from the new definition's first result on, through several of its runs:
-		// the
-		// old one is not run again.
+		// the old one is not run again.
 		await().atMost(Duration.ofSeconds(2)).until(() -> statusOf("db") == Status.DOWN);
 		await().atMost(Duration.ofSeconds(2)).until(() -> newRuns.get() >= 4);
 		assertThat(statusOf("db")).isEqualTo(Status.DOWN);

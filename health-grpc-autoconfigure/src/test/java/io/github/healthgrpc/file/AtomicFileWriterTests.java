@@ -80,9 +80,8 @@ class AtomicFileWriterTests {
 		Throwable thrown = catchThrowable(() -> writer.write(CONTENT));
 		assertThat(this.victim).hasContent("precious");
 		// Setting the permissions without following links (Java 17), or the check that
-		// the name
-		// is still the file created (Java 25, which ignores a link's permissions), gives
-		// up.
+		// the name is still the file created (Java 25, which ignores a link's
+		// permissions), gives up.
 		assertThat(thrown).isInstanceOf(IOException.class);
 		assertThat(this.file).hasContent("{\"status\":\"NOT_SERVING\"}");
 		assertThat(temporaryFiles()).as("the link is removed, not left for the next write").isEmpty();

@@ -98,8 +98,7 @@ class HealthFileTests {
 				assertThat(reader.reads()).isGreaterThan(FLIPS);
 				assertThat(reader.lastContent().services()).hasSize(SERVICES + 3);
 				// The median, not the slowest: a machine shared with other builds may
-				// stall
-				// every thread of the JVM for seconds.
+				// stall every thread of the JVM for seconds.
 				assertThat(median(lags)).isLessThan(TimeUnit.MILLISECONDS.toNanos(250));
 			}
 		});
@@ -151,8 +150,7 @@ class HealthFileTests {
 			List<FileTime> modified = new ArrayList<>();
 			HealthFileContent first = HealthFileContent.read(file());
 			// Long enough for a heartbeat far slower than the interval to fail the
-			// assertions
-			// below, which say by how much, rather than this wait.
+			// assertions below, which say by how much, rather than this wait.
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
 				HealthFileContent content = HealthFileContent.read(file());
 				assertThat(content.services()).isEqualTo(first.services());

@@ -45,8 +45,7 @@ class HostileRequestTests {
 	private final StatusStore store = new StatusStore();
 
 	// The one connection of these tests holds every Watch call, so the total limit is
-	// what
-	// refuses; WatchConnectionLimitTests proves who gives way between connections.
+	// what refuses; WatchConnectionLimitTests proves who gives way between connections.
 	private final HealthGrpcService service = new HealthGrpcService(this.store, 100,
 			new WatchLimits(MAX_WATCHERS, MAX_UNKNOWN));
 

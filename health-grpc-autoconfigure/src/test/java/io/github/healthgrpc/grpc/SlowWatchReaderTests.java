@@ -76,16 +76,15 @@ class SlowWatchReaderTests {
 		int sentDuringStall = this.service.watchMessagesSent() - sentBeforeStall;
 		if (this.service.lastWatchMessage() == currentStatus()) {
 			// End on a status the server has not handed to grpc-java yet, so it can reach
-			// the
-			// client only through the send that follows the client reading again.
+			// the client only through the send that follows the client reading again.
 			flip(1);
 		}
 		ServingStatus finalStatus = currentStatus();
 		assertThat(this.service.lastWatchMessage()).isNotEqualTo(finalStatus);
 		reader.readAll();
 		// Once the client has everything the server sent and the last of it is the
-		// current
-		// status, the server has nothing more to send: no further change is pending.
+		// current status, the server has nothing more to send: no further change is
+		// pending.
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(reader.last()).isEqualTo(finalStatus);
 			assertThat(reader.received()).isEqualTo(this.service.watchMessagesSent());

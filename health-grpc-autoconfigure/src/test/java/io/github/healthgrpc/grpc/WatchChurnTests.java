@@ -40,8 +40,7 @@ class WatchChurnTests {
 	private static final int BATCH = 100;
 
 	// A watcher left behind retains about 1.4 KB (3,000 of them measured +4.0 MB), so
-	// this
-	// catches a leak of half of them; runs without a leak measured +0.1 MB.
+	// this catches a leak of half of them; runs without a leak measured +0.1 MB.
 	private static final long MAX_HEAP_GROWTH = 2L * 1024 * 1024;
 
 	private static final List<String> NAMES = List.of("", "demo.Inventory", "churn.Unknown1", "churn.Unknown2",

@@ -77,8 +77,7 @@ class WatchConnectionLimitTests {
 			assertThat(ping(balanced)).containsExactly(1);
 		}
 		// The client really health-checks over Watch: its call took the place of the
-		// flood's
-		// oldest, and a NOT_SERVING status takes the backend out of its balancer.
+		// flood's oldest, and a NOT_SERVING status takes the backend out of its balancer.
 		assertThat(this.service.watcherCount()).isEqualTo(MAX_WATCHERS);
 		List<WatchRecorder> gaveWay = held.stream().filter((watch) -> !watch.isOpen()).toList();
 		assertThat(gaveWay).hasSize(1);

@@ -87,8 +87,7 @@ class WatchFanOutTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> allTold(ServingStatus.NOT_SERVING, 0));
 		assertThat(this.store.checkResult("slow").getDetails().toString()).contains("did not answer");
 		// Sent by the store's listener thread, or by gRPC's when a call's transport was
-		// busy:
-		// never by the engine's timer, which recorded the timeout.
+		// busy: never by the engine's timer, which recorded the timeout.
 		assertThat(this.service.sendingThreads()).isNotEmpty()
 			.allMatch((thread) -> thread.startsWith("health-grpc-listener-") || thread.startsWith("grpc-"));
 		this.runner.close();

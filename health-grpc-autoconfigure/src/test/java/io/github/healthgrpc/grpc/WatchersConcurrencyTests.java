@@ -72,9 +72,8 @@ class WatchersConcurrencyTests {
 		int budget = 20;
 		Watchers watchers = new Watchers(this.store, new WatchLimits(budget, WatchLimits.DEFAULT_MAX_UNKNOWN_SERVICES));
 		// One connection fills the budget over and over; light ones keep taking its
-		// oldest
-		// call, and the heavy client cancels every call as soon as it has ended, as a
-		// client may while the server's end of the call is still on its way.
+		// oldest call, and the heavy client cancels every call as soon as it has ended,
+		// as a client may while the server's end of the call is still on its way.
 		Runnable heavy = () -> {
 			List<FakeWatchObserver> open = new ArrayList<>();
 			for (int i = 0; i < 100_000; i++) {

@@ -58,8 +58,7 @@ class CpuCheckEndToEndTests {
 			await().atMost(PATIENCE).until(() -> cpu.status() == ServingStatus.NOT_SERVING);
 			long outMillis = (System.nanoTime() - spinStart) / 1_000_000;
 			// DOWN over a whole window of spinning: what the load covers is the window,
-			// not
-			// the check's life.
+			// not the check's life.
 			await().atMost(PATIENCE)
 				.until(() -> cpu.result().getStatus() == Status.DOWN && cpu.result().getDetails().containsKey("load")
 						&& span(cpu.result()).toMillis() >= 1000);

@@ -34,8 +34,7 @@ class HeapCheckEndToEndTests {
 		System.gc();
 		HeapReading before = new LongLivedHeap().get();
 		// Half a gigabyte, or a quarter of a small heap; thresholds between its halves,
-		// well
-		// clear of what the application itself retains.
+		// well clear of what the application itself retains.
 		long retain = Math.min(512L * 1024 * 1024, before.max() / 4);
 		double warn = (before.used() + retain * 0.3) / before.max();
 		double fail = (before.used() + retain * 0.8) / before.max();

@@ -24,8 +24,7 @@ class ClientSideHealthCheckingTests {
 	private static final Duration DRAIN_DELAY = Duration.ofSeconds(2);
 
 	// The change is pushed over Watch: milliseconds, where a polling client would take
-	// its
-	// interval. Generous for a busy machine, and below the drain delay.
+	// its interval. Generous for a busy machine, and below the drain delay.
 	private static final Duration CLIENT_LEAVES_WITHIN = Duration.ofSeconds(1);
 
 	// Enough calls after the client left the backend to show that none goes to it.

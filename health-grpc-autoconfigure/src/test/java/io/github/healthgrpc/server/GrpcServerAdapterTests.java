@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.grpc.HealthGrpcService;
-import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.store.StatusStore;
@@ -193,10 +193,7 @@ public abstract class GrpcServerAdapterTests {
 	private static ServingStatus check(int port, String service) throws InterruptedException {
 		ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
 		try {
-			return HealthGrpc.newBlockingStub(channel)
-				.withDeadlineAfter(10, TimeUnit.SECONDS)
-				.check(HealthCheckRequest.newBuilder().setService(service).build())
-				.getStatus();
+			return HealthCheckCall.check(channel, service);
 		}
 		finally {
 			channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);

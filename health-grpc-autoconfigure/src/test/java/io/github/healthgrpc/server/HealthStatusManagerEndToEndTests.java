@@ -80,8 +80,7 @@ class HealthStatusManagerEndToEndTests {
 		assertThat(servingMillis).as("SERVING heard after, in ms").isLessThan(HEARD_WITHIN.toMillis());
 
 		// SERVING through the manager lifts only what the manager held: a mapped check
-		// that
-		// is DOWN keeps the service NOT_SERVING.
+		// that is DOWN keeps the service NOT_SERVING.
 		ManualHealthCheck db = this.fixture.started().context().getBean(ManualHealthCheck.class);
 		db.down("gone");
 		assertThat(watch.next()).isEqualTo(ServingStatus.NOT_SERVING);

@@ -107,8 +107,7 @@ class ProbeServicesTests {
 	}
 
 	// The restart storm that liveness on "" would cause: a dependency of the overall
-	// status
-	// is down, "" is NOT_SERVING, and liveness must not follow it.
+	// status is down, "" is NOT_SERVING, and liveness must not follow it.
 	@ParameterizedTest
 	@EnumSource
 	void aDependencyOfTheOverallStatusThatIsDownNeverTakesLivenessOut(TestGrpcServer server) throws Exception {
@@ -116,8 +115,8 @@ class ProbeServicesTests {
 		pricing().set(Health.down().withDetail("error", "connection refused").build());
 		awaitStatus("", ServingStatus.NOT_SERVING);
 		// Polled every 100 ms: still SERVING once more evaluations of the outage have
-		// been
-		// recorded (the first had, to make "" NOT_SERVING) means none of them reached it.
+		// been recorded (the first had, to make "" NOT_SERVING) means none of them
+		// reached it.
 		pricing().awaitPolls(3);
 		assertThat(check("liveness")).isEqualTo(ServingStatus.SERVING);
 		assertThat(check("")).isEqualTo(ServingStatus.NOT_SERVING);
@@ -131,10 +130,8 @@ class ProbeServicesTests {
 		PricingIndicator pricing = pricing();
 		pricing.set(Health.outOfService().build());
 		// The indicator is polled every 100 ms: SERVING once the status has been polled
-		// and
-		// recorded means the mapping held (the third poll since it was set begins only
-		// after
-		// the second, which read it, was recorded).
+		// and recorded means the mapping held (the third poll since it was set begins
+		// only after the second, which read it, was recorded).
 		pricing.awaitPolls(3);
 		assertThat(check("readiness")).isEqualTo(ServingStatus.SERVING);
 		assertThat(pricing.polledSince(Status.OUT_OF_SERVICE)).isTrue();

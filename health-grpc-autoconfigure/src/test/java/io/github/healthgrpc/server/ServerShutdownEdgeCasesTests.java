@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
@@ -157,10 +158,7 @@ class ServerShutdownEdgeCasesTests {
 	}
 
 	private static ServingStatus check(ManagedChannel channel) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.getDefaultInstance())
-			.getStatus();
+		return HealthCheckCall.check(channel, "");
 	}
 
 	private static long millisSince(long start) {

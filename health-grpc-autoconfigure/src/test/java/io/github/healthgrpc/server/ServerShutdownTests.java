@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 import io.github.healthgrpc.grpc.ByteArrayMarshaller;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
@@ -82,7 +83,7 @@ class ServerShutdownTests {
 		long closeStarted = System.nanoTime();
 		CompletableFuture<Long> closed = close();
 		await().atMost(PATIENCE).until(() -> count(watchers, "SERVING,NOT_SERVING") == WATCHERS);
-		ServingStatus duringDrain = check(this.channels.get(0), "demo.Inventory");
+		ServingStatus duringDrain = HealthCheckCall.check(this.channels.get(0), "demo.Inventory");
 		Duration closeTook = Duration.ofNanos(closed.get(PATIENCE.toSeconds(), TimeUnit.SECONDS) - closeStarted);
 		await().atMost(PATIENCE).until(() -> watchers.stream().allMatch(Watcher::ended));
 
@@ -139,7 +140,8 @@ class ServerShutdownTests {
 		for (int i = 0; i < CHANNELS; i++) {
 			this.channels.add(this.fixture.channel());
 		}
-		await().atMost(PATIENCE).until(() -> check(this.channels.get(0), "demo.Inventory") == ServingStatus.SERVING);
+		await().atMost(PATIENCE)
+			.until(() -> HealthCheckCall.check(this.channels.get(0), "demo.Inventory") == ServingStatus.SERVING);
 	}
 
 	private CompletableFuture<Long> close() {
@@ -147,13 +149,6 @@ class ServerShutdownTests {
 			this.fixture.started().close();
 			return System.nanoTime();
 		});
-	}
-
-	private static ServingStatus check(ManagedChannel channel, String service) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
 	}
 
 	private static long count(List<Watcher> watchers, String history) {

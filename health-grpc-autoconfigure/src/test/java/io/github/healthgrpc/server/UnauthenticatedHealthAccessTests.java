@@ -151,8 +151,7 @@ class UnauthenticatedHealthAccessTests {
 	static class SecuredServer {
 
 		// On devh, as early as an application can put its own interceptor without tying
-		// with
-		// health-grpc's; on Spring Boot's server, first of the global interceptors.
+		// with health-grpc's; on Spring Boot's server, first of the global interceptors.
 		@Bean
 		@GrpcGlobalServerInterceptor
 		@GlobalServerInterceptor

@@ -69,8 +69,7 @@ final class WatchFlood implements AutoCloseable {
 				}
 			}
 			// A pace, not a wait: a hundred rounds a second, each re-opening every call
-			// that
-			// ended, leave the cores to the server and the client under test.
+			// that ended, leave the cores to the server and the client under test.
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 		}
 		calls.forEach((onChannel) -> onChannel.forEach(WatchRecorder::close));

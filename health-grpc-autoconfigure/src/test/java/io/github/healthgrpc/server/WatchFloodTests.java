@@ -123,8 +123,7 @@ class WatchFloodTests {
 				assertThat(refused.getDescription()).contains("grpc.health.watch.max-watchers");
 			}
 			// A client on another connection is admitted; the proxy's oldest call gives
-			// way,
-			// told why and what to change.
+			// way, told why and what to change.
 			try (WatchRecorder newcomer = WatchRecorder.watch(HealthGrpc.newStub(this.fixture.channel()),
 					EchoBackend.SERVICE)) {
 				assertThat(newcomer.next()).isEqualTo(ServingStatus.SERVING);

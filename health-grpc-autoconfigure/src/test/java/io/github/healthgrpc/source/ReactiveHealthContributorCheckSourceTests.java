@@ -113,8 +113,7 @@ class ReactiveHealthContributorCheckSourceTests {
 	@Test
 	void namesAlreadyInTheBlockingRegistryAreLeftToIt() {
 		// Spring Boot's health endpoint shows the blocking contributor when both
-		// registries
-		// have one by the same name.
+		// registries have one by the same name.
 		DefaultHealthContributorRegistry blocking = new DefaultHealthContributorRegistry();
 		blocking.registerContributor("redis", (HealthIndicator) () -> Health.up().build());
 		DefaultReactiveHealthContributorRegistry registry = new DefaultReactiveHealthContributorRegistry();

@@ -287,8 +287,7 @@ class StatusStoreTests {
 	@Test
 	void aServiceFollowingLivenessDoesNotCountAsHavingServed() {
 		// The drain skips its delay for an application that never served traffic:
-		// liveness
-		// alone told no client to send any.
+		// liveness alone told no client to send any.
 		StatusStore store = storeWithProbes();
 		store.setLive(true);
 		assertThat(store.status("liveness")).isEqualTo(ServingState.SERVING);

@@ -57,8 +57,7 @@ class HealthGrpcTestContextCustomizer implements ContextCustomizer {
 
 	private RootBeanDefinition testerDefinition() {
 		// A static factory method rather than an instance supplier: ahead-of-time
-		// processing
-		// of tests can generate code for it.
+		// processing of tests can generate code for it.
 		RootBeanDefinition definition = new RootBeanDefinition(HealthGrpcTestContextCustomizer.class);
 		definition.setFactoryMethodName("healthGrpcTester");
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);

@@ -3,8 +3,6 @@ package io.github.healthgrpc.test;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.healthgrpc.engine.CheckRunner;
-import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.grpc.test.autoconfigure.AutoConfigureTestGrpcTransport;
@@ -50,8 +48,7 @@ class DrainDelayUnderTestTests {
 		long start = 0;
 		try {
 			// Only an application that served drains: make sure this one did.
-			HealthGrpcTester health = new HealthGrpcTester(context.getBean(StatusStore.class),
-					context.getBean(CheckRunner.class));
+			HealthGrpcTester health = context.getBean(HealthGrpcTester.class);
 			assertThat(health).overall().becomesServingWithin(Duration.ofSeconds(10));
 			assertThat(health).service("demo.Inventory").isServing();
 		}

@@ -29,8 +29,7 @@ public class BootSampleApplication {
 	}
 
 	// Spring Boot's server binds every BindableService bean; @GrpcService is where
-	// per-service
-	// interceptors would go.
+	// per-service interceptors would go.
 	@Bean
 	@GrpcService
 	GreeterService greeterService() {

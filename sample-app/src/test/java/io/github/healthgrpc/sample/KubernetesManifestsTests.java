@@ -109,8 +109,7 @@ class KubernetesManifestsTests {
 	@Test
 	void startupAndLivenessProbeTheLivenessServiceNeverTheOverallStatus() {
 		// "" and every dependency's service are NOT_SERVING during an outage or a slow
-		// start:
-		// liveness on them restarts every pod at once.
+		// start: liveness on them restarts every pod at once.
 		assertThat(grpc("startupProbe").get("service")).isEqualTo(livenessService());
 		assertThat(grpc("livenessProbe").get("service")).isEqualTo(livenessService());
 	}
@@ -121,8 +120,7 @@ class KubernetesManifestsTests {
 		Duration grpcGrace = configuration.bindOrCreate("grpc.server", GrpcServerProperties.class)
 			.getShutdownGracePeriod();
 		// The web server stops after the gRPC server (a lower lifecycle phase);
-		// gracefully, it
-		// waits for its requests up to the phase timeout.
+		// gracefully, it waits for its requests up to the phase timeout.
 		Duration webGrace = (configuration.bindOrCreate("server", ServerProperties.class)
 			.getShutdown() == Shutdown.GRACEFUL)
 					? configuration.bindOrCreate("spring.lifecycle", LifecycleProperties.class)

@@ -40,8 +40,7 @@ class HealthWatchEndToEndTests extends AbstractSampleServerTests {
 		try {
 			watch.nextMessage(ServingStatus.SERVING, PATIENCE);
 			// Two real changes of demo.Inventory, each seen through Check: Greeter's
-			// status
-			// did not change, so its watcher must not hear of them.
+			// status did not change, so its watcher must not hear of them.
 			pricingDown();
 			pricingUp();
 			assertThat(check("demo.Greeter")).isEqualTo(ServingStatus.SERVING);

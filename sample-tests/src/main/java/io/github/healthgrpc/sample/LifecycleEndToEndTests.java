@@ -104,9 +104,8 @@ class LifecycleEndToEndTests {
 			.allSatisfy((took) -> assertThat(took).isLessThanOrEqualTo(ShutdownLoad.TOLD_WITHIN));
 		ShutdownLoad.assertCloseTook(closeTook, DRAIN_DELAY);
 		// The stream completes after the drain delay, measured from the NOT_SERVING
-		// message
-		// (less up to half a second for the two messages' different trips through the
-		// network stack).
+		// message (less up to half a second for the two messages' different trips through
+		// the network stack).
 		assertThat(Duration.ofNanos(end.nanoTime() - notServing.nanoTime()))
 			.isGreaterThanOrEqualTo(DRAIN_DELAY.minusMillis(500));
 		assertThat(List.of(end.since(closeStarted), inventoryEnd.since(closeStarted)))

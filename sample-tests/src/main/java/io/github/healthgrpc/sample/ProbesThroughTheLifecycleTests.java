@@ -97,8 +97,7 @@ class ProbesThroughTheLifecycleTests {
 		assertThat(probedDrainFor).as("every drain probe answered during the drain delay").isLessThan(DRAIN_DELAY);
 		// Warm-up is polled until readiness serves, so it asserts nothing by itself here;
 		// GrpcGoProbeInteropTests asserts what each probe answers while the application
-		// warms
-		// up.
+		// warms up.
 		assertThat(phase("steady")).containsEntry("liveness", Set.of("SERVING"))
 			.containsEntry("readiness", Set.of("SERVING"))
 			.containsEntry("demo.Inventory", Set.of("SERVING"));

@@ -60,11 +60,9 @@ class RecoveryWithinOneIntervalTests extends AbstractSampleServerTests {
 			List<Duration> told = new ArrayList<>();
 			for (int cycle = 0; cycle < CYCLES; cycle++) {
 				// Timed from just before the bind and the close: the figures are upper
-				// bounds.
-				// Each change follows right on the tick that reported the previous one,
-				// so
-				// (after the first) each waits for nearly a whole interval: the worst
-				// case.
+				// bounds. Each change follows right on the tick that reported the
+				// previous one, so (after the first) each waits for nearly a whole
+				// interval: the worst case.
 				long opened = System.nanoTime();
 				pricing.open();
 				HealthWatch.Event serving = watch.nextMessage(ServingStatus.SERVING, PATIENCE);

@@ -80,9 +80,8 @@ class ShutdownUnderLoadTests {
 		});
 		this.load.attachLateWatchers(port, PATIENCE);
 		// Both servers wait up to a 30 s shutdown grace period for calls left open: a
-		// hang
-		// shows here. Bounded well beyond the assertion below, so that a slow close fails
-		// with figures.
+		// hang shows here. Bounded well beyond the assertion below, so that a slow close
+		// fails with figures.
 		Duration closeTook = Duration.ofNanos(
 				assertThat(closed).as("context.close() returned").succeedsWithin(DRAIN_DELAY.plus(PATIENCE)).actual()
 						- closeStarted);

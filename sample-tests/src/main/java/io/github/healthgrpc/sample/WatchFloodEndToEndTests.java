@@ -45,8 +45,7 @@ class WatchFloodEndToEndTests extends AbstractSampleServerTests {
 	private static final int FLOOD_CONNECTIONS = 110;
 
 	// 10,010 calls wanted against the default budget of 10,000: full, with calls refused
-	// and
-	// re-opened, a few hundred a second.
+	// and re-opened, a few hundred a second.
 	private static final int FLOOD_PER_CONNECTION = MAX_WATCHERS / FLOOD_CONNECTIONS + 1;
 
 	private static final Duration FLOOD_FOR = Duration.ofSeconds(3);

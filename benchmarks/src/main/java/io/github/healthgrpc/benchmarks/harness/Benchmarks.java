@@ -119,8 +119,7 @@ public final class Benchmarks {
 	private static Path output(List<String> arguments) throws IOException {
 		Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/;
-		// a
-		// folder per run, so that one run's logs never overwrite another's.
+		// a folder per run, so that one run's logs never overwrite another's.
 		String run = (arguments.contains("full") ? "full-" : "quick-") + Instant.now().getEpochSecond();
 		Path out = jar.toAbsolutePath().getParent().resolve("bench").resolve(run);
 		Files.createDirectories(out);

@@ -19,8 +19,7 @@ import org.HdrHistogram.Recorder;
 public final class CheckLoad {
 
 	// The overall service: every peer answers it with SERVING from a lookup (devh's
-	// default
-	// service knows no other).
+	// default service knows no other).
 	private static final HealthCheckRequest REQUEST = HealthCheckRequest.newBuilder().setService("").build();
 
 	private final Channels channels;

@@ -17,8 +17,7 @@ import io.grpc.stub.StreamObserver;
 public final class PacedCheckLoad {
 
 	// The overall service: every peer answers it with SERVING from a lookup (devh's
-	// default
-	// service knows no other).
+	// default service knows no other).
 	private static final HealthCheckRequest REQUEST = HealthCheckRequest.newBuilder().setService("").build();
 
 	private static final int MAX_IN_FLIGHT = 512;

@@ -131,8 +131,7 @@ class HealthFileAutoConfigurationTests {
 	@Test
 	void aDirectoryThatCannotBeWrittenStopsStartup() {
 		// The tests may run as root, who may write to any directory a mode forbids;
-		// nobody
-		// may create a file in /proc.
+		// nobody may create a file in /proc.
 		assumeThat(Path.of("/proc")).isDirectory();
 		this.contextRunner.withPropertyValues("grpc.health.file.path=/proc/health.json")
 			.run((context) -> assertInvalid(context, "Its directory /proc cannot be written ("));

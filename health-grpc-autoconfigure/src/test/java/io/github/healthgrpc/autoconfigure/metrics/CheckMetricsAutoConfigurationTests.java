@@ -108,8 +108,7 @@ class CheckMetricsAutoConfigurationTests {
 	void devhsOwnMetricsAreSwitchedOnOrOffAsTheyWouldBeWithoutHealthGrpc() {
 		// Ordered after Spring Boot's registries, ours would sort them ahead of devh's
 		// metrics auto-configuration (net.devh sorts after io.github), which would then
-		// find
-		// a MeterRegistry it finds none without health-grpc.
+		// find a MeterRegistry it finds none without health-grpc.
 		AutoConfigurations bootAndDevh = AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, GrpcServerMetricAutoConfiguration.class);
 		AtomicBoolean devhMetricsWithout = new AtomicBoolean();

@@ -141,8 +141,7 @@ public abstract class OwnHealthServiceSwitchTests {
 		try (ConfigurableApplicationContext context = application(HealthGrpcApplication.class).run()) {
 			assertThat(context.getEnvironment().getProperty(this.property)).isEqualTo("false");
 			// The one manager is health-grpc's, bridged to its store, and no Health
-			// service
-			// of grpc-java's (the server's own) is bound.
+			// service of grpc-java's (the server's own) is bound.
 			assertThat(context.getBeansOfType(HealthStatusManager.class))
 				.containsOnlyKeys("healthGrpcHealthStatusManager");
 			assertThat(context.getBeansOfType(BindableService.class).values()).noneMatch(
@@ -171,9 +170,8 @@ public abstract class OwnHealthServiceSwitchTests {
 	}
 
 	// An explicit true is left alone by the post-processor, but health-grpc's Health
-	// service
-	// cannot be bound next to the server's: startup fails with a message naming both
-	// properties.
+	// service cannot be bound next to the server's: startup fails with a message naming
+	// both properties.
 
 	@Test
 	void whenApplicationSetsTheServersHealthServiceOnTheCommandLineThenStartupFailsNamingBothProperties() {
@@ -232,8 +230,7 @@ public abstract class OwnHealthServiceSwitchTests {
 	}
 
 	// Other libraries' factories need constructor arguments that only SpringApplication
-	// supplies;
-	// only a failure to create one of ours matters here.
+	// supplies; only a failure to create one of ours matters here.
 	private static SpringFactoriesLoader.FailureHandler failOnlyForHealthGrpc() {
 		return (factoryType, implementationName, failure) -> {
 			if (implementationName.startsWith("io.github.healthgrpc.")) {

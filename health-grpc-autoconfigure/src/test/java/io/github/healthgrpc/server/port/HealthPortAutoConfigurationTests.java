@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.autoconfigure.server.port.HealthPortAutoConfiguration;
 import io.github.healthgrpc.grpc.ByteArrayMarshaller;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.WatchRecorder;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
@@ -78,7 +79,7 @@ class HealthPortAutoConfigurationTests {
 			ManagedChannel channel = this.client.plaintext("127.0.0.1", port);
 			// Not ready in a context runner: the store says NOT_SERVING, and so does the
 			// port.
-			assertThat(HealthPortClient.check(channel, "")).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(HealthCheckCall.check(channel, "")).isEqualTo(ServingStatus.NOT_SERVING);
 			assertThat(HealthPortClient.list(channel)).containsOnlyKeys("", "liveness", "readiness");
 		});
 	}
@@ -111,10 +112,10 @@ class HealthPortAutoConfigurationTests {
 		// Linux routes all of 127.0.0.0/8 to the loopback interface.
 		this.contextRunner.withPropertyValues("grpc.health.port=0", "grpc.health.address=127.0.0.2").run((context) -> {
 			int port = port(context);
-			assertThat(HealthPortClient.check(this.client.plaintext("127.0.0.2", port), ""))
+			assertThat(HealthCheckCall.check(this.client.plaintext("127.0.0.2", port), ""))
 				.isEqualTo(ServingStatus.NOT_SERVING);
 			assertThatExceptionOfType(StatusRuntimeException.class)
-				.isThrownBy(() -> HealthPortClient.check(this.client.plaintext("127.0.0.1", port), ""))
+				.isThrownBy(() -> HealthCheckCall.check(this.client.plaintext("127.0.0.1", port), ""))
 				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
 		});
 	}
@@ -131,7 +132,7 @@ class HealthPortAutoConfigurationTests {
 			assertThat(server.isRunning()).isFalse();
 			assertThat(server.getPort()).isEqualTo(-1);
 			context.start();
-			assertThat(HealthPortClient.check(this.client.plaintext("127.0.0.1", server.getPort()), ""))
+			assertThat(HealthCheckCall.check(this.client.plaintext("127.0.0.1", server.getPort()), ""))
 				.isEqualTo(ServingStatus.NOT_SERVING);
 		});
 	}

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
@@ -61,13 +60,6 @@ final class HealthPortClient implements AutoCloseable {
 			.build();
 		this.channels.add(channel);
 		return channel;
-	}
-
-	static ServingStatus check(ManagedChannel channel, String service) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(10, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService(service).build())
-			.getStatus();
 	}
 
 	static Map<String, ServingStatus> list(ManagedChannel channel) {

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.grpc.WatchRecorder;
@@ -91,7 +92,7 @@ class HealthPortTlsServerTests {
 			TestGrpcServer server) throws Exception {
 		start(server);
 		StatusRuntimeException refused = catchRefusal(
-				() -> HealthPortClient.check(this.client.plaintext("127.0.0.1", this.started.port()), ""));
+				() -> HealthCheckCall.check(this.client.plaintext("127.0.0.1", this.started.port()), ""));
 		Map<String, ServingStatus> overTls = HealthPortClient.list(tls());
 		Map<String, ServingStatus> onHealthPort = HealthPortClient.list(healthPort());
 		System.out.printf("%s: plaintext Check on the TLS main port: %s; List over TLS %s, on the health port %s%n",
@@ -102,7 +103,7 @@ class HealthPortTlsServerTests {
 			.containsEntry("demo.Inventory", ServingStatus.SERVING)
 			.containsKey("grpc.health.v1.Health");
 		assertThat(onHealthPort).isEqualTo(overTls);
-		overTls.forEach((service, status) -> assertThat(HealthPortClient.check(healthPort(), service))
+		overTls.forEach((service, status) -> assertThat(HealthCheckCall.check(healthPort(), service))
 			.as("Check %s on the health port", service)
 			.isEqualTo(status));
 		assertThat(watch(healthPort(), "demo.Inventory").next()).isEqualTo(ServingStatus.SERVING);
@@ -120,7 +121,7 @@ class HealthPortTlsServerTests {
 		stock().down("out of stock");
 		assertThat(onHealthPort.next()).isEqualTo(ServingStatus.NOT_SERVING);
 		assertThat(overTls.next()).isEqualTo(ServingStatus.NOT_SERVING);
-		assertThat(HealthPortClient.check(healthPort(), "demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
+		assertThat(HealthCheckCall.check(healthPort(), "demo.Inventory")).isEqualTo(ServingStatus.NOT_SERVING);
 
 		stock().up();
 		assertThat(onHealthPort.next()).isEqualTo(ServingStatus.SERVING);
@@ -142,7 +143,7 @@ class HealthPortTlsServerTests {
 		});
 		assertThat(watch.next()).isEqualTo(ServingStatus.NOT_SERVING);
 		Duration told = since(closeStarted);
-		ServingStatus duringDrain = HealthPortClient.check(this.client.plaintext("127.0.0.1", this.healthPort),
+		ServingStatus duringDrain = HealthCheckCall.check(this.client.plaintext("127.0.0.1", this.healthPort),
 				"demo.Inventory");
 		watch.awaitCompleted();
 		Duration completed = since(closeStarted);
@@ -171,9 +172,8 @@ class HealthPortTlsServerTests {
 		await().atMost(PATIENCE).until(() -> stalled.received() > 0);
 		// The reading watcher watches the stalled call's service: each flip it hears was
 		// offered to the stalled call in the same pass, so the flips fill that call's
-		// window.
-		// Flips of another service can be read back before the stalled call is told, and
-		// leave room for the final status and its trailers.
+		// window. Flips of another service can be read back before the stalled call is
+		// told, and leave room for the final status and its trailers.
 		WatchRecorder reading = watch(healthPort(), "");
 		assertThat(reading.next()).isEqualTo(ServingStatus.SERVING);
 		for (int i = 0; i < 10; i++) {
@@ -212,8 +212,7 @@ class HealthPortTlsServerTests {
 		// full.
 		assertRefused(watch(first, ""), "grpc.health.watch.max-watchers");
 		// A client of the main port is not locked out by whoever reaches the plaintext
-		// port:
-		// the health-port connection holding the most gives way its oldest call.
+		// port: the health-port connection holding the most gives way its oldest call.
 		WatchRecorder overTls = watch(tls(), "");
 		assertThat(overTls.next()).isEqualTo(ServingStatus.SERVING);
 		assertRefused(onHealthPort.get(0), "held the most");
@@ -252,7 +251,7 @@ class HealthPortTlsServerTests {
 		this.healthPort = this.started.context().getBean(HealthPortServer.class).getPort();
 		stock().up();
 		await().atMost(PATIENCE)
-			.until(() -> HealthPortClient.check(tls(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
+			.until(() -> HealthCheckCall.check(tls(), "demo.Inventory"), (status) -> status == ServingStatus.SERVING);
 	}
 
 	private static SpringApplicationBuilder application(TestGrpcServer server, String... properties) {

@@ -86,8 +86,7 @@ class BootGrpcServerAdapterAutoConfigurationTests extends GrpcServerAdapterTests
 	@Test
 	void whenGrpcIsServedByTheWebServerThenStartupFailsSayingHowToFixIt() {
 		// Without server.http2.enabled the servlet registration would fail on its own:
-		// this
-		// failure comes before it, as soon as every bean is defined.
+		// this failure comes before it, as soon as every bean is defined.
 		servletRunner().run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
