@@ -26,8 +26,8 @@ final class DeployedConfiguration {
 	static Binder load(Map<String, Object> containerEnvironment) {
 		StandardEnvironment environment = new StandardEnvironment();
 		// Named "...-systemEnvironment" so that Spring Boot maps
-		// GRPC_HEALTH_SHUTDOWN_DRAIN_DELAY
-		// to grpc.health.shutdown.drain-delay, as it does for the real environment.
+		// GRPC_HEALTH_SHUTDOWN_DRAIN_DELAY to grpc.health.shutdown.drain-delay, as it
+		// does for the real environment.
 		environment.getPropertySources()
 			.addFirst(new SystemEnvironmentPropertySource(
 					"container-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, containerEnvironment));

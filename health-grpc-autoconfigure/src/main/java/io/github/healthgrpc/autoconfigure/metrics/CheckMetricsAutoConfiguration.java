@@ -28,9 +28,8 @@ import org.springframework.context.annotation.Configuration;
  */
 // Not ordered after Spring Boot's metrics and observation auto-configurations, and not
 // conditional on their registries: an auto-configuration in io.github sorts before
-// net.devh,
-// so ordering it after Boot's would move Boot's registries ahead of devh's metrics
-// auto-configuration and switch that on. The meters bind as a MeterBinder and the
+// net.devh, so ordering it after Boot's would move Boot's registries ahead of devh's
+// metrics auto-configuration and switch that on. The meters bind as a MeterBinder and the
 // observations take the registry when their bean is created, both after every definition.
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")

@@ -62,9 +62,8 @@ final class HealthPortServerBuilders {
 	}
 
 	// Netty's builders are looked up by name: each server brings one of them and
-	// compiling
-	// against both would put both on every test class path, changing the transport the
-	// servers under test pick.
+	// compiling against both would put both on every test class path, changing the
+	// transport the servers under test pick.
 	private static ServerBuilder<?> nettyFor(SocketAddress address) {
 		ClassLoader classLoader = HealthPortServerBuilders.class.getClassLoader();
 		for (String builder : NETTY_BUILDERS) {
