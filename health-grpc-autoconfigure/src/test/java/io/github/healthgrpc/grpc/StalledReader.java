@@ -15,6 +15,16 @@ import io.grpc.stub.ClientResponseObserver;
  */
 public final class StalledReader implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse> {
 
+	/**
+	 * The HTTP/2 flow-control window, in bytes, for a stalled reader's channel. The first
+	 * status trickles through one byte at a time while the client reads it; the next
+	 * message the server sends (the drain's NOT_SERVING at the latest) stops after its
+	 * first byte, so the call's end waits behind it whatever happened before. A larger
+	 * window let the drain's message and the trailers through whenever fewer changes than
+	 * it holds had reached the call, which depends on thread timing.
+	 */
+	public static final int WINDOW = 1;
+
 	private final AtomicInteger received = new AtomicInteger();
 
 	private volatile ServingStatus last;

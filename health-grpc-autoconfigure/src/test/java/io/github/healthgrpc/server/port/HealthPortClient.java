@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import io.github.healthgrpc.grpc.StalledReader;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.proto.health.v1.HealthListRequest;
@@ -47,8 +48,8 @@ final class HealthPortClient implements AutoCloseable {
 	}
 
 	/**
-	 * A new plaintext channel whose HTTP/2 flow-control window holds only two Watch
-	 * messages, for a client that stops reading.
+	 * A new plaintext channel with a one-byte HTTP/2 flow-control window, for a client
+	 * that stops reading: see {@link StalledReader#WINDOW}.
 	 * @param host the address to connect to
 	 * @param port the port
 	 * @return the channel
@@ -56,7 +57,7 @@ final class HealthPortClient implements AutoCloseable {
 	ManagedChannel plaintextWithTinyWindow(String host, int port) {
 		ManagedChannel channel = NettyChannelBuilder.forAddress(host, port)
 			.usePlaintext()
-			.flowControlWindow(16)
+			.flowControlWindow(StalledReader.WINDOW)
 			.build();
 		this.channels.add(channel);
 		return channel;
