@@ -51,6 +51,12 @@ public class HealthGrpcProperties {
 	private final Map<String, Check> checks = new LinkedHashMap<>();
 
 	/**
+	 * Checks that follow another gRPC server's Health service over one open Watch call,
+	 * by check name.
+	 */
+	private final Map<String, Upstream> upstreams = new LinkedHashMap<>();
+
+	/**
 	 * Interval and timeout of checks that have no settings of their own.
 	 */
 	private final Defaults defaults = new Defaults();
@@ -107,6 +113,10 @@ public class HealthGrpcProperties {
 
 	public Map<String, Check> getChecks() {
 		return this.checks;
+	}
+
+	public Map<String, Upstream> getUpstreams() {
+		return this.upstreams;
 	}
 
 	public Defaults getDefaults() {
@@ -236,6 +246,98 @@ public class HealthGrpcProperties {
 
 		public void setTimeout(@Nullable Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * One upstream check: where the upstream is and which of its services it follows.
+	 */
+	public static class Upstream {
+
+		/**
+		 * gRPC target of the upstream, such as dns:///inventory:9090, reached in
+		 * plaintext. Set either this or channel.
+		 */
+		private @Nullable String target;
+
+		/**
+		 * Name of a channel configured in the application's gRPC client (Spring Boot's
+		 * spring.grpc.client.channels or devh's grpc.client), whose TLS, credentials and
+		 * keepalive the check reuses. Set either this or target.
+		 */
+		private @Nullable String channel;
+
+		/**
+		 * Name of the upstream's service to follow, as its Health service knows it; empty
+		 * for its overall status.
+		 */
+		private String service = "";
+
+		/**
+		 * Time a Watch call may go without its first answer before the check turns DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(15);
+
+		/**
+		 * Time without a read after which a target's connection is pinged (grpc-java
+		 * raises anything under 10s to 10s). For channel, the client's own keepalive
+		 * applies.
+		 */
+		private Duration keepaliveTime = Duration.ofSeconds(10);
+
+		/**
+		 * Time a ping of a target's connection may go unanswered before the connection,
+		 * and the check with it, is given up.
+		 */
+		private Duration keepaliveTimeout = Duration.ofSeconds(5);
+
+		public @Nullable String getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(@Nullable String target) {
+			this.target = target;
+		}
+
+		public @Nullable String getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(@Nullable String channel) {
+			this.channel = channel;
+		}
+
+		public String getService() {
+			return this.service;
+		}
+
+		public void setService(String service) {
+			this.service = service;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getKeepaliveTime() {
+			return this.keepaliveTime;
+		}
+
+		public void setKeepaliveTime(Duration keepaliveTime) {
+			this.keepaliveTime = keepaliveTime;
+		}
+
+		public Duration getKeepaliveTimeout() {
+			return this.keepaliveTimeout;
+		}
+
+		public void setKeepaliveTimeout(Duration keepaliveTimeout) {
+			this.keepaliveTimeout = keepaliveTimeout;
 		}
 
 	}

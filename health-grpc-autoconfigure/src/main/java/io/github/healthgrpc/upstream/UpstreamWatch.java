@@ -1,0 +1,226 @@
+package io.github.healthgrpc.upstream;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.proto.health.v1.HealthGrpc;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * One subscriber's Watch of an upstream: one call open at a time, each message pushed as
+ * it arrives, the call opened again when it ends. The first call fails fast, so that an
+ * upstream that cannot be reached is DOWN at once; the calls after a failure wait for the
+ * channel to connect, so the channel's own reconnect backoff paces them. A call that ends
+ * before the upstream said SERVING is followed by a {@link WatchBackoff} delay, so that
+ * an upstream that answers and hangs up at once (one that is draining) is not called in a
+ * loop.
+ */
+final class UpstreamWatch {
+
+	private final Channel channel;
+
+	private final Upstream upstream;
+
+	private final UpstreamHealth health;
+
+	private final ScheduledExecutorService timer;
+
+	private final Consumer<Health> results;
+
+	private final WatchBackoff backoff = new WatchBackoff();
+
+	private final Object lock = new Object();
+
+	// Guarded by lock.
+	private @Nullable Attempt current;
+
+	private @Nullable ScheduledFuture<?> scheduled;
+
+	private boolean stopped;
+
+	private boolean down;
+
+	private @Nullable ConnectivityFollower follower;
+
+	UpstreamWatch(Channel channel, Upstream upstream, ScheduledExecutorService timer, Consumer<Health> results) {
+		this.channel = channel;
+		this.upstream = upstream;
+		this.health = new UpstreamHealth(upstream);
+		this.timer = timer;
+		this.results = results;
+	}
+
+	void start() {
+		open(false);
+	}
+
+	void stop() {
+		Attempt attempt;
+		ConnectivityFollower following;
+		synchronized (this.lock) {
+			this.stopped = true;
+			cancelScheduled();
+			attempt = this.current;
+			this.current = null;
+			following = this.follower;
+			this.follower = null;
+		}
+		if (attempt != null) {
+			attempt.cancel();
+		}
+		if (following != null) {
+			following.stop();
+		}
+	}
+
+	private void open(boolean waitForReady) {
+		Attempt attempt = new Attempt();
+		synchronized (this.lock) {
+			if (this.stopped) {
+				return;
+			}
+			this.current = attempt;
+			cancelScheduled();
+			this.scheduled = this.timer.schedule(() -> noAnswer(attempt), this.upstream.timeout().toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+		HealthGrpc.HealthStub stub = HealthGrpc.newStub(this.channel);
+		if (waitForReady) {
+			stub = stub.withWaitForReady();
+		}
+		stub.watch(HealthCheckRequest.newBuilder().setService(this.upstream.service()).build(), attempt);
+	}
+
+	private void noAnswer(Attempt attempt) {
+		synchronized (this.lock) {
+			// A failure already said why the check is DOWN; keep that reason.
+			if (this.current != attempt || attempt.answered || this.down) {
+				return;
+			}
+			push(this.health.noAnswer());
+		}
+	}
+
+	private void answered(Attempt attempt, ServingStatus status) {
+		synchronized (this.lock) {
+			if (this.current != attempt) {
+				return;
+			}
+			if (!attempt.answered) {
+				attempt.answered = true;
+				cancelScheduled();
+			}
+			if (status == ServingStatus.SERVING) {
+				attempt.served = true;
+				this.backoff.reset();
+			}
+			push(this.health.of(status));
+		}
+	}
+
+	private void ended(Attempt attempt, @Nullable Status failure) {
+		synchronized (this.lock) {
+			if (this.current != attempt) {
+				return;
+			}
+			this.current = null;
+			cancelScheduled();
+			if (failure != null && failure.getCode() == Status.Code.UNIMPLEMENTED) {
+				followConnectivity();
+				return;
+			}
+			push((failure != null) ? this.health.failed(failure) : this.health.ended());
+			Duration delay = attempt.served ? Duration.ZERO : this.backoff.next();
+			this.scheduled = this.timer.schedule(() -> open(true), delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+	}
+
+	// Called with the lock held.
+	private void followConnectivity() {
+		if (this.channel instanceof ManagedChannel managed) {
+			this.follower = new ConnectivityFollower(managed, (ready) -> {
+				synchronized (this.lock) {
+					if (!this.stopped) {
+						push(this.health.connected(ready));
+					}
+				}
+			});
+			this.follower.start();
+		}
+		else {
+			push(this.health.unimplemented());
+		}
+	}
+
+	// Called with the lock held, so that results reach the subscriber in order.
+	private void push(Health result) {
+		if (this.stopped) {
+			return;
+		}
+		this.down = !result.getStatus().equals(org.springframework.boot.health.contributor.Status.UP);
+		this.results.accept(result);
+	}
+
+	// Called with the lock held.
+	private void cancelScheduled() {
+		if (this.scheduled != null) {
+			this.scheduled.cancel(false);
+			this.scheduled = null;
+		}
+	}
+
+	/**
+	 * One Watch call.
+	 */
+	private final class Attempt implements ClientResponseObserver<HealthCheckRequest, HealthCheckResponse> {
+
+		// Guarded by the watch's lock.
+		private boolean answered;
+
+		private boolean served;
+
+		private volatile @Nullable ClientCallStreamObserver<HealthCheckRequest> call;
+
+		@Override
+		public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requestStream) {
+			this.call = requestStream;
+		}
+
+		@Override
+		public void onNext(HealthCheckResponse response) {
+			answered(this, response.getStatus());
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			ended(this, Status.fromThrowable(failure));
+		}
+
+		@Override
+		public void onCompleted() {
+			ended(this, null);
+		}
+
+		void cancel() {
+			ClientCallStreamObserver<HealthCheckRequest> requestStream = this.call;
+			if (requestStream != null) {
+				requestStream.cancel("the upstream check was removed or the application is stopping", null);
+			}
+		}
+
+	}
+
+}
