@@ -42,6 +42,8 @@ final class UpstreamWatch {
 
 	private final WatchBackoff backoff = new WatchBackoff();
 
+	private final KeepaliveRefusal refusals = new KeepaliveRefusal();
+
 	private final Object lock = new Object();
 
 	// Guarded by lock.
@@ -140,6 +142,13 @@ final class UpstreamWatch {
 			cancelScheduled();
 			if (failure != null && failure.getCode() == Status.Code.UNIMPLEMENTED) {
 				followConnectivity();
+				return;
+			}
+			if (failure != null && KeepaliveRefusal.isRefusal(failure)) {
+				// The upstream answered, so it is up: no outage to report. grpc-java has
+				// already doubled the channel's keepalive time; the call goes on at once.
+				this.refusals.heard(this.upstream, failure);
+				this.scheduled = this.timer.schedule(() -> open(true), 0, TimeUnit.NANOSECONDS);
 				return;
 			}
 			push((failure != null) ? this.health.failed(failure) : this.health.ended());
