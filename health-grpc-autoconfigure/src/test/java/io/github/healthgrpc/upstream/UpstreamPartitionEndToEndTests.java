@@ -1,0 +1,115 @@
+package io.github.healthgrpc.upstream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.grpc.ClientChannels;
+import io.github.healthgrpc.grpc.TimedWatch;
+import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
+import io.github.healthgrpc.server.TestGrpcServer;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves that a partition (connections that go silent: no FIN, no reset, no byte) turns
+ * an upstream check DOWN within the check's timeout, with the settings the docs give: the
+ * upstream's server permits a ping every 10 s during a call, and the check's keepalive
+ * time plus keepalive timeout is under its timeout. The silence begins just after the
+ * upstream's last message, the worst case: grpc-java pings a keepalive time after the
+ * last read.
+ *
+ * <p>
+ * One downstream follows an upstream on each server, so both are proved within one
+ * keepalive time. The downstream's own server plays no part in noticing the partition
+ * (its channel does); its part, telling its watchers, the chain tests prove on both.
+ */
+class UpstreamPartitionEndToEndTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(12);
+
+	private final ClientChannels channels = new ClientChannels();
+
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@AfterEach
+	void close() throws Exception {
+		this.channels.shutdownNow();
+		for (int i = this.closeables.size() - 1; i >= 0; i--) {
+			this.closeables.get(i).close();
+		}
+	}
+
+	@Test
+	void aSilentConnectionTurnsTheCheckDownWithinItsTimeout() throws Exception {
+		List<FollowedUpstream> followed = FollowedUpstream.onEachServer();
+		List<ManualHealthCheck> stocks = new ArrayList<>();
+		List<PartitionProxy> proxies = new ArrayList<>();
+		List<String> downstreamProperties = new ArrayList<>(List.of("grpc.health.shutdown.drain-delay=0ms"));
+		for (FollowedUpstream upstream : followed) {
+			TestGrpcServer.Started application = keep(upstream.server()
+				.start(EndToEndApplications.WithStock.class, "grpc.health.shutdown.drain-delay=0ms",
+						"grpc.health.services.demo.Stock.include=stock", permitPingsEvery10Seconds(upstream.server())));
+			ManualHealthCheck stock = application.context().getBean(ManualHealthCheck.class);
+			stock.up();
+			stocks.add(stock);
+			PartitionProxy proxy = keep(PartitionProxy.to(application.port()));
+			proxies.add(proxy);
+			downstreamProperties.addAll(upstream.properties(proxy.port(), "service=demo.Stock",
+					"timeout=" + TIMEOUT.toSeconds() + "s", "keepalive-time=10s", "keepalive-timeout=1s"));
+		}
+		TestGrpcServer.Started downstream = keep(TestGrpcServer.BOOT.start(EndToEndApplications.Plain.class,
+				downstreamProperties.toArray(String[]::new)));
+		List<TimedWatch> watches = new ArrayList<>();
+		for (FollowedUpstream upstream : followed) {
+			TimedWatch watch = keep(TimedWatch.watch(
+					this.channels
+						.add(NettyChannelBuilder.forAddress("127.0.0.1", downstream.port()).usePlaintext().build()),
+					upstream.service()));
+			watch.until(ServingStatus.SERVING, Duration.ofSeconds(20));
+			watches.add(watch);
+		}
+
+		// A change each, so that the upstreams' last messages have just been read.
+		stocks.forEach((stock) -> stock.down("about to be cut off"));
+		for (TimedWatch watch : watches) {
+			assertThat(watch.next().status()).isEqualTo(ServingStatus.NOT_SERVING);
+		}
+		stocks.forEach(ManualHealthCheck::up);
+		for (TimedWatch watch : watches) {
+			assertThat(watch.next().status()).isEqualTo(ServingStatus.SERVING);
+		}
+		long silent = System.nanoTime();
+		proxies.forEach(PartitionProxy::goSilent);
+		for (int i = 0; i < followed.size(); i++) {
+			TimedWatch.Message down = watches.get(i).next(TIMEOUT.plusSeconds(10));
+			System.out.printf(
+					"%s upstream partitioned (keepalive-time 10s, keepalive-timeout 1s, timeout %ds): "
+							+ "downstream told %s %.0f ms after the silence began%n",
+					followed.get(i).server(), TIMEOUT.toSeconds(), down.status(), down.millisAfter(silent));
+			assertThat(down.status()).isEqualTo(ServingStatus.NOT_SERVING);
+			assertThat(down.millisAfter(silent)).as("ms from the silence to NOT_SERVING downstream")
+				.isLessThan(TIMEOUT.toMillis());
+		}
+	}
+
+	// grpc-java servers answer a ping more often than every 5 minutes during a call with
+	// GOAWAY too_many_pings after two strikes, unless they permit it: without this, the
+	// third keepalive ping (30 s into a quiet Watch call) would cut the connection.
+	private static String permitPingsEvery10Seconds(TestGrpcServer server) {
+		return switch (server) {
+			case DEVH -> "grpc.server.permit-keep-alive-time=10s";
+			case BOOT -> "spring.grpc.server.keepalive.permit.time=10s";
+		};
+	}
+
+	private <T extends AutoCloseable> T keep(T closeable) {
+		this.closeables.add(closeable);
+		return closeable;
+	}
+
+}
