@@ -45,7 +45,7 @@ final class ForkedUpstream implements AutoCloseable {
 	static ForkedUpstream start(TestGrpcServer server, int port) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// A short-lived JVM: C1 alone and the serial collector start it soonest.
-		List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+		List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp",
 				System.getProperty("java.class.path"), ForkedUpstream.class.getName(), server.name(),
 				Integer.toString(port));
 		return new ForkedUpstream(new ProcessBuilder(command).redirectErrorStream(true).start());
