@@ -7,12 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
-import io.github.healthgrpc.grpc.ClientChannels;
 import io.github.healthgrpc.grpc.TimedWatch;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.server.TestGrpcServer;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,21 +32,8 @@ class UpstreamChainEndToEndTests {
 
 	private static final Duration DRAIN_DELAY = Duration.ofMillis(1500);
 
-	private final ClientChannels channels = new ClientChannels();
-
-	private final List<TimedWatch> watches = new ArrayList<>();
-
-	private final List<TestGrpcServer.Started> applications = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		this.watches.forEach(TimedWatch::close);
-		this.channels.shutdownNow();
-		// C first: an upstream that goes first leaves its followers retrying.
-		for (int i = this.applications.size() - 1; i >= 0; i--) {
-			this.applications.get(i).close();
-		}
-	}
+	@AutoClose
+	private final EndToEndResources resources = new EndToEndResources();
 
 	@ParameterizedTest
 	@EnumSource
@@ -68,9 +53,9 @@ class UpstreamChainEndToEndTests {
 				"grpc.health.upstreams.orders-service.target=127.0.0.1:" + b.port(),
 				"grpc.health.upstreams.orders-service.service=demo.Orders",
 				"grpc.health.services.demo.Shop.include=orders-service");
-		TimedWatch watchA = watch(a, "demo.Stock");
-		TimedWatch watchB = watch(b, "demo.Orders");
-		TimedWatch watchC = watch(c, "demo.Shop");
+		TimedWatch watchA = this.resources.watch(a, "demo.Stock");
+		TimedWatch watchB = this.resources.watch(b, "demo.Orders");
+		TimedWatch watchC = this.resources.watch(c, "demo.Shop");
 		for (TimedWatch watch : List.of(watchA, watchB, watchC)) {
 			watch.until(ServingStatus.SERVING, Duration.ofSeconds(20));
 		}
@@ -146,31 +131,19 @@ class UpstreamChainEndToEndTests {
 	}
 
 	private TestGrpcServer.Started start(TestGrpcServer server, Class<?> application, String... properties) {
-		TestGrpcServer.Started started = server
-			.start(server.application(application, HealthCallCounter.Registration.class)
-				.properties(properties)
-				.properties(HealthCallCounter.PROPERTY));
-		this.applications.add(started);
-		return started;
-	}
-
-	private TimedWatch watch(TestGrpcServer.Started application, String service) {
-		TimedWatch watch = TimedWatch.watch(
-				this.channels
-					.add(NettyChannelBuilder.forAddress("127.0.0.1", application.port()).usePlaintext().build()),
-				service);
-		this.watches.add(watch);
-		return watch;
+		return this.resources.keep(server.start(server.application(application, HealthCallCounter.Registration.class)
+			.properties(properties)
+			.properties(HealthCallCounter.PROPERTY)));
 	}
 
 	/**
 	 * Percentiles of a list of milliseconds, nearest rank.
 	 */
-	record Latencies(double p50, double p99, double max, int count) {
+	record Latencies(double p50, double p99, double max) {
 
 		static Latencies of(List<Double> millis) {
 			List<Double> sorted = millis.stream().sorted().toList();
-			return new Latencies(rank(sorted, 0.50), rank(sorted, 0.99), sorted.get(sorted.size() - 1), sorted.size());
+			return new Latencies(rank(sorted, 0.50), rank(sorted, 0.99), sorted.get(sorted.size() - 1));
 		}
 
 		private static double rank(List<Double> sorted, double percentile) {

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.healthgrpc.grpc.ClientChannels;
 import io.github.healthgrpc.grpc.TimedWatch;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.server.TestGrpcServer;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpstreamKillEndToEndTests {
 
-	private final ClientChannels channels = new ClientChannels();
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		this.channels.shutdownNow();
-		for (int i = this.closeables.size() - 1; i >= 0; i--) {
-			this.closeables.get(i).close();
-		}
-	}
+	@AutoClose
+	private final EndToEndResources resources = new EndToEndResources();
 
 	@Test
 	void aKilledUpstreamIsDownWithinASecondAndUpAgainWhenItIsBack() throws Exception {
 		List<FollowedUpstream> followed = FollowedUpstream.onEachServer();
 		List<ForkedUpstream> upstreams = new ArrayList<>();
 		for (FollowedUpstream upstream : followed) {
-			upstreams.add(keep(ForkedUpstream.start(upstream.server(), 0)));
+			upstreams.add(this.resources.keep(ForkedUpstream.start(upstream.server(), 0)));
 		}
 		List<Integer> ports = new ArrayList<>();
 		List<String> downstreamProperties = new ArrayList<>(List.of("grpc.health.shutdown.drain-delay=0ms"));
@@ -52,17 +41,9 @@ class UpstreamKillEndToEndTests {
 			ports.add(upstreams.get(i).port());
 			downstreamProperties.addAll(followed.get(i).properties(ports.get(i)));
 		}
-		TestGrpcServer.Started downstream = keep(TestGrpcServer.DEVH.start(EndToEndApplications.Plain.class,
-				downstreamProperties.toArray(String[]::new)));
-		List<TimedWatch> watches = new ArrayList<>();
-		for (FollowedUpstream upstream : followed) {
-			TimedWatch watch = keep(TimedWatch.watch(
-					this.channels
-						.add(NettyChannelBuilder.forAddress("127.0.0.1", downstream.port()).usePlaintext().build()),
-					upstream.service()));
-			watch.until(ServingStatus.SERVING, Duration.ofSeconds(20));
-			watches.add(watch);
-		}
+		TestGrpcServer.Started downstream = this.resources.keep(TestGrpcServer.DEVH
+			.start(EndToEndApplications.Plain.class, downstreamProperties.toArray(String[]::new)));
+		List<TimedWatch> watches = this.resources.watchServing(downstream, followed);
 
 		List<Double> killedToDown = new ArrayList<>();
 		List<Double> gone = new ArrayList<>();
@@ -76,7 +57,7 @@ class UpstreamKillEndToEndTests {
 		}
 		long restarted = System.nanoTime();
 		for (int i = 0; i < followed.size(); i++) {
-			upstreams.set(i, keep(ForkedUpstream.start(followed.get(i).server(), ports.get(i))));
+			upstreams.set(i, this.resources.keep(ForkedUpstream.start(followed.get(i).server(), ports.get(i))));
 		}
 		for (int i = 0; i < followed.size(); i++) {
 			long listening = upstreams.get(i).listeningSince();
@@ -93,11 +74,6 @@ class UpstreamKillEndToEndTests {
 			assertThat(up.millisAfter(listening)).as("ms from the upstream listening again to SERVING downstream")
 				.isLessThan(30_000);
 		}
-	}
-
-	private <T extends AutoCloseable> T keep(T closeable) {
-		this.closeables.add(closeable);
-		return closeable;
 	}
 
 }

@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
-import io.github.healthgrpc.grpc.ClientChannels;
 import io.github.healthgrpc.grpc.TimedWatch;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
 import io.github.healthgrpc.server.TestGrpcServer;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,17 +30,8 @@ class UpstreamPartitionEndToEndTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(12);
 
-	private final ClientChannels channels = new ClientChannels();
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@AfterEach
-	void close() throws Exception {
-		this.channels.shutdownNow();
-		for (int i = this.closeables.size() - 1; i >= 0; i--) {
-			this.closeables.get(i).close();
-		}
-	}
+	@AutoClose
+	private final EndToEndResources resources = new EndToEndResources();
 
 	@Test
 	void aSilentConnectionTurnsTheCheckDownWithinItsTimeout() throws Exception {
@@ -51,28 +40,20 @@ class UpstreamPartitionEndToEndTests {
 		List<PartitionProxy> proxies = new ArrayList<>();
 		List<String> downstreamProperties = new ArrayList<>(List.of("grpc.health.shutdown.drain-delay=0ms"));
 		for (FollowedUpstream upstream : followed) {
-			TestGrpcServer.Started application = keep(upstream.server()
+			TestGrpcServer.Started application = this.resources.keep(upstream.server()
 				.start(EndToEndApplications.WithStock.class, "grpc.health.shutdown.drain-delay=0ms",
 						"grpc.health.services.demo.Stock.include=stock", permitPingsEvery10Seconds(upstream.server())));
 			ManualHealthCheck stock = application.context().getBean(ManualHealthCheck.class);
 			stock.up();
 			stocks.add(stock);
-			PartitionProxy proxy = keep(PartitionProxy.to(application.port()));
+			PartitionProxy proxy = this.resources.keep(PartitionProxy.to(application.port()));
 			proxies.add(proxy);
 			downstreamProperties.addAll(upstream.properties(proxy.port(), "service=demo.Stock",
 					"timeout=" + TIMEOUT.toSeconds() + "s", "keepalive-time=10s", "keepalive-timeout=1s"));
 		}
-		TestGrpcServer.Started downstream = keep(TestGrpcServer.BOOT.start(EndToEndApplications.Plain.class,
-				downstreamProperties.toArray(String[]::new)));
-		List<TimedWatch> watches = new ArrayList<>();
-		for (FollowedUpstream upstream : followed) {
-			TimedWatch watch = keep(TimedWatch.watch(
-					this.channels
-						.add(NettyChannelBuilder.forAddress("127.0.0.1", downstream.port()).usePlaintext().build()),
-					upstream.service()));
-			watch.until(ServingStatus.SERVING, Duration.ofSeconds(20));
-			watches.add(watch);
-		}
+		TestGrpcServer.Started downstream = this.resources.keep(TestGrpcServer.BOOT
+			.start(EndToEndApplications.Plain.class, downstreamProperties.toArray(String[]::new)));
+		List<TimedWatch> watches = this.resources.watchServing(downstream, followed);
 
 		// A change each, so that the upstreams' last messages have just been read.
 		stocks.forEach((stock) -> stock.down("about to be cut off"));
@@ -108,11 +89,6 @@ class UpstreamPartitionEndToEndTests {
 			case DEVH -> "grpc.server.permit-keep-alive-time=10s";
 			case BOOT -> "spring.grpc.server.keepalive.permit.time=10s";
 		};
-	}
-
-	private <T extends AutoCloseable> T keep(T closeable) {
-		this.closeables.add(closeable);
-		return closeable;
 	}
 
 }
