@@ -78,12 +78,11 @@ class UpstreamPartitionEndToEndTests {
 		}
 	}
 
-	// The documented setting. A grpc-java server counts a ping that comes sooner than its
-	// permit time (5 minutes by default) after the last one as a strike, unless it has
-	// sent
-	// headers or data since, and answers the third with GOAWAY too_many_pings: 30 s into
-	// a quiet Watch call with 10 s pings, the check would flap DOWN. This test goes
-	// silent long before that, so it does not depend on the setting.
+	// The documented setting. A grpc-java server counts a ping that comes sooner than
+	// its permit time (5 minutes by default) after the last one as a strike, unless it
+	// has sent headers or data since, and answers the third with GOAWAY too_many_pings:
+	// 30 s into a quiet Watch call with 10 s pings, the check would flap DOWN. This test
+	// goes silent long before that, so it does not depend on the setting.
 	private static String permitPingsEvery10Seconds(TestGrpcServer server) {
 		return switch (server) {
 			case DEVH -> "grpc.server.permit-keep-alive-time=10s";
