@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.healthgrpc.autoconfigure.HealthGrpcProperties;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.grpc.TimedWatch;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
@@ -76,6 +77,17 @@ class UpstreamPartitionEndToEndTests {
 			assertThat(down.millisAfter(silent)).as("ms from the silence to NOT_SERVING downstream")
 				.isLessThan(TIMEOUT.toMillis());
 		}
+	}
+
+	@Test
+	void byDefaultAPartitionIsNoticedWithinTheTimeout() {
+		HealthGrpcProperties.Upstream defaults = new HealthGrpcProperties.Upstream();
+		// The test above measures the silence turning the check DOWN a keepalive time
+		// plus
+		// a keepalive timeout after the last read, and some 25 ms more.
+		assertThat(defaults.getKeepaliveTime().plus(defaults.getKeepaliveTimeout()).plusMillis(500))
+			.as("keepalive-time + keepalive-timeout, and some slack, by default")
+			.isLessThan(defaults.getTimeout());
 	}
 
 	// The documented setting. A grpc-java server counts a ping that comes sooner than
