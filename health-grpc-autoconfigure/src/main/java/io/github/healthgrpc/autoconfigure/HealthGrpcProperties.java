@@ -288,9 +288,10 @@ public class HealthGrpcProperties {
 
 		/**
 		 * Time a ping of a target's connection may go unanswered before the connection,
-		 * and the check with it, is given up.
+		 * and the check with it, is given up. A silent connection turns the check DOWN
+		 * keepalive-time plus this after its last read: keep the sum under timeout.
 		 */
-		private Duration keepaliveTimeout = Duration.ofSeconds(5);
+		private Duration keepaliveTimeout = Duration.ofSeconds(4);
 
 		public @Nullable String getTarget() {
 			return this.target;
