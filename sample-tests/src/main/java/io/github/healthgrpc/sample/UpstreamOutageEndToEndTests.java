@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -64,11 +65,16 @@ class UpstreamOutageEndToEndTests {
 				// dependent's service, with the reason on its /actuator/health.
 				inventory.nextMessage(ServingStatus.NOT_SERVING, UPSTREAM_PATIENCE);
 				following.nextMessage(ServingStatus.NOT_SERVING, UPSTREAM_PATIENCE);
-				DocumentContext health = ActuatorHealth.get(httpPort(dependent));
+				// "warming up" until the check's first result, the upstream's first
+				// answer.
 				String described = "$.components.grpc.details.services['" + follows.service() + "']";
-				assertThat(health.read(described + ".status", String.class)).isEqualTo("NOT_SERVING");
-				assertThat(health.read(described + ".reason", String.class)).isEqualTo(follows.check() + " is DOWN");
-				assertThat(health.read(described + ".checks", Map.class)).containsEntry(follows.check(), "DOWN");
+				await().atMost(UPSTREAM_PATIENCE).untilAsserted(() -> {
+					DocumentContext health = ActuatorHealth.get(httpPort(dependent));
+					assertThat(health.read(described + ".status", String.class)).isEqualTo("NOT_SERVING");
+					assertThat(health.read(described + ".reason", String.class))
+						.isEqualTo(follows.check() + " is DOWN");
+					assertThat(health.read(described + ".checks", Map.class)).containsEntry(follows.check(), "DOWN");
+				});
 				for (int round = 0; round < ROUNDS; round++) {
 					pricing.open();
 					upHops.add(hop(inventory, following, ServingStatus.SERVING));
