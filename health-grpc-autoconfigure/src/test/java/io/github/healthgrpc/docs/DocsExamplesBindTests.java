@@ -10,6 +10,7 @@ import java.util.Map;
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
 import io.github.healthgrpc.autoconfigure.file.HealthFileAutoConfiguration;
 import io.github.healthgrpc.autoconfigure.resources.ResourceChecksAutoConfiguration;
+import io.github.healthgrpc.autoconfigure.upstream.UpstreamChecksAutoConfiguration;
 import io.github.healthgrpc.check.ManualHealthCheck;
 import io.github.healthgrpc.store.StatusStore;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.grpc.client.autoconfigure.CompositeChannelFactoryAutoConfiguration;
+import org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -42,9 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The examples name the checks of the samples and of the guide ({@link #CHECKS}): each is
  * registered as a stub check, so that check names are validated too, and a name that is
- * not one of them fails. Two values are replaced, and only these, because they name the
- * machine rather than the configuration: a health file path (by a file in a temporary
- * directory; its directory must exist) and a health port (by {@code 0}, any free port).
+ * not one of them fails. Upstream checks ({@code grpc.health.upstreams}) are made by the
+ * examples themselves, on Spring Boot's gRPC client for those that name a channel. Two
+ * values are replaced, and only these, because they name the machine rather than the
+ * configuration: a health file path (by a file in a temporary directory; its directory
+ * must exist) and a health port (by {@code 0}, any free port).
  */
 class DocsExamplesBindTests {
 
@@ -95,7 +101,8 @@ class DocsExamplesBindTests {
 			.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 					HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class,
 					HealthGrpcAutoConfiguration.class, ResourceChecksAutoConfiguration.class,
-					HealthFileAutoConfiguration.class))
+					HealthFileAutoConfiguration.class, SslAutoConfiguration.class, GrpcClientAutoConfiguration.class,
+					CompositeChannelFactoryAutoConfiguration.class, UpstreamChecksAutoConfiguration.class))
 			.withUserConfiguration(StubChecks.class)
 			.withInitializer((context) -> {
 				context.getEnvironment().getPropertySources().addFirst(example.source());

@@ -23,10 +23,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole sample (whichever {@link SampleServer} the test class path holds; Spring Boot
- * finds its {@code @SpringBootApplication} class) on random ports (gRPC and HTTP), with a
- * real pricing listener that tests open and close, and a plain-text channel to the gRPC
- * server. Subclasses share one application context, so every test sets the pricing state
- * it needs first.
+ * finds its {@code @SpringBootApplication} class) on random ports (gRPC and HTTP), alone
+ * ({@link SampleServer#aloneProperties()}), with a real pricing listener that tests open
+ * and close, and a plain-text channel to the gRPC server. Subclasses share one
+ * application context, so every test sets the pricing state it needs first.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(AbstractSampleServerTests.GrpcServerPortConfiguration.class)
@@ -45,6 +45,7 @@ abstract class AbstractSampleServerTests {
 	@DynamicPropertySource
 	static void loopbackPorts(DynamicPropertyRegistry registry) {
 		SampleServer.get().grpcServerProperties(0).forEach((name, value) -> registry.add(name, () -> value));
+		SampleServer.get().aloneProperties().forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("sample.pricing.address", pricing::address);
 	}
 

@@ -28,13 +28,27 @@ final class SampleContexts {
 	}
 
 	/**
-	 * Start the sample with listeners of its events.
+	 * Start the sample alone ({@link SampleServer#aloneProperties()}) with listeners of
+	 * its events.
 	 * @param listeners added before the application starts, among them a
 	 * {@link GrpcServerPort}
 	 * @param args more command-line arguments, such as
 	 * {@code --sample.pricing.address=...}
 	 */
 	static ConfigurableApplicationContext start(List<ApplicationListener<?>> listeners, String... args) {
+		List<String> all = new ArrayList<>(SampleServer.get().aloneArguments());
+		all.addAll(List.of(args));
+		return startAsShipped(listeners, all.toArray(String[]::new));
+	}
+
+	/**
+	 * Start the sample with the configuration it ships, its upstream check included.
+	 * @param listeners added before the application starts, among them a
+	 * {@link GrpcServerPort}
+	 * @param args more command-line arguments, such as
+	 * {@code --grpc.health.upstreams.inventory.target=...}
+	 */
+	static ConfigurableApplicationContext startAsShipped(List<ApplicationListener<?>> listeners, String... args) {
 		SampleServer sample = SampleServer.get();
 		// Command-line arguments, because application.yml would override default
 		// properties.

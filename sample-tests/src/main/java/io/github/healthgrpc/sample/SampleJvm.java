@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Starts the sample as a JVM of its own, as it runs in production, so that a test can
- * stop it with a real SIGTERM ({@link Process#destroy()} on Unix).
+ * stop it with a real SIGTERM ({@link Process#destroy()} on Unix). It runs alone
+ * ({@link SampleServer#aloneProperties()}).
  */
 final class SampleJvm {
 
@@ -45,6 +46,7 @@ final class SampleJvm {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
 				sample.applicationClass().getName()));
 		command.addAll(sample.grpcServerArguments(grpcPort));
+		command.addAll(sample.aloneArguments());
 		command.addAll(List.of("--server.port=" + httpPort, "--spring.main.banner-mode=off"));
 		command.addAll(List.of(args));
 		Files.createDirectories(log.toAbsolutePath().getParent());

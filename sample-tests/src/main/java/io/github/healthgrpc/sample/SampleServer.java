@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
@@ -71,7 +73,40 @@ public abstract class SampleServer {
 	 * @return arguments such as {@code --grpc.server.port=0}
 	 */
 	public List<String> grpcServerArguments(int port) {
-		return grpcServerProperties(port).entrySet()
+		return arguments(grpcServerProperties(port));
+	}
+
+	/**
+	 * The upstream check the sample ships, which follows another sample's
+	 * {@code demo.Inventory}.
+	 * @return the check and the service that includes it, {@code null} if the sample
+	 * follows no other
+	 */
+	public @Nullable Follows follows() {
+		return null;
+	}
+
+	/**
+	 * The properties that let the sample run alone under test: a sample that follows
+	 * another maps the service that includes the upstream check as the other sample maps
+	 * it, so that every shared test sees the same services, and the upstream check is
+	 * left in no service. The upstream check itself is tested with both samples running.
+	 * @return property names and values, empty for a sample that follows no other
+	 */
+	public Map<String, Object> aloneProperties() {
+		return Map.of();
+	}
+
+	/**
+	 * The same properties as command-line arguments.
+	 * @return arguments such as {@code --grpc.health.services.demo.Greeter.include=db}
+	 */
+	public List<String> aloneArguments() {
+		return arguments(aloneProperties());
+	}
+
+	private static List<String> arguments(Map<String, Object> properties) {
+		return properties.entrySet()
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
 			.toList();
@@ -83,6 +118,16 @@ public abstract class SampleServer {
 	 */
 	public GrpcServerPort<?> newPortListener() {
 		return this.portListeners.get();
+	}
+
+	/**
+	 * How a sample follows another: an upstream check and the service that includes it.
+	 *
+	 * @param check the upstream check's name, under {@code grpc.health.upstreams}
+	 * @param service the sample's service whose member it is
+	 */
+	public record Follows(String check, String service) {
+
 	}
 
 	private static final class Holder {
