@@ -106,8 +106,9 @@ final class CheckSelection {
 
 	private String knownChecks() {
 		return "Use one of the known checks " + this.names + " (Actuator health contributors by the name "
-				+ "/actuator/health shows, @HealthCheck names, ManualHealthCheck names, and heap and cpu once "
-				+ "grpc.health.resources.<name>.enabled is true), or * for all.";
+				+ "/actuator/health shows, @HealthCheck names, ManualHealthCheck names, upstream checks by their "
+				+ "key under grpc.health.upstreams, and heap and cpu once grpc.health.resources.<name>.enabled is "
+				+ "true), or * for all.";
 	}
 
 	/**
