@@ -4,9 +4,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
+import io.github.healthgrpc.grpc.HealthCheckCall;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse.ServingStatus;
-import io.github.healthgrpc.proto.health.v1.HealthGrpc;
 import io.github.healthgrpc.server.TestGrpcServer;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -18,16 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.aot.test.generate.TestGenerationContext;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringApplicationHook;
-import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.aot.AotApplicationContextInitializer;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
@@ -52,7 +45,8 @@ class UpstreamAheadOfTimeTests {
 	@Test
 	void anUpstreamCheckOfAnApplicationProcessedAheadOfTimeFollowsItsUpstreamInAotMode() throws Exception {
 		TestGenerationContext generation = new TestGenerationContext(AotApplication.class);
-		ClassName initializer = new ApplicationContextAotGenerator().processAheadOfTime(loaded(), generation);
+		ClassName initializer = new ApplicationContextAotGenerator()
+			.processAheadOfTime(AotProcessing.loaded(application()), generation);
 		generation.writeGeneratedContent();
 		HealthStatusManager health = new HealthStatusManager();
 		health.setStatus("demo.Stock", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
@@ -65,18 +59,18 @@ class UpstreamAheadOfTimeTests {
 				System.setProperty(AotDetector.AOT_ENABLED, "true");
 				try (TestGrpcServer.Started started = TestGrpcServer.BOOT.start(application()
 					.properties("spring.grpc.client.channel.stock.target=127.0.0.1:" + upstream.getPort())
-					.initializers(
-							AotApplicationContextInitializer.forInitializerClasses(initializer.canonicalName())))) {
+					.initializers(AotProcessing.aotInitializer(initializer)))) {
 					assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
 					ManagedChannel channel = Grpc
 						.newChannelBuilderForAddress("127.0.0.1", started.port(), InsecureChannelCredentials.create())
 						.build();
 					try {
 						await().atMost(Duration.ofSeconds(10))
-							.until(() -> check(channel), ServingStatus.SERVING::equals);
+							.until(() -> HealthCheckCall.check(channel, "demo.Orders"), ServingStatus.SERVING::equals);
 						health.setStatus("demo.Stock", io.grpc.health.v1.HealthCheckResponse.ServingStatus.NOT_SERVING);
 						await().atMost(Duration.ofSeconds(10))
-							.until(() -> check(channel), ServingStatus.NOT_SERVING::equals);
+							.until(() -> HealthCheckCall.check(channel, "demo.Orders"),
+									ServingStatus.NOT_SERVING::equals);
 					}
 					finally {
 						channel.shutdownNow();
@@ -92,35 +86,8 @@ class UpstreamAheadOfTimeTests {
 		}
 	}
 
-	// What SpringApplicationAotProcessor does: run the application until its context is
-	// loaded, and process that context.
-	private static GenericApplicationContext loaded() {
-		SpringApplicationHook hook = (application) -> new SpringApplicationRunListener() {
-
-			@Override
-			public void contextLoaded(ConfigurableApplicationContext context) {
-				throw new SpringApplication.AbandonedRunException(context);
-			}
-
-		};
-		try {
-			SpringApplication.withHook(hook, () -> application().run());
-		}
-		catch (SpringApplication.AbandonedRunException ex) {
-			return (GenericApplicationContext) ex.getApplicationContext();
-		}
-		throw new IllegalStateException("The application did not load a context");
-	}
-
 	private static SpringApplicationBuilder application() {
 		return TestGrpcServer.BOOT.application(AotApplication.class).properties(PROPERTIES);
-	}
-
-	private static ServingStatus check(ManagedChannel channel) {
-		return HealthGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(5, TimeUnit.SECONDS)
-			.check(HealthCheckRequest.newBuilder().setService("demo.Orders").build())
-			.getStatus();
 	}
 
 	@Configuration(proxyBeanMethods = false)
