@@ -15,6 +15,7 @@ import org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfigur
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.healthgrpc.autoconfigure.HealthGrpcConfigurationFailureTests.failsWith;
@@ -104,6 +105,17 @@ class UpstreamConfigurationFailureTests {
 					"No gRPC client is configured in this application: add Spring Boot's "
 							+ "spring-boot-starter-grpc-client or devh's grpc-client-spring-boot-starter and configure "
 							+ "the channel there, or set " + INVENTORY + ".target instead."));
+	}
+
+	// Neither client's classes are there: naming a channel fails with the fix, not with a
+	// class-loading error.
+	@Test
+	void whenChannelIsNamedWithNoGrpcClientOnTheClassPathThenStartupFails() {
+		this.contextRunner
+			.withClassLoader(new FilteredClassLoader("org.springframework.grpc.client.",
+					"org.springframework.boot.grpc.client.", "net.devh.boot.grpc.client."))
+			.withPropertyValues(INVENTORY + ".channel=inventory")
+			.run(failsWith(INVENTORY + ".channel", "inventory", "No gRPC client is configured in this application"));
 	}
 
 	// The overall status includes every check by default, this one too.
