@@ -16,10 +16,13 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,8 +33,10 @@ import static org.awaitility.Awaitility.await;
  * An upstream check in every view of one application, like any check: the {@code grpc}
  * component of {@code /actuator/health} lists it among its service's checks and names it
  * as the reason, the gauge {@code grpc.health.check.up} follows it, and the health file
- * tells its service's status. The upstream is grpc-java's own HealthStatusManager.
+ * tells its service's status, and the log gives its details. The upstream is grpc-java's
+ * own HealthStatusManager.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpstreamCheckViewsTests {
 
 	@TempDir
@@ -52,7 +57,7 @@ class UpstreamCheckViewsTests {
 	}
 
 	@Test
-	void anUpstreamCheckIsInTheActuatorMirrorTheMetricsAndTheHealthFile() throws Exception {
+	void anUpstreamCheckIsInTheActuatorMirrorTheMetricsTheHealthFileAndTheLog(CapturedOutput output) throws Exception {
 		HealthStatusManager health = new HealthStatusManager();
 		health.setStatus("demo.Stock", ServingStatus.SERVING);
 		this.upstream = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
@@ -79,11 +84,16 @@ class UpstreamCheckViewsTests {
 			assertThat(upGauge(context)).isEqualTo(0.0);
 			assertThat(HealthFileContent.read(file).services()).containsEntry("demo.Orders", "NOT_SERVING");
 		});
-		// The result the views read, with the details the check gives it.
+		// The result the views read, with the details the check gives it: the views show
+		// no detail of a check but a warning and observed values (docs/actuator.md), the
+		// log shows them all.
+		String upstream = "127.0.0.1:" + this.upstream.getPort();
 		Health result = context.getBean(StatusStore.class).checkResult("stock");
-		assertThat(result.getDetails()).containsEntry("upstream", "127.0.0.1:" + this.upstream.getPort())
+		assertThat(result.getDetails()).containsEntry("upstream", upstream)
 			.containsEntry("service", "demo.Stock")
 			.containsEntry("reason", "the upstream says NOT_SERVING");
+		assertThat(output).contains("Health check 'stock' is DOWN: {upstream=" + upstream
+				+ ", service=demo.Stock, reason=the upstream says NOT_SERVING, status=NOT_SERVING}");
 	}
 
 	@SuppressWarnings("unchecked")
