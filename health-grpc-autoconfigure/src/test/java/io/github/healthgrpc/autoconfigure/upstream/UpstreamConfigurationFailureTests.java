@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.grpc.client.autoconfigure.CompositeChannelFactoryAutoConfiguration;
 import org.springframework.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -17,6 +18,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
 
 import static io.github.healthgrpc.autoconfigure.HealthGrpcConfigurationFailureTests.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -188,7 +190,12 @@ class UpstreamConfigurationFailureTests {
 	void whenAnUpstreamPropertyIsUnknownThenStartupFails() {
 		this.contextRunner.withPropertyValues(INVENTORY + ".targit=127.0.0.1:1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining(INVENTORY + ".targit");
+			assertThat(context.getStartupFailure())
+				.hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class);
+			UnboundConfigurationPropertiesException unbound = (UnboundConfigurationPropertiesException) NestedExceptionUtils
+				.getRootCause(context.getStartupFailure());
+			assertThat(unbound.getUnboundProperties()).extracting((property) -> property.getName().toString())
+				.containsExactly(INVENTORY + ".targit");
 		});
 	}
 
