@@ -7,6 +7,7 @@ import io.github.healthgrpc.server.TestGrpcServer;
 import net.devh.boot.grpc.client.autoconfigure.GrpcClientAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * An upstream check on a channel of devh's gRPC client ({@code grpc.client.<name>}), on
  * devh's server. Runs in the module's second surefire pass, without Spring Boot's client.
  */
+@EnabledIfSystemProperty(named = "health-grpc.devh-client-pass", matches = "true",
+		disabledReason = "runs in the devh-client surefire pass, without Spring Boot's gRPC client")
 class UpstreamDevhClientTests {
 
 	private final NamedChannelUpstream scenario = new NamedChannelUpstream();
