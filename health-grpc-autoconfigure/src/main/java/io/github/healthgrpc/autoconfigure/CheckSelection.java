@@ -1,6 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -105,8 +106,33 @@ final class CheckSelection {
 
 	private String knownChecks() {
 		return "Use one of the known checks " + this.names + " (Actuator health contributors by the name "
-				+ "/actuator/health shows, @HealthCheck names, ManualHealthCheck names, and heap and cpu once "
-				+ "grpc.health.resources.<name>.enabled is true), or * for all.";
+				+ "/actuator/health shows, @HealthCheck names, ManualHealthCheck names, upstream checks by their "
+				+ "key under grpc.health.upstreams, and heap and cpu once grpc.health.resources.<name>.enabled is "
+				+ "true), or * for all.";
+	}
+
+	/**
+	 * Fail on an upstream check whose name another check has, naming the upstream's
+	 * entry: its name is the one a user chose in {@code grpc.health.upstreams}, and so
+	 * the one to change.
+	 * @param checks every check, the upstream checks among them
+	 * @param upstreams the upstream checks' settings by name
+	 * @param environment the environment the names were bound from, for failure reports
+	 */
+	static void requireUpstreamNamesUnique(List<CheckDefinition> checks,
+			Map<String, HealthGrpcProperties.Upstream> upstreams, Environment environment) {
+		upstreams.forEach((name, upstream) -> {
+			if (checks.stream().filter((check) -> check.name().equals(name)).count() > 1) {
+				boolean target = upstream.getTarget() != null;
+				String property = "grpc.health.upstreams." + name + (target ? ".target" : ".channel");
+				throw InvalidHealthProperty.of(environment, property,
+						String.valueOf(target ? upstream.getTarget() : upstream.getChannel()),
+						"'" + name + "', the name of this upstream check, is also the name of another check (a "
+								+ "health contributor, a @HealthCheck method, a ManualHealthCheck bean or a resource "
+								+ "check), and check names are unique. Give the upstream check another name, such as "
+								+ "grpc.health.upstreams." + name + "-upstream.");
+			}
+		});
 	}
 
 	private static Set<String> uniqueNames(List<CheckDefinition> checks) {

@@ -263,8 +263,8 @@ public class HealthGrpcProperties {
 
 		/**
 		 * Name of a channel configured in the application's gRPC client (Spring Boot's
-		 * spring.grpc.client.channels or devh's grpc.client), whose TLS, credentials and
-		 * keepalive the check reuses. Set either this or target.
+		 * spring.grpc.client.channel.<name> or devh's grpc.client.<name>), whose TLS,
+		 * credentials and keepalive the check reuses. Set either this or target.
 		 */
 		private @Nullable String channel;
 

@@ -60,6 +60,7 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 		positive("defaults.interval", properties.getDefaults().getInterval());
 		positive("defaults.timeout", properties.getDefaults().getTimeout());
 		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
+		properties.getUpstreams().forEach(this::validateUpstream);
 		validateProbes(properties);
 		validateStatusMapping(properties);
 		properties.getServices().forEach((name, group) -> {
@@ -71,6 +72,37 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 								+ "server's overall status.");
 			}
 		});
+	}
+
+	// What a channel needs is checked where the channel is made: a target grpc-java can
+	// parse, a channel name the gRPC client knows.
+	private void validateUpstream(String name, HealthGrpcProperties.Upstream upstream) {
+		String property = "upstreams." + name;
+		String target = upstream.getTarget();
+		String channel = upstream.getChannel();
+		String fix = "Set exactly one of " + PREFIX + "." + property + ".target (a gRPC target such as "
+				+ "dns:///inventory:9090) and " + PREFIX + "." + property
+				+ ".channel (a channel of the application's gRPC client).";
+		if (target != null && channel != null) {
+			throw invalid(property + ".channel", channel, "It is set together with " + PREFIX + "." + property
+					+ ".target, and the check can only follow one upstream. " + fix);
+		}
+		if (target == null && channel == null) {
+			throw invalid(property + ".target", "", "Neither it nor " + PREFIX + "." + property
+					+ ".channel is set, so the check has no upstream to follow. " + fix);
+		}
+		if (target != null && target.isBlank()) {
+			throw invalid(property + ".target", target, "It is empty. Set it to a gRPC target, such as "
+					+ "dns:///inventory:9090 or inventory:9090, or use " + PREFIX + "." + property + ".channel.");
+		}
+		if (channel != null && channel.isBlank()) {
+			throw invalid(property + ".channel", channel,
+					"It is empty. Set it to the name of a channel of the application's gRPC client, or use " + PREFIX
+							+ "." + property + ".target.");
+		}
+		positive(property + ".timeout", upstream.getTimeout());
+		positive(property + ".keepalive-time", upstream.getKeepaliveTime());
+		positive(property + ".keepalive-timeout", upstream.getKeepaliveTimeout());
 	}
 
 	// A probe service's name must name it alone: a mapped service of the same name would

@@ -53,6 +53,7 @@ final class HealthMappings {
 			ProbeServices probes, Environment environment) {
 		this.checks = List.copyOf(checks);
 		this.probes = probes;
+		CheckSelection.requireUpstreamNamesUnique(checks, properties.getUpstreams(), environment);
 		CheckSelection selection = new CheckSelection(checks, environment);
 		selection.validate(PREFIX + "overall", properties.getOverall());
 		this.groups.put(StatusStore.OVERALL, properties.getOverall());

@@ -21,18 +21,11 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringApplicationHook;
-import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.aot.AotApplicationContextInitializer;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
@@ -63,7 +56,8 @@ class AheadOfTimeTests {
 	@BeforeAll
 	static void processAheadOfTime() {
 		generation = new TestGenerationContext(AotApplication.class);
-		initializer = new ApplicationContextAotGenerator().processAheadOfTime(loaded(), generation);
+		initializer = new ApplicationContextAotGenerator().processAheadOfTime(AotProcessing.loaded(application()),
+				generation);
 		generation.writeGeneratedContent();
 	}
 
@@ -72,7 +66,7 @@ class AheadOfTimeTests {
 		TestCompiler.forSystem().with(generation).compile((compiled) -> {
 			System.setProperty(AotDetector.AOT_ENABLED, "true");
 			try (TestGrpcServer.Started started = TestGrpcServer.BOOT
-				.start(application().initializers(aotInitializer(initializer)))) {
+				.start(application().initializers(AotProcessing.aotInitializer(initializer)))) {
 				assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
 				ManagedChannel channel = Grpc
 					.newChannelBuilderForAddress("127.0.0.1", started.port(), InsecureChannelCredentials.create())
@@ -111,32 +105,8 @@ class AheadOfTimeTests {
 			.accepts(hints);
 	}
 
-	// What SpringApplicationAotProcessor does: run the application until its context is
-	// loaded, and process that context.
-	private static GenericApplicationContext loaded() {
-		SpringApplicationHook hook = (application) -> new SpringApplicationRunListener() {
-
-			@Override
-			public void contextLoaded(ConfigurableApplicationContext context) {
-				throw new SpringApplication.AbandonedRunException(context);
-			}
-
-		};
-		try {
-			SpringApplication.withHook(hook, () -> application().run());
-		}
-		catch (SpringApplication.AbandonedRunException ex) {
-			return (GenericApplicationContext) ex.getApplicationContext();
-		}
-		throw new IllegalStateException("The application did not load a context");
-	}
-
 	private static SpringApplicationBuilder application() {
 		return TestGrpcServer.BOOT.application(AotApplication.class).properties(PROPERTIES);
-	}
-
-	private static ApplicationContextInitializer<ConfigurableApplicationContext> aotInitializer(ClassName initializer) {
-		return AotApplicationContextInitializer.forInitializerClasses(initializer.canonicalName());
 	}
 
 	private static ServingStatus check(ManagedChannel channel) {

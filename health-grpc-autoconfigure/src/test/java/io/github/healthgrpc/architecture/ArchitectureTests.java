@@ -16,6 +16,8 @@ import io.github.healthgrpc.actuate.endpoint.GrpcHealthEndpoint;
 import io.github.healthgrpc.store.ServiceStatuses;
 import io.github.healthgrpc.store.StatusStore;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -60,15 +62,31 @@ class ArchitectureTests {
 		.and(slices().matching("io.github.healthgrpc.(**)").should().beFreeOfCycles())
 		.because("dependencies point one way: sources, engine, store, views, adapters, auto-configuration");
 
+	// The gRPC clients' packages: upstream checks may take a named channel from either.
+	private static final String[] CLIENTS = { "net.devh.boot.grpc.client..", "org.springframework.grpc.client..",
+			"org.springframework.boot.grpc.client.." };
+
 	@ArchTest
 	static final ArchRule theCoreImportsNoGrpcServer = noClasses().that()
 		.resideInAPackage("io.github.healthgrpc..")
 		.and()
 		.resideOutsideOfPackages(ADAPTERS)
 		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage("net.devh..", "org.springframework.grpc..", "org.springframework.boot.grpc..")
+		.dependOnClassesThat(
+				resideInAnyPackage("net.devh..", "org.springframework.grpc..", "org.springframework.boot.grpc..")
+					.and(not(resideInAnyPackage(CLIENTS))))
 		.because("only a server adapter may know its server");
+
+	@ArchTest
+	static final ArchRule onlyTheUpstreamAutoConfigurationKnowsAGrpcClient = noClasses().that()
+		.resideInAPackage("io.github.healthgrpc..")
+		.and()
+		.resideOutsideOfPackage("io.github.healthgrpc.autoconfigure.upstream..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(CLIENTS)
+		.because("upstream checks are the one feature that uses a gRPC client, and their runtime package takes any "
+				+ "io.grpc.Channel");
 
 	@ArchTest
 	static final ArchRule theCoreImportsNoAdapter = noClasses().that()

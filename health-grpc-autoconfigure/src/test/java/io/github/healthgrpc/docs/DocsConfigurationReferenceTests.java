@@ -20,7 +20,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,7 +123,8 @@ class DocsConfigurationReferenceTests {
 			}
 			for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(valueType)) {
 				if (!"class".equals(property.getName())) {
-					rows.add(name + "." + key + "." + ConfigurationPropertyName.adapt(property.getName(), '.'));
+					// keepaliveTime -> keepalive-time, as the metadata writes a property
+					rows.add(name + "." + key + "." + DataObjectPropertyName.toDashedForm(property.getName()));
 				}
 			}
 		});

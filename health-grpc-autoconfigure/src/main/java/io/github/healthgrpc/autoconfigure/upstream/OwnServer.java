@@ -13,8 +13,9 @@ import org.springframework.core.env.Environment;
 /**
  * Refuses an upstream check that watches this application's own server for a status that
  * includes the check itself: the status could only ever follow itself, and never turn
- * SERVING. Recognised when the target is a loopback name with the port the server is
- * configured with; a random port (0) cannot be told apart, and the docs say so.
+ * SERVING. Recognised when the target is a loopback name with the port the server (or the
+ * health port) is configured with; a random port (0) cannot be told apart, and the docs
+ * say so.
  */
 final class OwnServer {
 
@@ -34,6 +35,11 @@ final class OwnServer {
 		}
 		if (this.ports.isEmpty()) {
 			this.ports.add(9090);
+		}
+		// The health port answers Health for the same statuses.
+		Integer healthPort = properties.getPort();
+		if (healthPort != null && healthPort > 0) {
+			this.ports.add(healthPort);
 		}
 	}
 

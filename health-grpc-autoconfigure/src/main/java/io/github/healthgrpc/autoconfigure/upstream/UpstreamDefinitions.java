@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,20 +29,16 @@ final class UpstreamDefinitions {
 			OwnServer ownServer) {
 		properties.getUpstreams().forEach((name, settings) -> {
 			String property = PREFIX + name;
+			// HealthGrpcPropertiesValidator made sure exactly one of them is set.
 			String target = settings.getTarget();
-			String channel = settings.getChannel();
-			if ((target == null) == (channel == null)) {
-				throw new InvalidConfigurationPropertyValueException(property + ".target", target,
-						"Set exactly one of " + property + ".target (a gRPC target such as dns:///inventory:9090) and "
-								+ property + ".channel (a channel of the application's gRPC client).");
-			}
-			Upstream upstream = new Upstream(name, settings.getService(), (target != null) ? target : channel,
-					settings.getTimeout());
 			if (target != null) {
+				Upstream upstream = new Upstream(name, settings.getService(), target, settings.getTimeout());
 				ownServer.refuseLoop(property + ".target", target, upstream);
 				this.channels.put(upstream, targetChannel(property + ".target", target, settings, targets));
 			}
 			else {
+				String channel = Objects.requireNonNull(settings.getChannel());
+				Upstream upstream = new Upstream(name, settings.getService(), channel, settings.getTimeout());
 				this.channels.put(upstream, clientChannel(property + ".channel", channel, clients));
 			}
 		});
@@ -61,10 +58,6 @@ final class UpstreamDefinitions {
 
 	private static Channel targetChannel(String property, String target, HealthGrpcProperties.Upstream settings,
 			TargetChannels targets) {
-		if (target.isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(property, target,
-					"Give a gRPC target, such as dns:///inventory:9090 or inventory:9090.");
-		}
 		try {
 			return targets.channel(target, settings.getKeepaliveTime(), settings.getKeepaliveTimeout());
 		}
