@@ -2,7 +2,13 @@ package io.github.healthgrpc.benchmarks.harness;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.github.healthgrpc.benchmarks.load.Propagation;
 import io.github.healthgrpc.benchmarks.processes.Peer;
@@ -45,17 +51,18 @@ final class ChainRun {
 		try (PricingServer pricing = PricingServer.onFreePort()) {
 			pricing.open();
 			String dependency = pricing.address();
-			try (PeerProcess a = launcher.start(this.server, ports[0], dependency, List.of("--bench.count-calls=true"),
-					logs.resolve(prefix + "-A.log"));
-					PeerProcess b = launcher.start(this.server, ports[1], dependency,
+			// All three at once: a follower that is up before its upstream reconnects
+			// as grpc-java does, and the measurement waits for every service to serve.
+			try (Chain chain = Chain.start(List.of(
+					() -> launcher.start(this.server, ports[0], dependency, List.of("--bench.count-calls=true"),
+							logs.resolve(prefix + "-A.log")),
+					() -> launcher.start(this.server, ports[1], dependency,
 							follower(ports[0], Propagation.UPSTREAM_SERVICE, Propagation.UPSTREAM_SERVICE),
-							logs.resolve(prefix + "-B.log"));
-					PeerProcess c = launcher.start(this.server, ports[2], dependency,
+							logs.resolve(prefix + "-B.log")),
+					() -> launcher.start(this.server, ports[2], dependency,
 							follower(ports[1], Propagation.PUSHED_SERVICE, Propagation.POLLED_SERVICE),
-							logs.resolve(prefix + "-C.log"))) {
-				new Propagation(this.server, a, ports, this.figures).run(this.changes);
-				// All three drain at once; each close then waits for its own.
-				List.of(c, b, a).forEach(PeerProcess::terminate);
+							logs.resolve(prefix + "-C.log"))))) {
+				new Propagation(this.server, chain.processes.get(0), ports, this.figures).run(this.changes);
 			}
 		}
 	}
@@ -74,6 +81,56 @@ final class ChainRun {
 				"--bench.polled.deadline=400ms", "--grpc.health.checks.upstream-polled.interval=" + POLL_INTERVAL,
 				"--grpc.health.checks.upstream-polled.timeout=500ms",
 				"--grpc.health.services." + Propagation.POLLED_SERVICE + ".include=upstream-polled");
+	}
+
+	/**
+	 * The three processes, started together and stopped together.
+	 */
+	private static final class Chain implements AutoCloseable {
+
+		private final List<PeerProcess> processes;
+
+		private Chain(List<PeerProcess> processes) {
+			this.processes = processes;
+		}
+
+		static Chain start(List<Callable<PeerProcess>> starts) throws IOException, InterruptedException {
+			ExecutorService executor = Executors.newFixedThreadPool(starts.size());
+			try {
+				List<PeerProcess> started = new ArrayList<>();
+				ExecutionException failure = null;
+				for (Future<PeerProcess> start : executor.invokeAll(starts)) {
+					try {
+						started.add(start.get());
+					}
+					catch (ExecutionException ex) {
+						failure = ex;
+					}
+				}
+				Chain chain = new Chain(started);
+				if (failure != null) {
+					chain.close();
+					if (failure.getCause() instanceof IOException io) {
+						throw io;
+					}
+					throw new IllegalStateException(failure.getCause().getMessage(), failure.getCause());
+				}
+				return chain;
+			}
+			finally {
+				executor.shutdownNow();
+			}
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			// All drain at once; each close then waits for its own.
+			this.processes.forEach(PeerProcess::terminate);
+			for (PeerProcess process : this.processes) {
+				process.close();
+			}
+		}
+
 	}
 
 }
