@@ -12,6 +12,8 @@ import java.util.List;
 import io.github.healthgrpc.benchmarks.processes.ClassPath;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.report.ChainFigures;
+import io.github.healthgrpc.benchmarks.report.ChainTable;
 import io.github.healthgrpc.benchmarks.report.Figures;
 import io.github.healthgrpc.benchmarks.report.Machine;
 import io.github.healthgrpc.benchmarks.report.Table;
@@ -23,9 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <p>
  * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
- * [--rounds=N] [--check-only] [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]};
- * the report is also written to {@code benchmarks/target/bench/<mode>-<time>/results.md},
- * each peer's log beside it.
+ * [--rounds=N] [--check-only] [--chain-only] [--peers=BARE,DEVH,...] [--no-jmh]
+ * [--peer-jvm-option=...]}; the report is also written to
+ * {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
 
@@ -35,9 +37,10 @@ public final class Benchmarks {
 	/**
 	 * Run the benchmarks.
 	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
-	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to
-	 * leave out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to
-	 * start every peer with one more JVM option, such as a JFR recording
+	 * {@code --check-only} for the Check load alone, {@code --chain-only} for the
+	 * propagation chain alone, {@code --peers=} a comma-separated subset of {@link Peer},
+	 * {@code --no-jmh} to leave out the in-process benchmarks, {@code --peer-jvm-option=}
+	 * (repeatable) to start every peer with one more JVM option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
@@ -46,6 +49,8 @@ public final class Benchmarks {
 		Path out = output(arguments);
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
+		ChainFigures chainFigures = new ChainFigures();
+		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
 		Instant started = Instant.now();
 		try (Machine machine = new Machine()) {
 			System.out.println("warming the client up");
@@ -54,21 +59,26 @@ public final class Benchmarks {
 				List<Peer> order = new ArrayList<>(peers);
 				Collections.shuffle(order);
 				System.out.println("round " + round + " of " + plan.rounds() + ": " + order);
-				for (Peer peer : order) {
-					System.out.println("  " + peer.label());
-					try {
-						new PeerRun(peer, plan, figures).run(launcher, out.resolve("r" + round + "-" + peer + ".log"));
+				if (!plan.chainOnly()) {
+					for (Peer peer : order) {
+						System.out.println("  " + peer.label());
+						try {
+							new PeerRun(peer, plan, figures).run(launcher,
+									out.resolve("r" + round + "-" + peer + ".log"));
+						}
+						catch (RuntimeException ex) {
+							figures.note(peer, "round " + round + " failed: " + ex.getMessage());
+							System.out.println("    failed: " + ex.getMessage());
+						}
 					}
-					catch (RuntimeException ex) {
-						figures.note(peer, "round " + round + " failed: " + ex.getMessage());
-						System.out.println("    failed: " + ex.getMessage());
-					}
+					startups(plan, peers, launcher, figures, out.resolve("startup.log"));
 				}
-				startups(plan, peers, launcher, figures, out.resolve("startup.log"));
+				chains(plan, servers, launcher, chainFigures, figures, out, round);
 			}
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
-			String report = report(plan, peers, figures, machine, started) + "\n### In-process (JMH)\n\n" + jmh;
+			String report = report(plan, peers, figures, chainFigures, machine, started) + "\n### In-process (JMH)\n\n"
+					+ jmh;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
@@ -89,11 +99,51 @@ public final class Benchmarks {
 		}
 	}
 
-	private static String report(Plan plan, List<Peer> peers, Figures figures, Machine machine, Instant started) {
+	/**
+	 * The propagation chain on each health-grpc server, in a new random order each round.
+	 */
+	private static void chains(Plan plan, List<Peer> servers, PeerLauncher launcher, ChainFigures chainFigures,
+			Figures figures, Path out, int round) throws IOException, InterruptedException {
+		if (plan.checkOnly()) {
+			return;
+		}
+		List<Peer> order = new ArrayList<>(servers);
+		Collections.shuffle(order);
+		for (Peer server : order) {
+			System.out.println(
+					"  propagation chain C -> B -> A, " + server.label() + ", " + plan.chainChanges() + " changes");
+			try {
+				new ChainRun(server, plan.chainChanges(), chainFigures).run(launcher, out,
+						"r" + round + "-chain-" + server);
+			}
+			catch (RuntimeException ex) {
+				figures.note(server, "round " + round + ", propagation chain failed: " + ex.getMessage());
+				System.out.println("    failed: " + ex.getMessage());
+			}
+		}
+	}
+
+	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures,
+			Machine machine, Instant started) {
 		StringBuilder report = new StringBuilder("## " + plan.rounds() + " round(s), started " + started + "\n\n");
 		report.append(machine.describe()).append('\n');
-		report.append(Table.render(figures, peers)).append('\n');
-		report.append("### Goals\n\n").append(Goals.judge(figures)).append('\n');
+		if (!plan.chainOnly()) {
+			report.append(Table.render(figures, peers)).append('\n');
+		}
+		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		if (!plan.checkOnly() && !servers.isEmpty()) {
+			report.append("### Propagation through a chain C → B → A (")
+				.append(plan.chainChanges())
+				.append(" changes of A per round)\n\n")
+				.append("A flips its manual check; B follows A and C follows B both with health-grpc's upstream check ")
+				.append("and, at the same time, with a @HealthCheck that makes a Health Check call every ")
+				.append(ChainRun.POLL_INTERVAL)
+				.append(". Each change is timed from A's own Watch client being told; calls are counted on A's ")
+				.append("server builder.\n\n")
+				.append(ChainTable.render(chainFigures, servers))
+				.append('\n');
+		}
+		report.append("### Goals\n\n").append(Goals.judge(figures, chainFigures)).append('\n');
 		for (Peer peer : peers) {
 			figures.notes(peer)
 				.forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));

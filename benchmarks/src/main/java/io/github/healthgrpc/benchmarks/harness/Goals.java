@@ -3,11 +3,15 @@ package io.github.healthgrpc.benchmarks.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.DoublePredicate;
 
 import io.github.healthgrpc.benchmarks.processes.Peer;
+import io.github.healthgrpc.benchmarks.report.ChainFigures;
+import io.github.healthgrpc.benchmarks.report.ChainMetric;
 import io.github.healthgrpc.benchmarks.report.Figures;
 import io.github.healthgrpc.benchmarks.report.Metric;
 import io.github.healthgrpc.benchmarks.report.Table;
+import io.github.healthgrpc.benchmarks.report.Variant;
 
 /**
  * The issue's goals, each judged on the medians: met, not met, or not measured.
@@ -16,14 +20,17 @@ public final class Goals {
 
 	private final Figures figures;
 
+	private final ChainFigures chain;
+
 	private final List<String> lines = new ArrayList<>();
 
-	private Goals(Figures figures) {
+	private Goals(Figures figures, ChainFigures chain) {
 		this.figures = figures;
+		this.chain = chain;
 	}
 
-	static String judge(Figures figures) {
-		Goals goals = new Goals(figures);
+	static String judge(Figures figures, ChainFigures chain) {
+		Goals goals = new Goals(figures, chain);
 		for (Peer ours : List.of(Peer.HEALTH_GRPC_DEVH, Peer.HEALTH_GRPC_BOOT)) {
 			Peer theirs = (ours == Peer.HEALTH_GRPC_DEVH) ? Peer.DEVH : Peer.BOOT;
 			for (Metric rate : List.of(Metric.CHECK_16_RATE, Metric.CHECK_64_RATE)) {
@@ -46,6 +53,11 @@ public final class Goals {
 			goals.bound(ours, Metric.SIGTERM_EXIT, Peer.DRAIN_MILLIS + 1000, "drain delay + 1 s");
 			goals.scheduledRuns(ours);
 			goals.startup(ours, theirs);
+			goals.chain(ours, ChainMetric.HOP_P99, (value) -> value <= 50, "at most 50 ms");
+			goals.chain(ours, ChainMetric.SECOND_HOP_P99, (value) -> value <= 50, "at most 50 ms");
+			goals.chain(ours, ChainMetric.CHAIN_P99, (value) -> value <= 150, "at most 150 ms");
+			goals.chain(ours, ChainMetric.UPSTREAM_CHECKS, (value) -> value == 0, "none");
+			goals.chain(ours, ChainMetric.UPSTREAM_WATCHES_OPEN, (value) -> value == 1, "one per upstream check");
 		}
 		return String.join("\n", goals.lines) + "\n";
 	}
@@ -66,6 +78,12 @@ public final class Goals {
 		this.figures.median(ours, metric)
 			.ifPresent((value) -> line(value <= limit, ours, metric.label() + ": " + Table.number(value) + " "
 					+ metric.unit() + " (goal: at most " + goal + ")"));
+	}
+
+	private void chain(Peer ours, ChainMetric metric, DoublePredicate met, String goal) {
+		this.chain.median(ours, Variant.PUSHED, metric)
+			.ifPresent((value) -> line(met.test(value), ours, Variant.PUSHED.label() + ", " + metric.label() + ": "
+					+ Table.number(value) + " " + metric.unit() + " (goal: " + goal + ")"));
 	}
 
 	private void atLeast(Peer ours, Metric metric, double limit) {

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
- * {@code down} (set the manual check, where the peer has one).
+ * {@code down} (set the manual check, where the peer has one), {@code calls} (answer the
+ * calls counted so far, where the peer counts them: see {@link CallCounter}).
  */
 public final class PeerControl {
 
@@ -34,15 +36,16 @@ public final class PeerControl {
 	 * @param contextMillis how long the peer took to start (its application context, or
 	 * its server for a peer without one)
 	 * @param manual sets the manual check ({@code true} for up), or {@code null}
+	 * @param calls the calls counted so far, or {@code null}
 	 */
-	public static void ready(long contextMillis, @Nullable Consumer<Boolean> manual) {
-		Thread reader = new Thread(() -> serve(manual), "bench-control");
+	public static void ready(long contextMillis, @Nullable Consumer<Boolean> manual, @Nullable Supplier<String> calls) {
+		Thread reader = new Thread(() -> serve(manual, calls), "bench-control");
 		reader.setDaemon(true);
 		reader.start();
 		say("ready " + contextMillis + " " + ManagementFactory.getRuntimeMXBean().getUptime());
 	}
 
-	private static void serve(@Nullable Consumer<Boolean> manual) {
+	private static void serve(@Nullable Consumer<Boolean> manual, @Nullable Supplier<String> calls) {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
 				switch (line.strip()) {
@@ -55,6 +58,7 @@ public final class PeerControl {
 							manual.accept("up".equals(line.strip()));
 						}
 					}
+					case "calls" -> say((calls != null) ? "calls " + calls.get() : "unknown " + line);
 					default -> say("unknown " + line);
 				}
 			}

@@ -37,7 +37,8 @@ public final class SpringPeer {
 		// (ManualCheckConfiguration).
 		ResolvableType manualType = ResolvableType.forClassWithGenerics(Consumer.class, Boolean.class);
 		Consumer<Boolean> manual = context.<Consumer<Boolean>>getBeanProvider(manualType).getIfAvailable();
-		PeerControl.ready(millis, manual);
+		CallCounter calls = context.getBeanProvider(CallCounter.class).getIfAvailable();
+		PeerControl.ready(millis, manual, (calls != null) ? calls::describe : null);
 	}
 
 }

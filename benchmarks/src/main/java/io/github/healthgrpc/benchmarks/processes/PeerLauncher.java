@@ -14,7 +14,16 @@ import java.util.List;
 public record PeerLauncher(ClassPath classPath, List<String> extraJvmOptions) {
 
 	public PeerProcess start(Peer peer, int grpcPort, String pricingAddress, Path log) throws IOException {
-		return PeerProcess.start(peer, this, grpcPort, pricingAddress, log);
+		return start(peer, grpcPort, pricingAddress, List.of(), log);
+	}
+
+	/**
+	 * Start a peer with more arguments than its own, such as the settings of its place in
+	 * the propagation chain.
+	 */
+	public PeerProcess start(Peer peer, int grpcPort, String pricingAddress, List<String> extraArguments, Path log)
+			throws IOException {
+		return PeerProcess.start(peer, this, grpcPort, pricingAddress, extraArguments, log);
 	}
 
 }

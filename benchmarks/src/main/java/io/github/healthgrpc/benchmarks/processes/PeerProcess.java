@@ -53,16 +53,18 @@ public final class PeerProcess implements AutoCloseable {
 	 * @param launcher the class path and JVM options
 	 * @param grpcPort a free port for its gRPC server
 	 * @param pricingAddress where its pricing dependency listens
+	 * @param extraArguments more of its command line, after its own
 	 * @param log its log file
 	 */
-	static PeerProcess start(Peer peer, PeerLauncher launcher, int grpcPort, String pricingAddress, Path log)
-			throws IOException {
+	static PeerProcess start(Peer peer, PeerLauncher launcher, int grpcPort, String pricingAddress,
+			List<String> extraArguments, Path log) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(launcher.extraJvmOptions());
 		command.addAll(List.of("-cp", launcher.classPath().forPeer(peer), peer.mainClass().getName()));
 		command.addAll(peer.arguments(grpcPort, pricingAddress));
+		command.addAll(extraArguments);
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
@@ -127,8 +129,17 @@ public final class PeerProcess implements AutoCloseable {
 	 * @return bytes
 	 */
 	public long heapAfterGc() throws IOException {
-		send("heap");
-		return Long.parseLong(answer("heap", Duration.ofSeconds(60)).split(" ")[1]);
+		return Long.parseLong(ask("heap").split(" ")[1]);
+	}
+
+	/**
+	 * Send one command and wait for its answer.
+	 * @param command such as {@code calls}
+	 * @return the answer's line, which starts with the command
+	 */
+	public String ask(String command) throws IOException {
+		send(command);
+		return answer(command, Duration.ofSeconds(60));
 	}
 
 	/**

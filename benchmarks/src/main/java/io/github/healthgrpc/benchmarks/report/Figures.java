@@ -40,7 +40,14 @@ public final class Figures {
 	 * The median of a peer's values for one metric.
 	 */
 	public OptionalDouble median(Peer peer, Metric metric) {
-		double[] sorted = of(peer, metric).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return median(of(peer, metric));
+	}
+
+	/**
+	 * The median of some values.
+	 */
+	static OptionalDouble median(List<Double> values) {
+		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		if (sorted.length == 0) {
 			return OptionalDouble.empty();
 		}

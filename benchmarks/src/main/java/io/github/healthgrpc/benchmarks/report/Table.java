@@ -33,8 +33,16 @@ public final class Table {
 	}
 
 	private static String cell(Figures figures, Peer peer, Metric metric) {
-		List<Double> values = figures.of(peer, metric);
-		OptionalDouble median = figures.median(peer, metric);
+		return cell(figures.of(peer, metric),
+				peer.isHealthGrpc() ? OptionalDouble.empty() : figures.median(peer.reference(), metric));
+	}
+
+	/**
+	 * One cell: the median of the values, their spread when there are several, and the
+	 * ratio of the median to a reference, if there is one.
+	 */
+	static String cell(List<Double> values, OptionalDouble reference) {
+		OptionalDouble median = Figures.median(values);
 		if (median.isEmpty()) {
 			return "n/a";
 		}
@@ -44,9 +52,8 @@ public final class Table {
 			double high = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
 			cell.append(" (").append(number(low)).append("–").append(number(high)).append(')');
 		}
-		OptionalDouble reference = figures.median(peer.reference(), metric);
-		if (!peer.isHealthGrpc() && reference.isPresent() && reference.getAsDouble() != 0
-				&& Double.isFinite(median.getAsDouble()) && Double.isFinite(reference.getAsDouble())) {
+		if (reference.isPresent() && reference.getAsDouble() != 0 && Double.isFinite(median.getAsDouble())
+				&& Double.isFinite(reference.getAsDouble())) {
 			cell.append(" ×")
 				.append(String.format(Locale.ROOT, "%.2f", median.getAsDouble() / reference.getAsDouble()));
 		}

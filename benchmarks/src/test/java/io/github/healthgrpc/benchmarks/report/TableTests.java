@@ -31,4 +31,18 @@ class TableTests {
 		assertThat(Table.render(figures, List.of(Peer.BOOT))).contains("| never |");
 	}
 
+	@Test
+	void theChainTableSetsThePolledCheckBesideTheUpstreamCheckOnTheSameServer() {
+		ChainFigures figures = new ChainFigures();
+		figures.add(Peer.HEALTH_GRPC_BOOT, Variant.PUSHED, ChainMetric.HOP_P50, 2);
+		figures.add(Peer.HEALTH_GRPC_BOOT, Variant.POLLED, ChainMetric.HOP_P50, 500);
+		figures.add(Peer.HEALTH_GRPC_BOOT, Variant.PUSHED, ChainMetric.UPSTREAM_CHECKS, 0);
+		figures.add(Peer.HEALTH_GRPC_BOOT, Variant.POLLED, ChainMetric.UPSTREAM_CHECKS, 60);
+		String table = ChainTable.render(figures, List.of(Peer.HEALTH_GRPC_BOOT));
+		assertThat(table)
+			.contains("| figure | unit | health-grpc on Boot, upstream check | health-grpc on Boot, Check every 1 s |")
+			.contains("| hop: A's watcher told → B's watcher told, p50 | ms | 2.00 | 500 ×250.00 |")
+			.contains("| Check calls on A from B, per minute | calls/min | 0.00 | 60.0 |");
+	}
+
 }

@@ -55,7 +55,7 @@ public final class BarePeer {
 			.addShutdownHook(new Thread(() -> new BareShutdown(server, health, checker)
 				.run(Duration.ofMillis(Long.parseLong(args[2])), Duration.ofMillis(Long.parseLong(args[3])))));
 		PeerControl.ready((System.nanoTime() - start) / 1_000_000,
-				(up) -> health.setStatus(MANUAL, up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING));
+				(up) -> health.setStatus(MANUAL, up ? ServingStatus.SERVING : ServingStatus.NOT_SERVING), null);
 	}
 
 }

@@ -1,15 +1,20 @@
 package io.github.healthgrpc.benchmarks.peer.boot;
 
 import io.github.healthgrpc.benchmarks.peer.BenchInventoryService;
+import io.github.healthgrpc.benchmarks.peer.CallCounter;
+import io.github.healthgrpc.benchmarks.peer.ChainBeans;
 import io.github.healthgrpc.benchmarks.peer.ManualCheckConfiguration;
 import io.github.healthgrpc.benchmarks.peer.PeerBeans;
 import io.github.healthgrpc.benchmarks.peer.SpringPeer;
 import io.github.healthgrpc.sample.greeter.GreeterService;
+import io.grpc.ServerBuilder;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.grpc.server.ServerBuilderCustomizer;
 import org.springframework.grpc.server.service.GrpcService;
 
 /**
@@ -20,7 +25,7 @@ import org.springframework.grpc.server.service.GrpcService;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ PeerBeans.class, ManualCheckConfiguration.class })
+@Import({ PeerBeans.class, ManualCheckConfiguration.class, ChainBeans.class })
 public class BootPeer {
 
 	/**
@@ -41,6 +46,18 @@ public class BootPeer {
 	@GrpcService
 	BenchInventoryService inventoryService() {
 		return new BenchInventoryService();
+	}
+
+	// On the builder, not a global interceptor: health-grpc lets Health calls skip
+	// those.
+	@Bean
+	@ConditionalOnBooleanProperty("bench.count-calls")
+	ServerBuilderCustomizer<?> benchCallCounting(CallCounter counter) {
+		return counting(counter);
+	}
+
+	private static <T extends ServerBuilder<T>> ServerBuilderCustomizer<T> counting(CallCounter counter) {
+		return (builder) -> builder.intercept(counter);
 	}
 
 }

@@ -1,14 +1,18 @@
 package io.github.healthgrpc.benchmarks.peer.devh;
 
 import io.github.healthgrpc.benchmarks.peer.BenchInventoryService;
+import io.github.healthgrpc.benchmarks.peer.CallCounter;
+import io.github.healthgrpc.benchmarks.peer.ChainBeans;
 import io.github.healthgrpc.benchmarks.peer.ManualCheckConfiguration;
 import io.github.healthgrpc.benchmarks.peer.PeerBeans;
 import io.github.healthgrpc.benchmarks.peer.SpringPeer;
 import io.github.healthgrpc.sample.greeter.GreeterService;
+import net.devh.boot.grpc.server.serverfactory.GrpcServerConfigurer;
 import net.devh.boot.grpc.server.service.GrpcService;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -19,7 +23,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ PeerBeans.class, ManualCheckConfiguration.class })
+@Import({ PeerBeans.class, ManualCheckConfiguration.class, ChainBeans.class })
 public class DevhPeer {
 
 	/**
@@ -40,6 +44,14 @@ public class DevhPeer {
 	@GrpcService
 	BenchInventoryService inventoryService() {
 		return new BenchInventoryService();
+	}
+
+	// On the builder, not a global interceptor: health-grpc lets Health calls skip
+	// those.
+	@Bean
+	@ConditionalOnBooleanProperty("bench.count-calls")
+	GrpcServerConfigurer benchCallCounting(CallCounter counter) {
+		return (builder) -> builder.intercept(counter);
 	}
 
 }
