@@ -28,6 +28,8 @@ public final class UpstreamCheck implements CheckDefinition.CancellableSubscript
 
 	private final Map<Consumer<Health>, UpstreamWatch> watches = new ConcurrentHashMap<>();
 
+	private volatile boolean stopped;
+
 	/**
 	 * Create a check.
 	 * @param upstream what the check follows
@@ -58,6 +60,10 @@ public final class UpstreamCheck implements CheckDefinition.CancellableSubscript
 
 	@Override
 	public void accept(Consumer<Health> subscriber) {
+		if (this.stopped) {
+			// The application is stopping: its timer takes no more work.
+			return;
+		}
 		UpstreamWatch watch = new UpstreamWatch(this.channel, this.upstream, this.timer, subscriber);
 		UpstreamWatch previous = this.watches.put(subscriber, watch);
 		if (previous != null) {
@@ -78,6 +84,7 @@ public final class UpstreamCheck implements CheckDefinition.CancellableSubscript
 	 * End every Watch call, for an application that stops.
 	 */
 	void stop() {
+		this.stopped = true;
 		this.watches.keySet().forEach(this::cancel);
 	}
 

@@ -43,8 +43,9 @@ final class UpstreamHealth {
 	}
 
 	Health unimplemented() {
-		return down("the upstream does not implement grpc.health.v1.Health, and its channel's connectivity "
-				+ "cannot be followed")
+		return about(Health.up())
+			.withDetail("note", "the upstream answered UNIMPLEMENTED (it does not implement grpc.health.v1.Health), "
+					+ "so it is reachable; the check asks again after a backoff delay and turns DOWN when it cannot")
 			.build();
 	}
 

@@ -30,6 +30,8 @@ import org.springframework.boot.health.contributor.Health;
  */
 final class UpstreamWatch {
 
+	private static final String CANCELLED = "the upstream check was removed or the application is stopping";
+
 	private final Channel channel;
 
 	private final Upstream upstream;
@@ -40,7 +42,14 @@ final class UpstreamWatch {
 
 	private final Consumer<Health> results;
 
-	private final WatchBackoff backoff = new WatchBackoff();
+	// How long a call that failed after SERVING has to be replaced by one that says
+	// SERVING before the failure is pushed: the upstream may only have rotated its
+	// connection (max-connection-age, a proxy's stream timeout), which a new call on the
+	// channel's new connection shows within milliseconds. A process that died leaves the
+	// new call waiting, and the failure is pushed after this.
+	private static final long ROTATION_GRACE_MILLIS = 200;
+
+	private final WatchBackoff backoff;
 
 	private final KeepaliveRefusal refusals = new KeepaliveRefusal();
 
@@ -50,6 +59,10 @@ final class UpstreamWatch {
 	private @Nullable Attempt current;
 
 	private @Nullable ScheduledFuture<?> scheduled;
+
+	private @Nullable ScheduledFuture<?> failureDeferred;
+
+	private @Nullable Health deferredOutcome;
 
 	private boolean stopped;
 
@@ -63,6 +76,7 @@ final class UpstreamWatch {
 		this.health = new UpstreamHealth(upstream);
 		this.timer = timer;
 		this.results = results;
+		this.backoff = new WatchBackoff(upstream.timeout());
 	}
 
 	void start() {
@@ -75,6 +89,7 @@ final class UpstreamWatch {
 		synchronized (this.lock) {
 			this.stopped = true;
 			cancelScheduled();
+			cancelDeferredFailure();
 			attempt = this.current;
 			this.current = null;
 			following = this.follower;
@@ -129,6 +144,9 @@ final class UpstreamWatch {
 				attempt.served = true;
 				this.backoff.reset();
 			}
+			// A status from the upstream replaces whatever the last call's end said.
+			cancelDeferredFailure();
+			stopFollowing();
 			push(this.health.of(status));
 		}
 	}
@@ -141,24 +159,72 @@ final class UpstreamWatch {
 			this.current = null;
 			cancelScheduled();
 			if (failure != null && failure.getCode() == Status.Code.UNIMPLEMENTED) {
+				// Asked again after a backoff delay, so that an upstream redeployed with
+				// Health is followed by Watch again.
 				followConnectivity();
+				reopenAfter(this.backoff.next());
 				return;
 			}
 			if (failure != null && KeepaliveRefusal.isRefusal(failure)) {
 				// The upstream answered, so it is up: no outage to report. grpc-java has
 				// already doubled the channel's keepalive time; the call goes on at once.
 				this.refusals.heard(this.upstream, failure);
-				this.scheduled = this.timer.schedule(() -> open(true), 0, TimeUnit.NANOSECONDS);
+				reopenAfter(Duration.ZERO);
 				return;
 			}
-			push((failure != null) ? this.health.failed(failure) : this.health.ended());
-			Duration delay = attempt.served ? Duration.ZERO : this.backoff.next();
-			this.scheduled = this.timer.schedule(() -> open(true), delay.toNanos(), TimeUnit.NANOSECONDS);
+			Health outcome = (failure != null) ? this.health.failed(failure) : this.health.ended();
+			if (failure != null && attempt.served) {
+				cancelDeferredFailure();
+				this.deferredOutcome = outcome;
+				this.failureDeferred = this.timer.schedule(() -> pushDeferred(outcome), ROTATION_GRACE_MILLIS,
+						TimeUnit.MILLISECONDS);
+			}
+			else {
+				push(outcome);
+			}
+			reopenAfter(attempt.served ? Duration.ZERO : this.backoff.next());
+		}
+	}
+
+	private void pushDeferred(Health outcome) {
+		synchronized (this.lock) {
+			// Only the failure still deferred: a cancelled task may already be waiting
+			// here.
+			if (this.deferredOutcome == outcome) {
+				this.failureDeferred = null;
+				this.deferredOutcome = null;
+				push(outcome);
+			}
+		}
+	}
+
+	// Called with the lock held.
+	private void reopenAfter(Duration delay) {
+		this.scheduled = this.timer.schedule(() -> open(true), delay.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	// Called with the lock held.
+	private void cancelDeferredFailure() {
+		if (this.failureDeferred != null) {
+			this.failureDeferred.cancel(false);
+			this.failureDeferred = null;
+		}
+		this.deferredOutcome = null;
+	}
+
+	// Called with the lock held.
+	private void stopFollowing() {
+		if (this.follower != null) {
+			this.follower.stop();
+			this.follower = null;
 		}
 	}
 
 	// Called with the lock held.
 	private void followConnectivity() {
+		if (this.follower != null) {
+			return;
+		}
 		if (this.channel instanceof ManagedChannel managed) {
 			this.follower = new ConnectivityFollower(managed, (ready) -> {
 				synchronized (this.lock) {
@@ -203,9 +269,16 @@ final class UpstreamWatch {
 
 		private volatile @Nullable ClientCallStreamObserver<HealthCheckRequest> call;
 
+		// Set by cancel(), which may come before the call exists: stop() between open()'s
+		// lock and the call's start.
+		private volatile boolean cancelled;
+
 		@Override
 		public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> requestStream) {
 			this.call = requestStream;
+			if (this.cancelled) {
+				requestStream.cancel(CANCELLED, null);
+			}
 		}
 
 		@Override
@@ -224,9 +297,10 @@ final class UpstreamWatch {
 		}
 
 		void cancel() {
+			this.cancelled = true;
 			ClientCallStreamObserver<HealthCheckRequest> requestStream = this.call;
 			if (requestStream != null) {
-				requestStream.cancel("the upstream check was removed or the application is stopping", null);
+				requestStream.cancel(CANCELLED, null);
 			}
 		}
 

@@ -111,6 +111,61 @@ class UpstreamCheckBehaviourTests {
 		assertThat(results.next().getStatus()).isEqualTo(Status.UP);
 	}
 
+	@Test
+	void anUpstreamRedeployedWithHealthIsFollowedByWatchAgain() throws Exception {
+		this.server = start(echo());
+		int port = this.server.getPort();
+		Results results = follow("", Duration.ofSeconds(5));
+		assertThat(results.next().getDetails()).containsKey("note");
+		this.server.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+		HealthStatusManager health = new HealthStatusManager();
+		health.setStatus("", io.grpc.health.v1.HealthCheckResponse.ServingStatus.NOT_SERVING);
+		this.server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", port))
+			.addService(health.getHealthService())
+			.build()
+			.start();
+		long start = System.nanoTime();
+		// The check asks again after its backoff delays (1 s, 1.6 s, ...; at most the
+		// timeout): the upstream's own status comes back.
+		Health followed = results.until((result) -> result.getDetails().containsKey("status"));
+		System.out.printf("Upstream redeployed with Health: followed by Watch again after %d ms%n",
+				(System.nanoTime() - start) / 1_000_000);
+		assertThat(followed.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(followed.getDetails()).containsEntry("reason", "the upstream says NOT_SERVING");
+		health.setStatus("", io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+		assertThat(results.next().getStatus()).isEqualTo(Status.UP);
+	}
+
+	// max-connection-age: the server sends GOAWAY, and closes the connection when its
+	// grace ends, failing the calls still open on it; the channel already has a new one.
+	@Test
+	void anUpstreamThatRotatesItsConnectionsIsNoOutage() throws Exception {
+		HealthStatusManager health = new HealthStatusManager();
+		java.util.concurrent.atomic.AtomicInteger watchCalls = new java.util.concurrent.atomic.AtomicInteger();
+		this.server = NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+			.addService(
+					io.grpc.ServerInterceptors.intercept(health.getHealthService(), new io.grpc.ServerInterceptor() {
+						@Override
+						public <ReqT, RespT> io.grpc.ServerCall.Listener<ReqT> interceptCall(
+								io.grpc.ServerCall<ReqT, RespT> call, io.grpc.Metadata headers,
+								io.grpc.ServerCallHandler<ReqT, RespT> next) {
+							watchCalls.incrementAndGet();
+							return next.startCall(call, headers);
+						}
+					}))
+			.maxConnectionAge(500, TimeUnit.MILLISECONDS)
+			.maxConnectionAgeGrace(50, TimeUnit.MILLISECONDS)
+			.build()
+			.start();
+		Results results = follow("", Duration.ofSeconds(5));
+		assertThat(results.next().getStatus()).isEqualTo(Status.UP);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(watchCalls::get, (calls) -> calls > 4);
+		List<Status> statuses = results.drain().stream().map(Health::getStatus).toList();
+		System.out.printf("Upstream rotating its connections every 500 ms: %d Watch calls, the check pushed %s%n",
+				watchCalls.get(), statuses);
+		assertThat(statuses).as("what the check pushed across four rotations").containsOnly(Status.UP);
+	}
+
 	private Results follow(String service, Duration timeout) {
 		Upstream upstream = new Upstream("stock", service, target(), timeout);
 		ManagedChannel channel = this.targets.channel(target(), Duration.ofSeconds(10), Duration.ofSeconds(5));
@@ -153,6 +208,23 @@ class UpstreamCheckBehaviourTests {
 			Health health = this.received.poll(10, TimeUnit.SECONDS);
 			assertThat(health).as("a result within 10s").isNotNull();
 			return health;
+		}
+
+		Health until(java.util.function.Predicate<Health> wanted) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (System.nanoTime() < deadline) {
+				Health health = this.received.poll(1, TimeUnit.SECONDS);
+				if (health != null && wanted.test(health)) {
+					return health;
+				}
+			}
+			throw new AssertionError("no such result within 30s");
+		}
+
+		List<Health> drain() {
+			List<Health> drained = new java.util.ArrayList<>();
+			this.received.drainTo(drained);
+			return drained;
 		}
 
 	}
