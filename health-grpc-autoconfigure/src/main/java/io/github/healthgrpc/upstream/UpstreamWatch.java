@@ -26,7 +26,10 @@ import org.springframework.boot.health.contributor.Health;
  * channel to connect, so the channel's own reconnect backoff paces them. A call that ends
  * before the upstream said SERVING is followed by a {@link WatchBackoff} delay, so that
  * an upstream that answers and hangs up at once (one that is draining) is not called in a
- * loop.
+ * loop. A call that fails after SERVING is reported only if its replacement has not said
+ * SERVING within a short grace (a rotated connection is no outage). An upstream without
+ * Health (UNIMPLEMENTED) is followed by its channel's connectivity, and asked again after
+ * each backoff delay.
  */
 final class UpstreamWatch {
 
