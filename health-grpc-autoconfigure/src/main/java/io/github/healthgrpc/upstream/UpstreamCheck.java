@@ -43,14 +43,6 @@ public final class UpstreamCheck implements CheckDefinition.CancellableSubscript
 	}
 
 	/**
-	 * What this check follows.
-	 * @return the upstream
-	 */
-	public Upstream upstream() {
-		return this.upstream;
-	}
-
-	/**
 	 * This check as the engine takes it.
 	 * @return a pushed check definition
 	 */

@@ -45,14 +45,6 @@ public final class UpstreamCheckSource implements CheckSource, DisposableBean {
 		return this.checks.stream().map(UpstreamCheck::definition).toList();
 	}
 
-	/**
-	 * The upstream checks.
-	 * @return the checks
-	 */
-	public List<UpstreamCheck> upstreamChecks() {
-		return this.checks;
-	}
-
 	@Override
 	public void destroy() {
 		this.checks.forEach(UpstreamCheck::stop);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.grpc.ByteArrayMarshaller;
 import io.github.healthgrpc.proto.health.v1.HealthCheckRequest;
 import io.github.healthgrpc.proto.health.v1.HealthCheckResponse;
@@ -171,7 +172,7 @@ class UpstreamCheckBehaviourTests {
 		ManagedChannel channel = this.targets.channel(target(), Duration.ofSeconds(10), Duration.ofSeconds(5));
 		this.source = new UpstreamCheckSource(List.of(upstream), (any) -> channel);
 		Results results = new Results();
-		this.source.upstreamChecks().get(0).accept(results.received::add);
+		((CheckDefinition.Pushed) this.source.checks().get(0)).subscription().accept(results.received::add);
 		return results;
 	}
 
