@@ -28,8 +28,12 @@ public final class Stamp {
 		return banner(mode, published, load) + "## " + mode + " mode, " + rounds + " round(s)\n\n- commit: "
 				+ Commit.of(Path.of("").toAbsolutePath()) + "\n- mode: " + mode + ", " + rounds + " round(s)\n"
 				+ "- started " + started.truncatedTo(ChronoUnit.SECONDS) + ", ended "
-				+ ended.truncatedTo(ChronoUnit.SECONDS) + " (" + Duration.between(started, ended).toMinutes()
-				+ " min)\n" + Machine.describe() + load.describe();
+				+ ended.truncatedTo(ChronoUnit.SECONDS) + " (" + took(Duration.between(started, ended)) + ")\n"
+				+ Machine.describe() + load.describe();
+	}
+
+	private static String took(Duration duration) {
+		return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
 	}
 
 	/**

@@ -70,7 +70,7 @@ class LoadTests {
 		System.out.println(stamp);
 		assertThat(stamp).contains("## smoke mode, 1 round(s)")
 			.containsPattern("- commit: (`[0-9a-f]{40}`, (clean tree|\\*\\*dirty tree\\*\\*)|unknown)")
-			.contains("- started 2026-12-05T02:00:00Z, ended 2026-12-05T02:03:10Z (3 min)")
+			.contains("- started 2026-12-05T02:00:00Z, ended 2026-12-05T02:03:10Z (3 min 10 s)")
 			.contains("- processors (available to the JVM, as nproc counts them): ")
 			.contains("- memory: ")
 			.contains("- Java: " + System.getProperty("java.vendor"))
