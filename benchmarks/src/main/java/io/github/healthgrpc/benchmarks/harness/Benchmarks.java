@@ -3,6 +3,7 @@ package io.github.healthgrpc.benchmarks.harness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,49 +16,64 @@ import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
 import io.github.healthgrpc.benchmarks.report.ChainFigures;
 import io.github.healthgrpc.benchmarks.report.ChainTable;
 import io.github.healthgrpc.benchmarks.report.Figures;
+import io.github.healthgrpc.benchmarks.report.Load;
 import io.github.healthgrpc.benchmarks.report.Machine;
+import io.github.healthgrpc.benchmarks.report.Stamp;
 import io.github.healthgrpc.benchmarks.report.Table;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Runs every peer in rounds, in a new random order each round, and prints the table and
- * the goals.
+ * the goals, under a stamp of the commit, the machine and its load.
  *
  * <p>
- * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
+ * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [smoke|quick|full|published]
  * [--rounds=N] [--check-only] [--chain-only] [--peers=BARE,DEVH,...] [--no-jmh]
  * [--peer-jvm-option=...]}; the report is also written to
  * {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
 
+	/**
+	 * How long the published mode waits for the load average to fall under
+	 * {@link Load#START_BOUND} before it starts anyway (and its report says INVALID).
+	 */
+	private static final Duration QUIET_WAIT = Duration.ofMinutes(10);
+
 	private Benchmarks() {
 	}
 
 	/**
 	 * Run the benchmarks.
-	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
-	 * {@code --check-only} for the Check load alone, {@code --chain-only} for the
-	 * propagation chain alone, {@code --peers=} a comma-separated subset of {@link Peer},
-	 * {@code --no-jmh} to leave out the in-process benchmarks, {@code --peer-jvm-option=}
-	 * (repeatable) to start every peer with one more JVM option, such as a JFR recording
+	 * @param args {@code quick} (the default), {@code smoke}, {@code full} or
+	 * {@code published} (see {@link Plan}), {@code --rounds=N}, {@code --check-only} for
+	 * the Check load alone, {@code --chain-only} for the propagation chain alone,
+	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to
+	 * leave out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to
+	 * start every peer with one more JVM option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
 		Plan plan = Plan.of(arguments);
+		String mode = Plan.mode(arguments);
+		boolean published = mode.equals("published");
 		List<Peer> peers = peers(arguments);
-		Path out = output(arguments);
+		Path out = output(mode);
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
 		ChainFigures chainFigures = new ChainFigures();
 		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		// Only the published mode waits for a quiet machine; the others say what the load
+		// was.
+		double loadAtStart = Machine.awaitQuiet(published ? QUIET_WAIT : Duration.ZERO);
 		Instant started = Instant.now();
-		try (Machine machine = new Machine()) {
+		try (Machine machine = new Machine(loadAtStart)) {
 			System.out.println("warming the client up");
 			ClientWarmUp.run(plan.checkWarmUp());
 			for (int round = 1; round <= plan.rounds(); round++) {
 				List<Peer> order = new ArrayList<>(peers);
 				Collections.shuffle(order);
+				figures.round(round);
 				System.out.println("round " + round + " of " + plan.rounds() + ": " + order);
 				if (!plan.chainOnly()) {
 					for (Peer peer : order) {
@@ -77,8 +93,8 @@ public final class Benchmarks {
 			}
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
-			String report = report(plan, peers, figures, chainFigures, machine, started) + "\n### In-process (JMH)\n\n"
-					+ jmh;
+			String report = Stamp.render(mode, published, plan.rounds(), started, Instant.now(), machine.load()) + "\n"
+					+ report(plan, peers, figures, chainFigures) + "\n### In-process (JMH)\n\n" + jmh;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
@@ -123,10 +139,8 @@ public final class Benchmarks {
 		}
 	}
 
-	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures,
-			Machine machine, Instant started) {
-		StringBuilder report = new StringBuilder("## " + plan.rounds() + " round(s), started " + started + "\n\n");
-		report.append(machine.describe()).append('\n');
+	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures) {
+		StringBuilder report = new StringBuilder();
 		if (!plan.chainOnly()) {
 			report.append(Table.render(figures, peers)).append('\n');
 		}
@@ -141,9 +155,16 @@ public final class Benchmarks {
 				.append(". Each change is timed from A's own Watch client being told; calls are counted on A's ")
 				.append("server builder.\n\n")
 				.append(ChainTable.render(chainFigures, servers))
-				.append('\n');
+				.append('\n')
+				.append(Table.ONE_ROUND_NOTE)
+				.append("\n\n");
 		}
-		report.append("### Goals\n\n").append(Goals.judge(figures, chainFigures)).append('\n');
+		report.append("### Goals\n\n")
+			.append("Each goal judged over the rounds: met (every round meets it), not met (no round does), ")
+			.append("inconclusive (the rounds' range crosses the bound); a comparison of two peers on its ")
+			.append("per-round ratios, both measured in the same round.\n\n")
+			.append(Goals.judge(figures, chainFigures))
+			.append('\n');
 		for (Peer peer : peers) {
 			figures.notes(peer)
 				.forEach((note) -> report.append("- ").append(peer.label()).append(": ").append(note).append('\n'));
@@ -166,11 +187,11 @@ public final class Benchmarks {
 			.orElse(List.of(Peer.values()));
 	}
 
-	private static Path output(List<String> arguments) throws IOException {
+	private static Path output(String mode) throws IOException {
 		Path jar = Path.of(Benchmarks.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 		// target/classes or target/health-grpc-benchmarks.jar: either way, under target/;
 		// a folder per run, so that one run's logs never overwrite another's.
-		String run = (arguments.contains("full") ? "full-" : "quick-") + Instant.now().getEpochSecond();
+		String run = mode + "-" + Instant.now().getEpochSecond();
 		Path out = jar.toAbsolutePath().getParent().resolve("bench").resolve(run);
 		Files.createDirectories(out);
 		return out;

@@ -2,19 +2,23 @@ package io.github.healthgrpc.benchmarks.harness;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.function.DoublePredicate;
 
+import io.github.healthgrpc.benchmarks.harness.Verdict.Direction;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.report.ChainFigures;
 import io.github.healthgrpc.benchmarks.report.ChainMetric;
 import io.github.healthgrpc.benchmarks.report.Figures;
 import io.github.healthgrpc.benchmarks.report.Metric;
+import io.github.healthgrpc.benchmarks.report.Spread;
 import io.github.healthgrpc.benchmarks.report.Table;
 import io.github.healthgrpc.benchmarks.report.Variant;
 
 /**
- * The issue's goals, each judged on the medians: met, not met, or not measured.
+ * The issue's goals, each judged over the rounds: met (every round meets it), not met
+ * (none does), inconclusive (the rounds' range crosses the bound), or not measured. A
+ * comparison of two peers is judged on its per-round ratios, both peers measured in the
+ * same round; a goal judged on one round says so.
  */
 public final class Goals {
 
@@ -63,59 +67,71 @@ public final class Goals {
 	}
 
 	private void ratio(Peer ours, Peer theirs, Metric metric, double limit, boolean atLeast) {
-		OptionalDouble a = this.figures.median(ours, metric);
-		OptionalDouble b = this.figures.median(theirs, metric);
-		if (a.isEmpty() || b.isEmpty()) {
-			return;
-		}
-		double ratio = a.getAsDouble() / b.getAsDouble();
-		boolean met = atLeast ? ratio >= limit : ratio <= limit;
-		line(met, ours, metric.label() + ": ×" + Table.number(ratio) + " of " + theirs.label() + " ("
-				+ (atLeast ? "at least ×" : "at most ×") + limit + ")");
+		// Per-round ratios: both peers ran in the same round, under the same noise.
+		Direction direction = atLeast ? Direction.AT_LEAST : Direction.AT_MOST;
+		Spread.of(this.figures.perRound(ours, metric, theirs, metric, (a, b) -> a / b).values())
+			.ifPresent((ratios) -> line(Verdict.of(ratios, limit, direction), ours,
+					metric.label() + ": ×" + Table.number(ratios.median()) + " of " + theirs.label() + " ("
+							+ (atLeast ? "at least ×" : "at most ×") + limit + ")" + over(ratios, "×")));
 	}
 
 	private void bound(Peer ours, Metric metric, double limit, String goal) {
-		this.figures.median(ours, metric)
-			.ifPresent((value) -> line(value <= limit, ours, metric.label() + ": " + Table.number(value) + " "
-					+ metric.unit() + " (goal: at most " + goal + ")"));
+		Spread.of(this.figures.perRound(ours, metric).values())
+			.ifPresent((value) -> line(Verdict.of(value, limit, Direction.AT_MOST), ours,
+					metric.label() + ": " + Table.number(value.median()) + " " + metric.unit() + " (goal: at most "
+							+ goal + ")" + over(value, "")));
 	}
 
 	private void chain(Peer ours, ChainMetric metric, DoublePredicate met, String goal) {
-		this.chain.median(ours, Variant.PUSHED, metric)
-			.ifPresent((value) -> line(met.test(value), ours, Variant.PUSHED.label() + ", " + metric.label() + ": "
-					+ Table.number(value) + " " + metric.unit() + " (goal: " + goal + ")"));
+		List<Double> rounds = this.chain.of(ours, Variant.PUSHED, metric);
+		Spread.of(rounds)
+			.ifPresent((value) -> line(Verdict.ofEach(rounds, met), ours,
+					Variant.PUSHED.label() + ", " + metric.label() + ": " + Table.number(value.median()) + " "
+							+ metric.unit() + " (goal: " + goal + ")" + over(value, "")));
 	}
 
 	private void atLeast(Peer ours, Metric metric, double limit) {
-		this.figures.median(ours, metric)
-			.ifPresent((value) -> line(value >= limit, ours,
-					metric.label() + ": " + Table.number(value) + " of " + Table.number(limit)));
+		Spread.of(this.figures.perRound(ours, metric).values())
+			.ifPresent((value) -> line(Verdict.of(value, limit, Direction.AT_LEAST), ours, metric.label() + ": "
+					+ Table.number(value.median()) + " of " + Table.number(limit) + over(value, "")));
 	}
 
 	private void scheduledRuns(Peer ours) {
-		OptionalDouble runs = this.figures.median(ours, Metric.LOAD_PRICING_RUNS);
-		OptionalDouble scheduled = this.figures.median(ours, Metric.LOAD_PRICING_SCHEDULED);
-		if (runs.isPresent() && scheduled.isPresent()) {
-			line(Math.abs(runs.getAsDouble() - scheduled.getAsDouble()) <= 1, ours,
-					"pricing checks during the paced load: " + Table.number(runs.getAsDouble()) + ", schedule "
-							+ Table.number(scheduled.getAsDouble()) + " (goal: the scheduled ones, none per call)");
-		}
+		// Each round's runs against that round's schedule.
+		Spread
+			.of(this.figures.perRound(ours, Metric.LOAD_PRICING_RUNS, ours, Metric.LOAD_PRICING_SCHEDULED,
+					(runs, scheduled) -> Math.abs(runs - scheduled))
+				.values())
+			.ifPresent((off) -> line(Verdict.of(off, 1, Direction.AT_MOST), ours,
+					"pricing checks during the paced load: " + Table.number(off.median())
+							+ " off the schedule (goal: at most 1, the scheduled ones, none per call)"
+							+ over(off, "")));
 	}
 
 	private void startup(Peer ours, Peer theirs) {
-		OptionalDouble with = this.figures.median(ours, Metric.STARTUP_CONTEXT);
-		OptionalDouble without = this.figures.median(theirs, Metric.STARTUP_CONTEXT);
-		if (with.isPresent() && without.isPresent()) {
-			double added = with.getAsDouble() - without.getAsDouble();
-			line(added < 50, ours,
-					"context start added by the starter: " + Table.number(added) + " ms (medians "
-							+ Table.number(with.getAsDouble()) + " vs " + Table.number(without.getAsDouble())
-							+ "; goal: under 50 ms)");
-		}
+		// Each round's starts with the starter against that round's starts without it.
+		Spread
+			.of(this.figures.perRound(ours, Metric.STARTUP_CONTEXT, theirs, Metric.STARTUP_CONTEXT,
+					(with, without) -> with - without)
+				.values())
+			.ifPresent((added) -> line(Verdict.of(added, 50, Direction.AT_MOST), ours,
+					"context start added by the starter: " + Table.number(added.median()) + " ms (medians "
+							+ Table.number(this.figures.median(ours, Metric.STARTUP_CONTEXT).orElseThrow()) + " vs "
+							+ Table.number(this.figures.median(theirs, Metric.STARTUP_CONTEXT).orElseThrow())
+							+ "; goal: under 50 ms)" + over(added, "")));
 	}
 
-	private void line(boolean met, Peer ours, String text) {
-		this.lines.add("- " + (met ? "met" : "**not met**") + ": " + ours.label() + ", " + text);
+	/**
+	 * The figure's range over the rounds, or that one round is all it had (whose verdict
+	 * noise could have decided).
+	 */
+	static String over(Spread spread, String prefix) {
+		return spread.single() ? "; one round" : "; " + prefix + Table.number(spread.low()) + "–" + prefix
+				+ Table.number(spread.high()) + " over " + spread.count() + " rounds";
+	}
+
+	private void line(Verdict verdict, Peer ours, String text) {
+		this.lines.add("- " + verdict.label() + ": " + ours.label() + ", " + text);
 	}
 
 }

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How much to measure: the quick mode (a few minutes) or the full mode (more rounds,
- * longer periods).
+ * How much to measure: the smoke mode (the harness works), the quick mode (a few
+ * minutes), the full mode (more rounds, longer periods) or the published mode (the one
+ * whose figures are published: at least {@link #PUBLISHED_ROUNDS} rounds, on a quiet
+ * machine).
  *
  * @param rounds rounds over every peer, in a new random order each
  * @param checkWarmUp unmeasured Check load before the first measured period (half of it
@@ -28,6 +30,12 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static final int SIGTERM_WATCHERS = 1_000;
 
+	/**
+	 * The fewest rounds the published mode runs: with fewer, the rounds' range says too
+	 * little about the noise.
+	 */
+	static final int PUBLISHED_ROUNDS = 3;
+
 	static Plan quick() {
 		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100, 50,
 				List.of(1_000, 10_000), 3, false, false);
@@ -36,6 +44,22 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	static Plan full() {
 		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300, 200,
 				List.of(1_000, 10_000), 4, false, false);
+	}
+
+	/**
+	 * The mode whose figures are published: three rounds, sized to fit in about 25
+	 * minutes on a quiet 2-core machine. From the steps' durations in the code, each
+	 * round: per peer about 64 s (start and first SERVING 4 s, Check load 8 + 6 s then 4
+	 * + 6 s, paced load 10 s, 3 pricing cycles of two changes each about 1 s apart,
+	 * Boot's 5 s poll making its about 3 s, 200 manual changes 1.3 s, crowds of 1,000 and
+	 * 10,000 watchers about 13 s, SIGTERM with its 2 s drain 4 s), so 5 peers 320 s; 2
+	 * more starts of each peer 30 s; the chain on both health-grpc servers 2 × (6 s start
+	 * + 20 changes × 1.75 s) = 82 s. Three rounds 21.6 min, the client's warm-up 15 s,
+	 * JMH (9 benchmarks, 4 + 6 iterations of 1 s, a fork each) 1.8 min: about 24 minutes.
+	 */
+	static Plan published() {
+		return new Plan(PUBLISHED_ROUNDS, Duration.ofSeconds(8), Duration.ofSeconds(6), Duration.ofSeconds(10), 3, 200,
+				20, List.of(1_000, 10_000), 2, false, false);
 	}
 
 	/**
@@ -49,17 +73,37 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	}
 
 	/**
-	 * The plan a command line asks for: {@code smoke}, {@code quick} or {@code full},
-	 * then {@code --rounds=N} to change the number of rounds, {@code --check-only} to
-	 * measure the Check load alone, {@code --chain-only} the propagation chain alone.
+	 * The mode a command line asks for.
+	 * @param args the command line
+	 * @return {@code published}, {@code full}, {@code smoke} or {@code quick} (the
+	 * default)
+	 */
+	static String mode(List<String> args) {
+		return List.of("published", "full", "smoke").stream().filter(args::contains).findFirst().orElse("quick");
+	}
+
+	/**
+	 * The plan a command line asks for: {@code smoke}, {@code quick}, {@code full} or
+	 * {@code published}, then {@code --rounds=N} to change the number of rounds (at least
+	 * {@link #PUBLISHED_ROUNDS} in the published mode), {@code --check-only} to measure
+	 * the Check load alone, {@code --chain-only} the propagation chain alone.
 	 */
 	static Plan of(List<String> args) {
-		Plan plan = args.contains("full") ? full() : args.contains("smoke") ? smoke() : quick();
+		Plan plan = switch (mode(args)) {
+			case "published" -> published();
+			case "full" -> full();
+			case "smoke" -> smoke();
+			default -> quick();
+		};
 		int rounds = args.stream()
 			.filter((arg) -> arg.startsWith("--rounds="))
 			.map((arg) -> Integer.parseInt(arg.substring("--rounds=".length())))
 			.reduce((first, second) -> second)
 			.orElse(plan.rounds);
+		if (mode(args).equals("published") && rounds < PUBLISHED_ROUNDS) {
+			throw new IllegalArgumentException("--rounds=" + rounds + ": the published mode runs at least "
+					+ PUBLISHED_ROUNDS + " rounds; give --rounds=" + PUBLISHED_ROUNDS + " or more, or leave it out");
+		}
 		return new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
 				plan.manualChanges, plan.chainChanges, plan.fanOutSizes, plan.startsPerRound,
 				args.contains("--check-only"), args.contains("--chain-only"));

@@ -24,7 +24,10 @@ public final class ChainFigures {
 			.add(value);
 	}
 
-	synchronized List<Double> of(Peer server, Variant variant, ChainMetric metric) {
+	/**
+	 * One figure's values, one a round.
+	 */
+	public synchronized List<Double> of(Peer server, Variant variant, ChainMetric metric) {
 		return List
 			.copyOf(this.values.getOrDefault(new Column(server, variant), Map.of()).getOrDefault(metric, List.of()));
 	}

@@ -6,22 +6,36 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.DoubleBinaryOperator;
 
 import io.github.healthgrpc.benchmarks.processes.Peer;
 
 /**
- * Every value measured for every peer, over all rounds.
+ * Every value measured for every peer, over all rounds, each value with the round it was
+ * measured in (so that two peers can be compared round by round).
  */
 public final class Figures {
 
-	private final Map<Peer, Map<Metric, List<Double>>> values = new EnumMap<>(Peer.class);
+	private final Map<Peer, Map<Metric, List<Value>>> values = new EnumMap<>(Peer.class);
 
 	private final Map<Peer, List<String>> notes = new EnumMap<>(Peer.class);
+
+	private int round = 1;
+
+	/**
+	 * Start a round: the values added from now on belong to it.
+	 * @param round the round's number, from 1
+	 */
+	public synchronized void round(int round) {
+		this.round = round;
+	}
 
 	public synchronized void add(Peer peer, Metric metric, double value) {
 		this.values.computeIfAbsent(peer, (p) -> new EnumMap<>(Metric.class))
 			.computeIfAbsent(metric, (m) -> new ArrayList<>())
-			.add(value);
+			.add(new Value(this.round, value));
 	}
 
 	public synchronized void note(Peer peer, String note) {
@@ -33,7 +47,18 @@ public final class Figures {
 	}
 
 	synchronized List<Double> of(Peer peer, Metric metric) {
+		return values(peer, metric).stream().map(Value::value).toList();
+	}
+
+	private synchronized List<Value> values(Peer peer, Metric metric) {
 		return List.copyOf(this.values.getOrDefault(peer, Map.of()).getOrDefault(metric, List.of()));
+	}
+
+	/**
+	 * How many rounds measured a peer's metric.
+	 */
+	int rounds(Peer peer, Metric metric) {
+		return perRound(peer, metric).size();
 	}
 
 	/**
@@ -44,15 +69,52 @@ public final class Figures {
 	}
 
 	/**
+	 * A peer's figure in each round that measured it: the median of that round's values
+	 * (most metrics have one value a round; the startup time has one per start).
+	 * @param peer the peer
+	 * @param metric the metric
+	 * @return each round's figure, by round
+	 */
+	public SortedMap<Integer, Double> perRound(Peer peer, Metric metric) {
+		SortedMap<Integer, List<Double>> byRound = new TreeMap<>();
+		for (Value value : values(peer, metric)) {
+			byRound.computeIfAbsent(value.round(), (r) -> new ArrayList<>()).add(value.value());
+		}
+		SortedMap<Integer, Double> figures = new TreeMap<>();
+		byRound.forEach((round, values) -> figures.put(round, median(values).orElseThrow()));
+		return figures;
+	}
+
+	/**
+	 * Two figures combined round by round, in the rounds that measured both: a ratio of
+	 * two peers taken in the same round, say, so that a round's noise hits both sides of
+	 * it.
+	 * @param first the first figure's peer
+	 * @param firstMetric the first figure's metric
+	 * @param second the second figure's peer
+	 * @param secondMetric the second figure's metric
+	 * @param combination how a round's two figures combine
+	 * @return each round's combination, by round
+	 */
+	public SortedMap<Integer, Double> perRound(Peer first, Metric firstMetric, Peer second, Metric secondMetric,
+			DoubleBinaryOperator combination) {
+		SortedMap<Integer, Double> a = perRound(first, firstMetric);
+		SortedMap<Integer, Double> b = perRound(second, secondMetric);
+		SortedMap<Integer, Double> pairs = new TreeMap<>();
+		a.forEach((round, value) -> {
+			Double other = b.get(round);
+			if (other != null) {
+				pairs.put(round, combination.applyAsDouble(value, other));
+			}
+		});
+		return pairs;
+	}
+
+	/**
 	 * The median of some values.
 	 */
 	static OptionalDouble median(List<Double> values) {
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		if (sorted.length == 0) {
-			return OptionalDouble.empty();
-		}
-		int middle = sorted.length / 2;
-		return OptionalDouble.of((sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
+		return Spread.of(values).map((spread) -> OptionalDouble.of(spread.median())).orElse(OptionalDouble.empty());
 	}
 
 	/**
@@ -68,6 +130,9 @@ public final class Figures {
 
 	static double max(double[] values) {
 		return Arrays.stream(values).max().orElse(Double.NaN);
+	}
+
+	private record Value(int round, double value) {
 	}
 
 }
