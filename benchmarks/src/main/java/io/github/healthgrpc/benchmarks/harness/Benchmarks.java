@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.healthgrpc.benchmarks.engine.EngineBenchmarks;
 import io.github.healthgrpc.benchmarks.processes.ClassPath;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
@@ -77,8 +78,12 @@ public final class Benchmarks {
 			}
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
+			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
+			// allocation per fan-out, in this JVM.
+			String engine = (plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
+					: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10);
 			String report = report(plan, peers, figures, chainFigures, machine, started) + "\n### In-process (JMH)\n\n"
-					+ jmh;
+					+ jmh + "\n### In-process (health-grpc's engine)\n\n" + engine;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
