@@ -7,9 +7,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * and the rest. Request threads are Java threads, read from {@link ThreadMXBean};
  * compiler and GC threads are hidden from it, so they are read from
  * {@code /proc/self/task/<tid>/stat} by their name ({@code comm}, which Linux cuts to 15
- * characters). The rest is the process's CPU time less the three groups; it also holds
- * the time of threads that have ended.
+ * characters). Each is kept by thread, so that a period counts what each thread alive at
+ * its end spent in it. The rest is the process's CPU time less the three groups; it also
+ * holds the time of threads that ended during the period.
  */
 public final class ThreadCpu {
 
@@ -100,14 +102,14 @@ public final class ThreadCpu {
 	 * @return the sample
 	 */
 	public static Sample sample() {
-		Map<Group, Long> byGroup = new HashMap<>();
+		Map<Group, Map<Long, Long>> byGroup = new EnumMap<>(Group.class);
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long[] ids = threads.getAllThreadIds();
 		ThreadInfo[] infos = threads.getThreadInfo(ids);
 		for (int i = 0; i < ids.length; i++) {
 			long cpu = threads.getThreadCpuTime(ids[i]);
 			if (infos[i] != null && cpu > 0 && group(infos[i].getThreadName()) == Group.REQUEST) {
-				byGroup.merge(Group.REQUEST, cpu, Long::sum);
+				byGroup.computeIfAbsent(Group.REQUEST, (g) -> new HashMap<>()).put(ids[i], cpu);
 			}
 		}
 		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
@@ -117,7 +119,8 @@ public final class ThreadCpu {
 					Group group = group(name(line));
 					// Java threads are counted from the MXBean above, at a finer grain.
 					if (group == Group.JIT || group == Group.GC) {
-						byGroup.merge(group, cpuNanos(line), Long::sum);
+						byGroup.computeIfAbsent(group, (g) -> new HashMap<>())
+							.put(Long.parseLong(task.getFileName().toString()), cpuNanos(line));
 					}
 				}
 			}
@@ -126,9 +129,7 @@ public final class ThreadCpu {
 			// No /proc (not Linux): the compiler and GC threads stay in the rest.
 		}
 		long process = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-		return new Sample(byGroup.getOrDefault(Group.REQUEST, 0L), byGroup.getOrDefault(Group.JIT, 0L),
-				byGroup.getOrDefault(Group.GC, 0L), process,
-				ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+		return new Sample(byGroup, process, ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
 	}
 
 	private static @Nullable String readStat(Path task) {
@@ -142,54 +143,108 @@ public final class ThreadCpu {
 	}
 
 	/**
-	 * CPU time by group, cumulative since the process started (or, from {@link #minus},
-	 * over a period).
+	 * CPU time by group and thread, cumulative since each thread started (or, from
+	 * {@link #minus}, over a period).
 	 *
-	 * @param requestNanos request threads
-	 * @param jitNanos JIT compiler threads
-	 * @param gcNanos GC threads
+	 * @param threads by group (request, JIT, GC), each thread's CPU time in nanoseconds
+	 * by its id (Java's thread id for request threads, Linux's for the others)
 	 * @param processNanos the whole process
 	 * @param compileMillis the JIT's total compilation time, as the JVM counts it
 	 */
-	public record Sample(long requestNanos, long jitNanos, long gcNanos, long processNanos, long compileMillis) {
+	public record Sample(Map<Group, Map<Long, Long>> threads, long processNanos, long compileMillis) {
+
+		/**
+		 * The request threads' time.
+		 * @return nanoseconds
+		 */
+		public long requestNanos() {
+			return sum(Group.REQUEST);
+		}
+
+		/**
+		 * The JIT compiler threads' time.
+		 * @return nanoseconds
+		 */
+		public long jitNanos() {
+			return sum(Group.JIT);
+		}
+
+		/**
+		 * The GC threads' time.
+		 * @return nanoseconds
+		 */
+		public long gcNanos() {
+			return sum(Group.GC);
+		}
+
+		private long sum(Group group) {
+			return this.threads.getOrDefault(group, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+		}
 
 		/**
 		 * The process's time outside the three groups.
 		 * @return nanoseconds
 		 */
 		public long otherNanos() {
-			return this.processNanos - this.requestNanos - this.jitNanos - this.gcNanos;
+			return this.processNanos - requestNanos() - jitNanos() - gcNanos();
 		}
 
 		/**
-		 * The time spent between an earlier sample and this one.
+		 * The time spent between an earlier sample and this one, thread by thread: a
+		 * thread that started in between counts from zero; one that ended in between is
+		 * left to the rest (its time is gone from every group).
 		 * @param earlier the earlier sample
 		 * @return the difference
 		 */
 		public Sample minus(Sample earlier) {
-			return new Sample(this.requestNanos - earlier.requestNanos, this.jitNanos - earlier.jitNanos,
-					this.gcNanos - earlier.gcNanos, this.processNanos - earlier.processNanos,
+			Map<Group, Map<Long, Long>> growth = new EnumMap<>(Group.class);
+			this.threads.forEach((group, now) -> {
+				Map<Long, Long> before = earlier.threads.getOrDefault(group, Map.of());
+				Map<Long, Long> grown = new HashMap<>();
+				now.forEach((id, cpu) -> grown.put(id, cpu - before.getOrDefault(id, 0L)));
+				growth.put(group, grown);
+			});
+			return new Sample(growth, this.processNanos - earlier.processNanos,
 					this.compileMillis - earlier.compileMillis);
 		}
 
 		/**
 		 * The sample as the control line carries it.
-		 * @return five numbers separated by spaces
+		 * @return the process's time, the compilation time, then per group its threads as
+		 * {@code GROUP=id:nanos,id:nanos}, separated by spaces
 		 */
 		public String encode() {
-			return String.format(Locale.ROOT, "%d %d %d %d %d", this.requestNanos, this.jitNanos, this.gcNanos,
-					this.processNanos, this.compileMillis);
+			StringBuilder line = new StringBuilder().append(this.processNanos).append(' ').append(this.compileMillis);
+			this.threads.forEach((group, cpu) -> {
+				line.append(' ').append(group).append('=');
+				line.append(cpu.entrySet()
+					.stream()
+					.map((thread) -> thread.getKey() + ":" + thread.getValue())
+					.collect(Collectors.joining(",")));
+			});
+			return line.toString();
 		}
 
 		/**
 		 * A sample from what {@link #encode()} wrote.
-		 * @param encoded five numbers separated by spaces
+		 * @param encoded the line
 		 * @return the sample
 		 */
 		public static Sample decode(String encoded) {
-			String[] values = encoded.strip().split(" ");
-			return new Sample(Long.parseLong(values[0]), Long.parseLong(values[1]), Long.parseLong(values[2]),
-					Long.parseLong(values[3]), Long.parseLong(values[4]));
+			String[] fields = encoded.strip().split(" ");
+			Map<Group, Map<Long, Long>> threads = new EnumMap<>(Group.class);
+			for (int i = 2; i < fields.length; i++) {
+				String[] group = fields[i].split("=", 2);
+				Map<Long, Long> cpu = new HashMap<>();
+				for (String thread : group[1].split(",")) {
+					if (!thread.isEmpty()) {
+						String[] idAndNanos = thread.split(":");
+						cpu.put(Long.parseLong(idAndNanos[0]), Long.parseLong(idAndNanos[1]));
+					}
+				}
+				threads.put(Group.valueOf(group[0]), cpu);
+			}
+			return new Sample(threads, Long.parseLong(fields[0]), Long.parseLong(fields[1]));
 		}
 
 	}

@@ -70,7 +70,6 @@ class OpenLoopCheckLoadTests {
 			// 16 in flight would look fast and the p99 would stay under a few ms.
 			assertThat(result.p99Micros()).isGreaterThan(200_000);
 			assertThat(result.maxMicros()).isGreaterThan(250_000);
-			assertThat(result.p50Micros()).isLessThan(100_000);
 		}
 	}
 
