@@ -1,12 +1,12 @@
 package io.github.healthgrpc.benchmarks.engine;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import com.sun.management.ThreadMXBean;
+import io.github.healthgrpc.benchmarks.peer.ThreadCpu;
 
 /**
  * Per-thread counters of this JVM, by thread id, and what they grew by between two
@@ -26,15 +26,7 @@ final class ThreadMeter {
 	 * @return nanoseconds by thread id
 	 */
 	static Map<Long, Long> cpu(Predicate<String> name) {
-		Map<Long, Long> cpu = new HashMap<>();
-		long[] ids = THREADS.getAllThreadIds();
-		ThreadInfo[] infos = THREADS.getThreadInfo(ids);
-		for (int i = 0; i < ids.length; i++) {
-			if (infos[i] != null && name.test(infos[i].getThreadName())) {
-				cpu.put(ids[i], Math.max(0, THREADS.getThreadCpuTime(ids[i])));
-			}
-		}
-		return cpu;
+		return ThreadCpu.javaThreads(name);
 	}
 
 	/**

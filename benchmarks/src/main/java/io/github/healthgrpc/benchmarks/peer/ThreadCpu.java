@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -103,15 +104,7 @@ public final class ThreadCpu {
 	 */
 	public static Sample sample() {
 		Map<Group, Map<Long, Long>> byGroup = new EnumMap<>(Group.class);
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long[] ids = threads.getAllThreadIds();
-		ThreadInfo[] infos = threads.getThreadInfo(ids);
-		for (int i = 0; i < ids.length; i++) {
-			long cpu = threads.getThreadCpuTime(ids[i]);
-			if (infos[i] != null && cpu > 0 && group(infos[i].getThreadName()) == Group.REQUEST) {
-				byGroup.computeIfAbsent(Group.REQUEST, (g) -> new HashMap<>()).put(ids[i], cpu);
-			}
-		}
+		byGroup.put(Group.REQUEST, javaThreads((name) -> group(name) == Group.REQUEST));
 		try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
 			for (Path task : tasks) {
 				String line = readStat(task);
@@ -130,6 +123,24 @@ public final class ThreadCpu {
 		}
 		long process = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 		return new Sample(byGroup, process, ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+	}
+
+	/**
+	 * The CPU time of this JVM's live Java threads whose name matches.
+	 * @param name which threads
+	 * @return nanoseconds by thread id
+	 */
+	public static Map<Long, Long> javaThreads(Predicate<String> name) {
+		Map<Long, Long> cpu = new HashMap<>();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long[] ids = threads.getAllThreadIds();
+		ThreadInfo[] infos = threads.getThreadInfo(ids);
+		for (int i = 0; i < ids.length; i++) {
+			if (infos[i] != null && name.test(infos[i].getThreadName())) {
+				cpu.put(ids[i], Math.max(0, threads.getThreadCpuTime(ids[i])));
+			}
+		}
+		return cpu;
 	}
 
 	private static @Nullable String readStat(Path task) {
