@@ -100,7 +100,8 @@ final class PeerRun {
 		if (first) {
 			add(Metric.CHECK_WARM_UP, result.warmUpMillis());
 			if (!result.warmedUp()) {
-				this.figures.note(this.peer, "the Check warm-up ended on its bound, not on the server settling");
+				this.figures.note(this.peer, "the Check warm-up ended on its bound, not on the server settling ("
+						+ result.warmUpEnd() + ")");
 			}
 		}
 		add(first ? Metric.CHECK_16_REQUEST_CPU : Metric.CHECK_64_REQUEST_CPU, perCall[0]);

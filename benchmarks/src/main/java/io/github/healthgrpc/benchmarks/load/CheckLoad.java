@@ -1,6 +1,7 @@
 package io.github.healthgrpc.benchmarks.load;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,8 +17,9 @@ import org.HdrHistogram.Recorder;
  * Closed-loop Check load: a fixed number of calls always in flight, each call started the
  * moment the previous one of its lane answered, over several loopback connections.
  * Measures calls per second, latency and the server's CPU time per call. The warm-up ends
- * on a signal, not a clock: once a one-second window shows the server's JIT quiet and the
- * throughput within 10 % of the window before, bounded by a longest warm-up.
+ * on a signal, not a clock: once a one-second window (from the second on) shows the
+ * server's JIT quiet, or where its JIT is unknown the throughput within 10 % of the
+ * window before, bounded by a longest warm-up.
  */
 public final class CheckLoad {
 
@@ -65,7 +67,7 @@ public final class CheckLoad {
 			new Lane(stub, latencies, calls, failures, running).next();
 		}
 		long warmUpStart = System.nanoTime();
-		boolean settled = warmUp(calls, warmUp);
+		WarmUp settled = warmUp(calls, warmUp);
 		double warmUpMillis = (System.nanoTime() - warmUpStart) / 1e6;
 		latencies.reset();
 		this.probe.periodStarts();
@@ -83,19 +85,22 @@ public final class CheckLoad {
 		running.set(false);
 		return new Result(done * 1e9 / elapsed, histogram.getValueAtPercentile(50) / 1e3,
 				histogram.getValueAtPercentile(99) / 1e3, (done > 0) ? cpu / 1e3 / done : Double.NaN, failed,
-				warmUpMillis, settled);
+				warmUpMillis, settled.settled(), settled.last());
 	}
 
 	/**
-	 * Wait in one-second windows until one shows the JIT quiet and the throughput steady,
-	 * or the longest warm-up has passed.
-	 * @return whether the server settled
+	 * Wait in one-second windows, from the second on, until one shows the server's JIT
+	 * quiet (or, where its JIT is unknown, the throughput steady), or the longest warm-up
+	 * has passed.
+	 * @return how the warm-up ended
 	 */
-	private boolean warmUp(AtomicLong calls, Duration longest) throws InterruptedException {
+	private WarmUp warmUp(AtomicLong calls, Duration longest) throws InterruptedException {
 		long end = System.nanoTime() + longest.toNanos();
 		long previousCalls = calls.get();
 		long previousCompile = this.probe.compileMillis();
+		boolean jitKnown = previousCompile > 0;
 		double previousRate = -1;
+		String last = "no whole window";
 		while (end - System.nanoTime() >= WINDOW_NANOS) {
 			long windowStart = System.nanoTime();
 			TimeUnit.NANOSECONDS.sleep(WINDOW_NANOS);
@@ -104,15 +109,21 @@ public final class CheckLoad {
 			double rate = (nowCalls - previousCalls) * 1e9 / (System.nanoTime() - windowStart);
 			boolean jitQuiet = compile - previousCompile <= QUIET_COMPILE_MILLIS;
 			boolean steady = previousRate > 0 && Math.abs(rate - previousRate) <= 0.1 * previousRate;
-			if (jitQuiet && steady) {
-				return true;
+			last = String.format(Locale.ROOT, "last window: JIT +%d ms, throughput %.0f calls/s (previous %.0f)",
+					compile - previousCompile, rate, previousRate);
+			if (previousRate >= 0 && (jitKnown ? jitQuiet : steady)) {
+				return new WarmUp(true, last);
 			}
 			previousCalls = nowCalls;
 			previousCompile = compile;
 			previousRate = rate;
 		}
 		TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
-		return false;
+		return new WarmUp(false, last);
+	}
+
+	private record WarmUp(boolean settled, String last) {
+
 	}
 
 	/**
@@ -126,9 +137,10 @@ public final class CheckLoad {
 	 * @param warmUpMillis how long the warm-up took
 	 * @param warmedUp whether the warm-up ended on the server settling rather than on its
 	 * bound
+	 * @param warmUpEnd what its last window showed
 	 */
 	public record Result(double callsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCall,
-			long failures, double warmUpMillis, boolean warmedUp) {
+			long failures, double warmUpMillis, boolean warmedUp, String warmUpEnd) {
 
 	}
 
