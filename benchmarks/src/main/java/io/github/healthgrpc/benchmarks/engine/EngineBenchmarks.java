@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -44,7 +45,7 @@ public final class EngineBenchmarks {
 		section.append("Idle CPU of the engine: trivial checks every second (1 s timeout, ")
 			.append("the starter's 4 workers), its threads' CPU time (`health-grpc-*`, ThreadMXBean) over ")
 			.append(period.toSeconds())
-			.append(" s after 2 s of settling.\n\n| checks | evaluations/s | engine CPU, % of one core |\n")
+			.append(" s after 3 s of settling.\n\n| checks | evaluations/s | engine CPU, % of one core |\n")
 			.append("| --- | --- | --- |\n");
 		for (int checks : IDLE_CHECKS) {
 			System.out.println("  engine idle, " + checks + " checks");
@@ -75,7 +76,7 @@ public final class EngineBenchmarks {
 			}
 		}
 		passes.forEach((hanging, results) -> section.append("| ")
-			.append(hanging)
+			.append(String.format(Locale.ROOT, "%,d", hanging))
 			.append(" |")
 			.append(spread(results, OpenLoopCheckLoad.Result::achievedRate))
 			.append(spread(results, OpenLoopCheckLoad.Result::p50Micros))
@@ -85,7 +86,7 @@ public final class EngineBenchmarks {
 			.append(spread(results, (result) -> result.failures()))
 			.append('\n'));
 		section.append("\nAllocation per fan-out: one change told to ")
-			.append(String.format("%,d", FAN_OUT_WATCHERS))
+			.append(String.format(Locale.ROOT, "%,d", FAN_OUT_WATCHERS))
 			.append(" Watch calls over the in-process transport (WatchFanOutBenchmark's set-up), bytes ")
 			.append("allocated by every thread of the JVM, mean of ")
 			.append(changes)
@@ -116,7 +117,7 @@ public final class EngineBenchmarks {
 	}
 
 	private static String row(int first, double... values) {
-		StringBuilder row = new StringBuilder("| ").append(first).append(" |");
+		StringBuilder row = new StringBuilder("| ").append(String.format(Locale.ROOT, "%,d", first)).append(" |");
 		for (double value : values) {
 			row.append(' ').append(Table.number(value)).append(" |");
 		}

@@ -37,7 +37,7 @@ final class EngineIdle {
 	/**
 	 * Run the checks and measure.
 	 * @param checks how many checks
-	 * @param period the measured period, after two seconds of settling
+	 * @param period the measured period, after three seconds of settling
 	 * @return the figures
 	 */
 	static Result measure(int checks, Duration period) throws InterruptedException {

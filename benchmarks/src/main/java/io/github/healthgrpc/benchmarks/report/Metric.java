@@ -29,7 +29,7 @@ public enum Metric {
 	SIGTERM_COMPLETED("SIGTERM, 1,000 watchers: streams completed (OK)", "watchers", true),
 	SIGTERM_EXIT("SIGTERM → process exit", "ms", false), STARTUP_CONTEXT("application context start", "ms", false),
 	// Part "extras" of issue 19: the warm-up, CPU by thread group, open-loop latency.
-	CHECK_WARM_UP("Check warm-up until the JIT is quiet and throughput steady", "ms", false),
+	CHECK_WARM_UP("Check warm-up, until the JIT is quiet (bounded)", "ms", false),
 	CHECK_16_REQUEST_CPU("request-thread CPU per Check, 16 in flight", "µs", false),
 	CHECK_16_JIT_CPU("JIT-thread CPU per Check, 16 in flight", "µs", false),
 	CHECK_16_GC_CPU("GC-thread CPU per Check, 16 in flight", "µs", false),
