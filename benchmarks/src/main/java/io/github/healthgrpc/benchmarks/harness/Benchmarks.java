@@ -76,17 +76,21 @@ public final class Benchmarks {
 				}
 				chains(plan, servers, launcher, chainFigures, figures, out, round);
 			}
+			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
+			// allocation per fan-out, in this JVM; appended to the report below.
+			String engine = "\n### In-process (health-grpc's engine)\n\n"
+					+ ((plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
+							: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10));
+
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
-			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
-			// allocation per fan-out, in this JVM.
-			String engine = (plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
-					: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10);
 			String report = report(plan, peers, figures, chainFigures, machine, started) + "\n### In-process (JMH)\n\n"
-					+ jmh + "\n### In-process (health-grpc's engine)\n\n" + engine;
+					+ jmh;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
+			System.out.println(engine);
+			Files.writeString(out.resolve("results.md"), engine, java.nio.file.StandardOpenOption.APPEND);
 		}
 	}
 
