@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.healthgrpc.benchmarks.engine.EngineBenchmarks;
 import io.github.healthgrpc.benchmarks.processes.ClassPath;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
@@ -91,6 +92,12 @@ public final class Benchmarks {
 				}
 				chains(plan, servers, launcher, chainFigures, figures, out, round);
 			}
+			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
+			// allocation per fan-out, in this JVM; appended to the report below.
+			String engine = "\n### In-process (health-grpc's engine)\n\n"
+					+ ((plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
+							: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10));
+
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
 			String report = Stamp.render(mode, published, plan.rounds(), started, Instant.now(), machine.load()) + "\n"
@@ -98,6 +105,8 @@ public final class Benchmarks {
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
+			System.out.println(engine);
+			Files.writeString(out.resolve("results.md"), engine, java.nio.file.StandardOpenOption.APPEND);
 		}
 	}
 

@@ -45,12 +45,14 @@ final class PeerRun {
 		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
 			add(Metric.STARTUP_CONTEXT, process.contextMillis());
 			awaitServing(this.peer.watchedService());
-			// The first load also warms the server up (its JIT); the second needs less.
+			// The first load also warms the server up (its JIT) until it settles, for at
+			// most three times the plan's warm-up; the second needs less.
 			Duration warmUp = this.plan.checkWarmUp();
-			checkLoad(process, 16, warmUp, Metric.CHECK_16_RATE, Metric.CHECK_16_P50, Metric.CHECK_16_P99,
-					Metric.CHECK_16_CPU);
+			checkLoad(process, 16, warmUp.multipliedBy(3), Metric.CHECK_16_RATE, Metric.CHECK_16_P50,
+					Metric.CHECK_16_P99, Metric.CHECK_16_CPU);
 			checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
 					Metric.CHECK_64_CPU);
+			new OpenLoopRun(this.peer, this.port, this.figures).run(process, this.plan.checkMeasured());
 			if (this.plan.checkOnly()) {
 				return;
 			}
@@ -82,13 +84,29 @@ final class PeerRun {
 	private void checkLoad(PeerProcess process, int concurrency, Duration warmUp, Metric rate, Metric p50, Metric p99,
 			Metric cpu) throws InterruptedException {
 		try (Channels channels = new Channels(this.port, 4)) {
-			CheckLoad.Result result = new CheckLoad(channels, process::cpuNanos).run(concurrency, warmUp,
+			ThreadCpuProbe probe = new ThreadCpuProbe(process);
+			CheckLoad.Result result = new CheckLoad(channels, process::cpuNanos, probe).run(concurrency, warmUp,
 					this.plan.checkMeasured());
 			add(rate, result.callsPerSecond());
 			add(p50, result.p50Micros());
 			add(p99, result.p99Micros());
 			add(cpu, result.cpuMicrosPerCall());
+			threadCpu(concurrency, result, probe.microsPerCall());
 		}
+	}
+
+	private void threadCpu(int concurrency, CheckLoad.Result result, double[] perCall) {
+		boolean first = concurrency == 16;
+		if (first) {
+			add(Metric.CHECK_WARM_UP, result.warmUpMillis());
+			if (!result.warmedUp()) {
+				this.figures.note(this.peer, "the Check warm-up ended on its bound, not on the server settling ("
+						+ result.warmUpEnd() + ")");
+			}
+		}
+		add(first ? Metric.CHECK_16_REQUEST_CPU : Metric.CHECK_64_REQUEST_CPU, perCall[0]);
+		add(first ? Metric.CHECK_16_JIT_CPU : Metric.CHECK_64_JIT_CPU, perCall[1]);
+		add(first ? Metric.CHECK_16_GC_CPU : Metric.CHECK_64_GC_CPU, perCall[2]);
 	}
 
 	private void pacedLoad() throws InterruptedException {

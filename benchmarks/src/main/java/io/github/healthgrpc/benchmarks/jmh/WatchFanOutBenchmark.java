@@ -60,6 +60,21 @@ public class WatchFanOutBenchmark {
 	private boolean up = true;
 
 	/**
+	 * A fan-out set up outside JMH (the harness measures its allocation): the server
+	 * started and every watcher told its first status. Close it with {@link #tearDown()}.
+	 * @param service {@code health-grpc} or {@code HealthStatusManager}
+	 * @param watchers how many Watch calls
+	 * @return the fan-out
+	 */
+	public static WatchFanOutBenchmark open(String service, int watchers) throws IOException, InterruptedException {
+		WatchFanOutBenchmark fanOut = new WatchFanOutBenchmark();
+		fanOut.service = service;
+		fanOut.watchers = watchers;
+		fanOut.setUp();
+		return fanOut;
+	}
+
+	/**
 	 * Start the in-process server and open the Watch calls.
 	 */
 	@Setup

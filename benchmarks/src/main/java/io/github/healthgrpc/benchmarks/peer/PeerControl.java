@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
  * {@code down} (set the manual check, where the peer has one), {@code calls} (answer the
- * calls counted so far, where the peer counts them: see {@link CallCounter}).
+ * calls counted so far, where the peer counts them: see {@link CallCounter}),
+ * {@code threads} (answer the process's CPU time by thread group: see {@link ThreadCpu}).
  */
 public final class PeerControl {
 
@@ -58,6 +59,7 @@ public final class PeerControl {
 							manual.accept("up".equals(line.strip()));
 						}
 					}
+					case "threads" -> say("threads " + ThreadCpu.sample().encode());
 					case "calls" -> say((calls != null) ? "calls " + calls.get() : "unknown " + line);
 					default -> say("unknown " + line);
 				}

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.github.healthgrpc.benchmarks.peer.PeerControl;
+import io.github.healthgrpc.benchmarks.peer.ThreadCpu;
 
 /**
  * One peer running in a JVM of its own: started with its part of the class path, its
@@ -140,6 +142,19 @@ public final class PeerProcess implements AutoCloseable {
 	public String ask(String command) throws IOException {
 		send(command);
 		return answer(command, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * The CPU time the peer's process has used so far, by thread group.
+	 * @return the sample
+	 */
+	public ThreadCpu.Sample threadCpu() {
+		try {
+			return ThreadCpu.Sample.decode(ask("threads").substring("threads ".length()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
