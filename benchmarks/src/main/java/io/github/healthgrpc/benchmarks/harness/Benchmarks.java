@@ -25,9 +25,9 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <p>
  * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [quick|full]
- * [--rounds=N] [--check-only] [--chain-only] [--peers=BARE,DEVH,...] [--no-jmh]
- * [--peer-jvm-option=...]}; the report is also written to
- * {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
+ * [--rounds=N] [--check-only] [--chain-only] [--startup-only [--pairs=N]]
+ * [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]}; the report is also written
+ * to {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
 
@@ -38,9 +38,11 @@ public final class Benchmarks {
 	 * Run the benchmarks.
 	 * @param args {@code quick} (the default) or {@code full}, {@code --rounds=N},
 	 * {@code --check-only} for the Check load alone, {@code --chain-only} for the
-	 * propagation chain alone, {@code --peers=} a comma-separated subset of {@link Peer},
-	 * {@code --no-jmh} to leave out the in-process benchmarks, {@code --peer-jvm-option=}
-	 * (repeatable) to start every peer with one more JVM option, such as a JFR recording
+	 * propagation chain alone, {@code --startup-only} for the starts in interleaved pairs
+	 * alone ({@code --pairs=N} of them per round), {@code --peers=} a comma-separated
+	 * subset of {@link Peer}, {@code --no-jmh} to leave out the in-process benchmarks,
+	 * {@code --peer-jvm-option=} (repeatable) to start every peer with one more JVM
+	 * option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
@@ -53,12 +55,18 @@ public final class Benchmarks {
 		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
 		Instant started = Instant.now();
 		try (Machine machine = new Machine()) {
-			System.out.println("warming the client up");
-			ClientWarmUp.run(plan.checkWarmUp());
+			if (!arguments.contains("--startup-only")) {
+				System.out.println("warming the client up");
+				ClientWarmUp.run(plan.checkWarmUp());
+			}
 			for (int round = 1; round <= plan.rounds(); round++) {
 				List<Peer> order = new ArrayList<>(peers);
 				Collections.shuffle(order);
 				System.out.println("round " + round + " of " + plan.rounds() + ": " + order);
+				if (arguments.contains("--startup-only")) {
+					startups(plan, peers, launcher, figures, out.resolve("startup.log"));
+					continue;
+				}
 				if (!plan.chainOnly()) {
 					for (Peer peer : order) {
 						System.out.println("  " + peer.label());
@@ -77,8 +85,8 @@ public final class Benchmarks {
 			}
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
-			String report = report(plan, peers, figures, chainFigures, machine, started) + "\n### In-process (JMH)\n\n"
-					+ jmh;
+			String report = report(plan, peers, figures, chainFigures, machine, started,
+					arguments.contains("--startup-only")) + "\n### In-process (JMH)\n\n" + jmh;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
@@ -90,13 +98,8 @@ public final class Benchmarks {
 		if (plan.checkOnly()) {
 			return;
 		}
-		for (int i = 0; i < plan.startsPerRound(); i++) {
-			List<Peer> order = new ArrayList<>(peers);
-			Collections.shuffle(order);
-			for (Peer peer : order) {
-				Startups.measure(peer, launcher, figures, log);
-			}
-		}
+		System.out.println("  starts in interleaved pairs, without and with the starter");
+		Startups.measure(peers, plan.startsPerRound(), launcher, figures, log);
 	}
 
 	/**
@@ -124,14 +127,14 @@ public final class Benchmarks {
 	}
 
 	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures,
-			Machine machine, Instant started) {
+			Machine machine, Instant started, boolean startupOnly) {
 		StringBuilder report = new StringBuilder("## " + plan.rounds() + " round(s), started " + started + "\n\n");
 		report.append(machine.describe()).append('\n');
 		if (!plan.chainOnly()) {
 			report.append(Table.render(figures, peers)).append('\n');
 		}
 		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
-		if (!plan.checkOnly() && !servers.isEmpty()) {
+		if (!plan.checkOnly() && !startupOnly && !servers.isEmpty()) {
 			report.append("### Propagation through a chain C → B → A (")
 				.append(plan.chainChanges())
 				.append(" changes of A per round)\n\n")

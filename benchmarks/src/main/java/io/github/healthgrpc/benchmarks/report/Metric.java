@@ -27,7 +27,14 @@ public enum Metric {
 	SIGTERM_TOLD("SIGTERM, 1,000 watchers: told NOT_SERVING", "watchers", true),
 	SIGTERM_TOLD_P99("SIGTERM, 1,000 watchers: NOT_SERVING p99", "ms", false),
 	SIGTERM_COMPLETED("SIGTERM, 1,000 watchers: streams completed (OK)", "watchers", true),
-	SIGTERM_EXIT("SIGTERM → process exit", "ms", false), STARTUP_CONTEXT("application context start", "ms", false);
+	SIGTERM_EXIT("SIGTERM → process exit", "ms", false), STARTUP_CONTEXT("application context start", "ms", false),
+
+	// Startup that can be seen (issue 19, part "startup"): what each start cost at ready,
+	// measured in interleaved pairs with and without the starter.
+	STARTUP_CLASSES("classes loaded at ready", "classes", false),
+	STARTUP_BEANS("bean definitions at ready", "beans", false), STARTUP_CPU("process CPU time to ready", "ms", false),
+	STARTUP_HEALTH_GRPC_STEPS("Spring startup steps of health-grpc's beans", "ms", false),
+	STARTUP_FIRST_SERVING("process start → first SERVING heard by a Watch", "ms", false);
 
 	private final String label;
 
