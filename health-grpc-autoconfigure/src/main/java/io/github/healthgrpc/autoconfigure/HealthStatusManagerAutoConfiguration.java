@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of a {@link HealthStatusManager} bean bridged to health-grpc's
@@ -36,7 +37,10 @@ public final class HealthStatusManagerAutoConfiguration {
 		return new HealthStatusManagerBridge(store, runner, HealthEngineLifecycle.PHASE + 1);
 	}
 
+	// Lazy: made only when the application injects it, so that one that never does
+	// loads neither grpc-java's Health service nor its protobuf descriptors at startup.
 	@Bean
+	@Lazy
 	HealthStatusManager healthGrpcHealthStatusManager(HealthStatusManagerBridge bridge) {
 		return bridge.getHealthStatusManager();
 	}

@@ -13,9 +13,11 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.stub.StreamObserver;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
 
 /**
  * Lets code written for grpc-java's {@link HealthStatusManager} (injected and set, as
@@ -46,6 +48,12 @@ import org.springframework.context.SmartLifecycle;
  * client.
  *
  * <p>
+ * The manager is made when it is first asked for ({@link #getHealthStatusManager()}), and
+ * the bridge listens from then on (or from its start, if later): an application that
+ * never injects it loads neither grpc-java's Health service nor the protobuf descriptors
+ * its classes build, and has nothing the bridge would hear.
+ *
+ * <p>
  * The manager's own Health service is never bound: health-grpc's is the one a server may
  * bind, and the servers' own health, which would bind the manager's, is switched off.
  *
@@ -63,9 +71,9 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 	// NOT_SERVING when it enters its terminal state, and this one tells the bridge so.
 	private static final String TERMINAL_STATE_SIGNAL = "io.github.healthgrpc.bridge/terminal-state";
 
-	private final HealthStatusManager manager = new HealthStatusManager();
+	private @Nullable HealthStatusManager manager;
 
-	private final HealthGrpc.AsyncService health;
+	private volatile HealthGrpc.@Nullable AsyncService health;
 
 	private final StatusStore store;
 
@@ -76,6 +84,8 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 	private final Map<String, BridgedService> watched = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
+
+	private boolean started;
 
 	private boolean listening;
 
@@ -89,18 +99,28 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 		this.store = store;
 		this.runner = runner;
 		this.phase = phase;
-		this.health = (HealthGrpc.AsyncService) this.manager.getHealthService();
-		// grpc-java starts "" SERVING; nobody set it, so it is no member of the overall.
-		this.manager.clearStatus(StatusStore.OVERALL);
-		this.manager.setStatus(TERMINAL_STATE_SIGNAL, HealthCheckResponse.ServingStatus.SERVING);
 	}
 
 	/**
-	 * The bridged manager, for the application to inject and set.
+	 * The bridged manager, for the application to inject and set: made on the first call,
+	 * and listened to from then on if the bridge has started.
 	 * @return the manager
 	 */
-	public HealthStatusManager getHealthStatusManager() {
-		return this.manager;
+	public synchronized HealthStatusManager getHealthStatusManager() {
+		HealthStatusManager manager = this.manager;
+		if (manager == null) {
+			manager = new HealthStatusManager();
+			this.health = (HealthGrpc.AsyncService) manager.getHealthService();
+			// grpc-java starts "" SERVING; nobody set it, so it is no member of the
+			// overall.
+			manager.clearStatus(StatusStore.OVERALL);
+			manager.setStatus(TERMINAL_STATE_SIGNAL, HealthCheckResponse.ServingStatus.SERVING);
+			this.manager = manager;
+			if (this.started) {
+				listen();
+			}
+		}
+		return manager;
 	}
 
 	/**
@@ -115,6 +135,14 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 
 	@Override
 	public synchronized void start() {
+		this.started = true;
+		if (this.manager != null) {
+			listen();
+		}
+		this.running = true;
+	}
+
+	private void listen() {
 		if (!this.listening) {
 			this.listening = true;
 			watch(TERMINAL_STATE_SIGNAL, new TerminalState());
@@ -122,7 +150,6 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 			watch(StatusStore.OVERALL);
 			this.store.statuses().keySet().forEach(this::watch);
 		}
-		this.running = true;
 	}
 
 	@Override
@@ -161,9 +188,11 @@ public final class HealthStatusManagerBridge implements SmartLifecycle, StatusLi
 	}
 
 	private void watch(String service, StreamObserver<HealthCheckResponse> watcher) {
+		HealthGrpc.AsyncService health = this.health;
+		Assert.state(health != null, "No manager to watch");
 		// In the root context: the manager ends a watch when the caller's context is
 		// cancelled, and this one must last as long as the application.
-		Context.ROOT.run(() -> this.health.watch(HealthCheckRequest.newBuilder().setService(service).build(), watcher));
+		Context.ROOT.run(() -> health.watch(HealthCheckRequest.newBuilder().setService(service).build(), watcher));
 	}
 
 	/**

@@ -73,14 +73,19 @@ final class MalformedRequests {
 		MethodDescriptor<ReqT, RespT> tolerantDescriptor = descriptor
 			.toBuilder(new TolerantMarshaller<>(requests, malformed), descriptor.getResponseMarshaller())
 			.build();
-		String description = "The request is not a valid " + prototype.getDescriptorForType().getFullName()
-				+ ": it is not protobuf, or a string in it is not UTF-8";
 		return ServerMethodDefinition.create(tolerantDescriptor,
-				rejecting(method.getServerCallHandler(), malformed, description));
+				rejecting(method.getServerCallHandler(), malformed, prototype));
+	}
+
+	// Named when a malformed request comes: the message's descriptor is the protobuf
+	// file's, which costs some 200 classes to build, and nothing else needs it to serve.
+	private static String description(Message prototype) {
+		return "The request is not a valid " + prototype.getDescriptorForType().getFullName()
+				+ ": it is not protobuf, or a string in it is not UTF-8";
 	}
 
 	private static <ReqT, RespT> ServerCallHandler<ReqT, RespT> rejecting(ServerCallHandler<ReqT, RespT> next,
-			ReqT malformed, String description) {
+			ReqT malformed, Message prototype) {
 		return (call, headers) -> new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
 				next.startCall(call, headers)) {
 
@@ -96,7 +101,7 @@ final class MalformedRequests {
 				}
 				if (message == malformed) {
 					this.rejected = true;
-					call.close(Status.INVALID_ARGUMENT.withDescription(description), new Metadata());
+					call.close(Status.INVALID_ARGUMENT.withDescription(description(prototype)), new Metadata());
 					return;
 				}
 				super.onMessage(message);

@@ -41,6 +41,19 @@ class HealthStatusManagerAutoConfigurationTests {
 	}
 
 	@Test
+	void theManagerIsMadeOnlyWhenTheApplicationAsksForIt() {
+		// Made at startup, it would build grpc-java's Health service and the protobuf
+		// descriptors of its messages (some 200 classes) for an application that never
+		// sets a status through it.
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBeanFactory().containsSingleton("healthGrpcHealthStatusManager")).isFalse();
+			context.getBean(HealthStatusManager.class).setStatus("", ServingStatus.NOT_SERVING);
+			assertThat(context.getBean(StatusStore.class).health("").checks()).containsEntry("health-status-manager",
+					Status.DOWN);
+		});
+	}
+
+	@Test
 	void anApplicationsOwnManagerIsKeptAndNotBridged() {
 		HealthStatusManager own = new HealthStatusManager();
 		this.contextRunner.withBean("ownManager", HealthStatusManager.class, () -> own).run((context) -> {

@@ -66,6 +66,21 @@ class HealthStatusManagerBridgeTests {
 	}
 
 	@Test
+	void aManagerFirstAskedForAfterTheBridgeStartedIsBridgedToo() {
+		HealthStatusManagerBridge late = new HealthStatusManagerBridge(this.store, this.runner, 0);
+		try {
+			late.start();
+			late.getHealthStatusManager().setStatus(INVENTORY, NOT_SERVING);
+			assertThat(this.store.status(INVENTORY)).isEqualTo(ServingState.NOT_SERVING);
+			assertThat(this.store.health(INVENTORY).checks()).containsEntry("health-status-manager/demo.Inventory",
+					Status.DOWN);
+		}
+		finally {
+			late.destroy();
+		}
+	}
+
+	@Test
 	void notServingTurnsTheServiceNotServingBeforeSetStatusReturnsAndServingLiftsIt() {
 		this.bridge.start();
 		long start = System.nanoTime();

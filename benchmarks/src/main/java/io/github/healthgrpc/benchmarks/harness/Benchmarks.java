@@ -29,9 +29,9 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <p>
  * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [smoke|quick|full|published]
- * [--rounds=N] [--check-only] [--chain-only] [--peers=BARE,DEVH,...] [--no-jmh]
- * [--peer-jvm-option=...]}; the report is also written to
- * {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
+ * [--rounds=N] [--check-only] [--chain-only] [--startup-only [--pairs=N]]
+ * [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]}; the report is also written
+ * to {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
  */
 public final class Benchmarks {
 
@@ -49,9 +49,10 @@ public final class Benchmarks {
 	 * @param args {@code quick} (the default), {@code smoke}, {@code full} or
 	 * {@code published} (see {@link Plan}), {@code --rounds=N}, {@code --check-only} for
 	 * the Check load alone, {@code --chain-only} for the propagation chain alone,
-	 * {@code --peers=} a comma-separated subset of {@link Peer}, {@code --no-jmh} to
-	 * leave out the in-process benchmarks, {@code --peer-jvm-option=} (repeatable) to
-	 * start every peer with one more JVM option, such as a JFR recording
+	 * {@code --startup-only} for the starts in interleaved pairs alone ({@code --pairs=N}
+	 * of them per round), {@code --peers=} a comma-separated subset of {@link Peer},
+	 * {@code --no-jmh} to leave out the in-process benchmarks, {@code --peer-jvm-option=}
+	 * (repeatable) to start every peer with one more JVM option, such as a JFR recording
 	 */
 	public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
 		List<String> arguments = List.of(args);
@@ -69,13 +70,19 @@ public final class Benchmarks {
 		double loadAtStart = Machine.awaitQuiet(published ? QUIET_WAIT : Duration.ZERO);
 		Instant started = Instant.now();
 		try (Machine machine = new Machine(loadAtStart)) {
-			System.out.println("warming the client up");
-			ClientWarmUp.run(plan.checkWarmUp());
+			if (!arguments.contains("--startup-only")) {
+				System.out.println("warming the client up");
+				ClientWarmUp.run(plan.checkWarmUp());
+			}
 			for (int round = 1; round <= plan.rounds(); round++) {
 				List<Peer> order = new ArrayList<>(peers);
 				Collections.shuffle(order);
 				figures.round(round);
 				System.out.println("round " + round + " of " + plan.rounds() + ": " + order);
+				if (arguments.contains("--startup-only")) {
+					startups(plan, peers, launcher, figures, out.resolve("startup.log"));
+					continue;
+				}
 				if (!plan.chainOnly()) {
 					for (Peer peer : order) {
 						System.out.println("  " + peer.label());
@@ -101,7 +108,8 @@ public final class Benchmarks {
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
 			String report = Stamp.render(mode, published, plan.rounds(), started, Instant.now(), machine.load()) + "\n"
-					+ report(plan, peers, figures, chainFigures) + "\n### In-process (JMH)\n\n" + jmh;
+					+ report(plan, peers, figures, chainFigures, arguments.contains("--startup-only"))
+					+ "\n### In-process (JMH)\n\n" + jmh;
 			System.out.println();
 			System.out.println(report);
 			Files.writeString(out.resolve("results.md"), report);
@@ -115,13 +123,8 @@ public final class Benchmarks {
 		if (plan.checkOnly()) {
 			return;
 		}
-		for (int i = 0; i < plan.startsPerRound(); i++) {
-			List<Peer> order = new ArrayList<>(peers);
-			Collections.shuffle(order);
-			for (Peer peer : order) {
-				Startups.measure(peer, launcher, figures, log);
-			}
-		}
+		System.out.println("  starts in interleaved pairs, without and with the starter");
+		Startups.measure(peers, plan.startsPerRound(), launcher, figures, log);
 	}
 
 	/**
@@ -148,13 +151,14 @@ public final class Benchmarks {
 		}
 	}
 
-	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures) {
+	private static String report(Plan plan, List<Peer> peers, Figures figures, ChainFigures chainFigures,
+			boolean startupOnly) {
 		StringBuilder report = new StringBuilder();
 		if (!plan.chainOnly()) {
 			report.append(Table.render(figures, peers)).append('\n');
 		}
 		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
-		if (!plan.checkOnly() && !servers.isEmpty()) {
+		if (!plan.checkOnly() && !startupOnly && !servers.isEmpty()) {
 			report.append("### Propagation through a chain C → B → A (")
 				.append(plan.chainChanges())
 				.append(" changes of A per round)\n\n")

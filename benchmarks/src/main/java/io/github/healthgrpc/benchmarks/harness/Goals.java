@@ -108,17 +108,31 @@ public final class Goals {
 							+ over(off, "")));
 	}
 
+	/**
+	 * The starter's cost to start, judged on the starts paired with the same application
+	 * without it: the median difference and its confidence interval against the bound.
+	 */
 	private void startup(Peer ours, Peer theirs) {
-		// Each round's starts with the starter against that round's starts without it.
-		Spread
-			.of(this.figures.perRound(ours, Metric.STARTUP_CONTEXT, theirs, Metric.STARTUP_CONTEXT,
-					(with, without) -> with - without)
-				.values())
-			.ifPresent((added) -> line(Verdict.of(added, 50, Direction.AT_MOST), ours,
-					"context start added by the starter: " + Table.number(added.median()) + " ms (medians "
-							+ Table.number(this.figures.median(ours, Metric.STARTUP_CONTEXT).orElseThrow()) + " vs "
-							+ Table.number(this.figures.median(theirs, Metric.STARTUP_CONTEXT).orElseThrow())
-							+ "; goal: under 50 ms)" + over(added, "")));
+		paired(ours, theirs, Metric.STARTUP_CONTEXT, false, 50, "under 50 ms");
+		paired(ours, theirs, Metric.STARTUP_CPU, true, 0.05, "under 5 % of " + theirs.label() + "'s");
+		paired(ours, theirs, Metric.STARTUP_CLASSES, false, 250, "under 250");
+	}
+
+	private void paired(Peer ours, Peer theirs, Metric metric, boolean relative, double bound, String goal) {
+		List<Double> with = this.figures.of(ours, metric);
+		List<Double> without = this.figures.of(theirs, metric);
+		if (with.isEmpty() || without.isEmpty()) {
+			return;
+		}
+		PairedDifference added = relative ? PairedDifference.relative(with, without)
+				: PairedDifference.of(with, without);
+		String scale = relative ? " %" : " " + metric.unit();
+		double factor = relative ? 100 : 1;
+		line(added.under(bound), ours,
+				metric.label() + " added by the starter: " + Table.number(added.median() * factor) + scale
+						+ " (median of " + added.pairs() + " interleaved pairs, " + Math.round(added.confidence() * 100)
+						+ " % interval " + Table.number(added.low() * factor) + " to "
+						+ Table.number(added.high() * factor) + scale + "; goal: " + goal + ")");
 	}
 
 	/**

@@ -43,7 +43,6 @@ final class PeerRun {
 	void run(PeerLauncher launcher, Path log) throws IOException, InterruptedException {
 		this.pricing.open();
 		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
-			add(Metric.STARTUP_CONTEXT, process.contextMillis());
 			awaitServing(this.peer.watchedService());
 			// The first load also warms the server up (its JIT) until it settles, for at
 			// most three times the plan's warm-up; the second needs less.

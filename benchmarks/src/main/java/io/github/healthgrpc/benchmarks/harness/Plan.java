@@ -18,7 +18,8 @@ import java.util.List;
  * @param manualChanges manual status changes
  * @param chainChanges changes of A's status in the propagation chain, on each server
  * @param fanOutSizes crowds of watchers
- * @param startsPerRound extra starts of each peer per round, for the startup time
+ * @param startsPerRound starts of each pair of peers (without and with the starter) per
+ * round, for the startup figures
  * @param checkOnly whether to measure the Check load alone (for a profile of it)
  * @param chainOnly whether to measure the propagation chain alone
  */
@@ -38,12 +39,12 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static Plan quick() {
 		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100, 50,
-				List.of(1_000, 10_000), 3, false, false);
+				List.of(1_000, 10_000), 5, false, false);
 	}
 
 	static Plan full() {
 		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300, 200,
-				List.of(1_000, 10_000), 4, false, false);
+				List.of(1_000, 10_000), 8, false, false);
 	}
 
 	/**
@@ -86,7 +87,8 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 * The plan a command line asks for: {@code smoke}, {@code quick}, {@code full} or
 	 * {@code published}, then {@code --rounds=N} to change the number of rounds (at least
 	 * {@link #PUBLISHED_ROUNDS} in the published mode), {@code --check-only} to measure
-	 * the Check load alone, {@code --chain-only} the propagation chain alone.
+	 * the Check load alone, {@code --chain-only} the propagation chain alone,
+	 * {@code --pairs=N} for the starts of each pair per round.
 	 */
 	static Plan of(List<String> args) {
 		Plan plan = switch (mode(args)) {
@@ -104,9 +106,14 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 			throw new IllegalArgumentException("--rounds=" + rounds + ": the published mode runs at least "
 					+ PUBLISHED_ROUNDS + " rounds; give --rounds=" + PUBLISHED_ROUNDS + " or more, or leave it out");
 		}
+		int pairs = args.stream()
+			.filter((arg) -> arg.startsWith("--pairs="))
+			.map((arg) -> Integer.parseInt(arg.substring("--pairs=".length())))
+			.reduce((first, second) -> second)
+			.orElse(plan.startsPerRound);
 		return new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
-				plan.manualChanges, plan.chainChanges, plan.fanOutSizes, plan.startsPerRound,
-				args.contains("--check-only"), args.contains("--chain-only"));
+				plan.manualChanges, plan.chainChanges, plan.fanOutSizes, pairs, args.contains("--check-only"),
+				args.contains("--chain-only"));
 	}
 
 }

@@ -40,10 +40,20 @@ public final class PeerControl {
 	 * @param calls the calls counted so far, or {@code null}
 	 */
 	public static void ready(long contextMillis, @Nullable Consumer<Boolean> manual, @Nullable Supplier<String> calls) {
+		ready(contextMillis, StartupFacts.of(null, null), manual, calls);
+	}
+
+	/**
+	 * Tell the harness that the peer is ready, with what its start cost: the ready line
+	 * is {@code ready <context ms> <uptime ms> <classes> <bean definitions> <CPU ns>
+	 * <health-grpc's bean steps ns>}.
+	 */
+	static void ready(long contextMillis, StartupFacts facts, @Nullable Consumer<Boolean> manual,
+			@Nullable Supplier<String> calls) {
 		Thread reader = new Thread(() -> serve(manual, calls), "bench-control");
 		reader.setDaemon(true);
 		reader.start();
-		say("ready " + contextMillis + " " + ManagementFactory.getRuntimeMXBean().getUptime());
+		say("ready " + contextMillis + " " + ManagementFactory.getRuntimeMXBean().getUptime() + " " + facts.line());
 	}
 
 	private static void serve(@Nullable Consumer<Boolean> manual, @Nullable Supplier<String> calls) {

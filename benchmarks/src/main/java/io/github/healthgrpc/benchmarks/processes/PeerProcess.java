@@ -38,6 +38,8 @@ public final class PeerProcess implements AutoCloseable {
 
 	private final long contextMillis;
 
+	private final StartCost startCost;
+
 	private PeerProcess(Peer peer, Process process, Path log) throws IOException {
 		this.peer = peer;
 		this.process = process;
@@ -46,7 +48,9 @@ public final class PeerProcess implements AutoCloseable {
 		copier.setDaemon(true);
 		copier.start();
 		String ready = answer("ready", Duration.ofSeconds(90));
-		this.contextMillis = Long.parseLong(ready.split(" ")[1]);
+		String[] fields = ready.split(" ");
+		this.contextMillis = Long.parseLong(fields[1]);
+		this.startCost = StartCost.parse(fields);
 	}
 
 	/**
@@ -175,6 +179,13 @@ public final class PeerProcess implements AutoCloseable {
 	 */
 	public long contextMillis() {
 		return this.contextMillis;
+	}
+
+	/**
+	 * What the peer's start cost, as it counted it when ready.
+	 */
+	public StartCost startCost() {
+		return this.startCost;
 	}
 
 	public Process process() {

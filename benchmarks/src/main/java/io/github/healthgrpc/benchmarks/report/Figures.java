@@ -46,7 +46,11 @@ public final class Figures {
 		return List.copyOf(this.notes.getOrDefault(peer, List.of()));
 	}
 
-	synchronized List<Double> of(Peer peer, Metric metric) {
+	/**
+	 * A peer's values for one metric, in the order they were added (the i-th starts of
+	 * two peers measured in pairs are one pair).
+	 */
+	public synchronized List<Double> of(Peer peer, Metric metric) {
 		return values(peer, metric).stream().map(Value::value).toList();
 	}
 

@@ -59,7 +59,14 @@ public enum Metric {
 	OPEN_10K_MAX("open loop 10,000/s: max from intended send", "µs", false),
 	OPEN_10K_FAILED("open loop 10,000/s: calls failed", "calls", false),
 	OPEN_10K_REQUEST_CPU("open loop 10,000/s: request-thread CPU per call", "µs", false),
-	OPEN_10K_CPU("open loop 10,000/s: server CPU per call (process)", "µs", false);
+	OPEN_10K_CPU("open loop 10,000/s: server CPU per call (process)", "µs", false),
+
+	// Startup that can be seen (issue 19, part "startup"): what each start cost at ready,
+	// measured in interleaved pairs with and without the starter.
+	STARTUP_CLASSES("classes loaded at ready", "classes", false),
+	STARTUP_BEANS("bean definitions at ready", "beans", false), STARTUP_CPU("process CPU time to ready", "ms", false),
+	STARTUP_HEALTH_GRPC_STEPS("Spring startup steps of health-grpc's beans", "ms", false),
+	STARTUP_FIRST_SERVING("process start → first SERVING heard by a Watch", "ms", false);
 
 	private final String label;
 
