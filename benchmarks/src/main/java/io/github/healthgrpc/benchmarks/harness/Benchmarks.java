@@ -50,7 +50,7 @@ public final class Benchmarks {
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
 		ChainFigures chainFigures = new ChainFigures();
-		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		List<Peer> servers = peers.stream().filter(Peer::hasPropagationChain).toList();
 		Instant started = Instant.now();
 		try (Machine machine = new Machine()) {
 			System.out.println("warming the client up");
@@ -130,7 +130,7 @@ public final class Benchmarks {
 		if (!plan.chainOnly()) {
 			report.append(Table.render(figures, peers)).append('\n');
 		}
-		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		List<Peer> servers = peers.stream().filter(Peer::hasPropagationChain).toList();
 		if (!plan.checkOnly() && !servers.isEmpty()) {
 			report.append("### Propagation through a chain C → B → A (")
 				.append(plan.chainChanges())

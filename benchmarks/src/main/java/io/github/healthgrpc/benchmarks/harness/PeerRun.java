@@ -44,6 +44,7 @@ final class PeerRun {
 		this.pricing.open();
 		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
 			add(Metric.STARTUP_CONTEXT, process.contextMillis());
+			noteOverrides();
 			awaitServing(this.peer.watchedService());
 			// The first load also warms the server up (its JIT); the second needs less.
 			Duration warmUp = this.plan.checkWarmUp();
@@ -51,7 +52,8 @@ final class PeerRun {
 					Metric.CHECK_16_CPU);
 			checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
 					Metric.CHECK_64_CPU);
-			if (this.plan.checkOnly()) {
+			// The instrumented variants exist for the Check comparison alone.
+			if (this.plan.checkOnly() || this.peer.isInstrumented()) {
 				return;
 			}
 			pacedLoad();
@@ -70,6 +72,13 @@ final class PeerRun {
 		}
 		finally {
 			this.pricing.close();
+		}
+	}
+
+	private void noteOverrides() {
+		String overrides = this.peer.overrides();
+		if (!overrides.isEmpty() && !this.figures.notes(this.peer).contains(overrides)) {
+			this.figures.note(this.peer, overrides);
 		}
 	}
 

@@ -23,6 +23,11 @@ final class Startups {
 
 	static void measure(Peer peer, PeerLauncher launcher, Figures figures, Path log)
 			throws IOException, InterruptedException {
+		if (peer.isInstrumented()) {
+			// Started for the Check loads alone: its start is health-grpc's on the same
+			// server.
+			return;
+		}
 		try (PricingServer pricing = PricingServer.onFreePort();
 				PeerProcess process = launcher.start(peer, PricingServer.freePort(), pricing.address(), log)) {
 			figures.add(peer, Metric.STARTUP_CONTEXT, process.contextMillis());
