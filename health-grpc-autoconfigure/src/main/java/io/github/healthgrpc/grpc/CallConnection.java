@@ -9,7 +9,7 @@ import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptors;
+import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +46,13 @@ final class CallConnection {
 	 * @return the service whose Watch handler records the connection
 	 */
 	static ServerServiceDefinition identifiedIn(ServerServiceDefinition definition) {
-		return ServerInterceptors.intercept(definition, CallConnection::identified);
+		// Only Watch is intercepted: Check and List, the calls probes make all the time,
+		// go straight to their handlers.
+		ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(definition.getServiceDescriptor());
+		for (ServerMethodDefinition<?, ?> method : definition.getMethods()) {
+			service.addMethod(identifyingWatch(method));
+		}
+		return service.build();
 	}
 
 	/**
@@ -57,10 +63,19 @@ final class CallConnection {
 		return CONNECTION.get();
 	}
 
+	private static <ReqT, RespT> ServerMethodDefinition<ReqT, RespT> identifyingWatch(
+			ServerMethodDefinition<ReqT, RespT> method) {
+		if (!WATCH.equals(method.getMethodDescriptor().getFullMethodName())) {
+			return method;
+		}
+		ServerCallHandler<ReqT, RespT> next = method.getServerCallHandler();
+		return method.withServerCallHandler((call, headers) -> identified(call, headers, next));
+	}
+
 	private static <ReqT, RespT> ServerCall.Listener<ReqT> identified(ServerCall<ReqT, RespT> call, Metadata headers,
 			ServerCallHandler<ReqT, RespT> next) {
 		SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-		if (remote == null || !WATCH.equals(call.getMethodDescriptor().getFullMethodName())) {
+		if (remote == null) {
 			return next.startCall(call, headers);
 		}
 		Connection connection = new Connection(remote, call.getAttributes().get(Grpc.TRANSPORT_ATTR_LOCAL_ADDR));

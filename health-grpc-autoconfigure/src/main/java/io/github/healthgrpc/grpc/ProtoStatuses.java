@@ -8,6 +8,12 @@ import io.github.healthgrpc.store.ServingState;
  */
 final class ProtoStatuses {
 
+	// Protobuf messages are immutable: one answer per status serves every call, so Check
+	// allocates no response of its own.
+	private static final HealthCheckResponse SERVING = build(ServingState.SERVING);
+
+	private static final HealthCheckResponse NOT_SERVING = build(ServingState.NOT_SERVING);
+
 	private ProtoStatuses() {
 	}
 
@@ -19,6 +25,13 @@ final class ProtoStatuses {
 	}
 
 	static HealthCheckResponse response(ServingState status) {
+		return switch (status) {
+			case SERVING -> SERVING;
+			case NOT_SERVING -> NOT_SERVING;
+		};
+	}
+
+	private static HealthCheckResponse build(ServingState status) {
 		return HealthCheckResponse.newBuilder().setStatus(of(status)).build();
 	}
 

@@ -64,7 +64,7 @@ public final class Benchmarks {
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
 		ChainFigures chainFigures = new ChainFigures();
-		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		List<Peer> servers = peers.stream().filter(Peer::hasPropagationChain).toList();
 		// Only the published mode waits for a quiet machine; the others say what the load
 		// was.
 		double loadAtStart = Machine.awaitQuiet(published ? QUIET_WAIT : Duration.ZERO);
@@ -157,7 +157,7 @@ public final class Benchmarks {
 		if (!plan.chainOnly()) {
 			report.append(Table.render(figures, peers)).append('\n');
 		}
-		List<Peer> servers = peers.stream().filter(Peer::isHealthGrpc).toList();
+		List<Peer> servers = peers.stream().filter(Peer::hasPropagationChain).toList();
 		if (!plan.checkOnly() && !startupOnly && !servers.isEmpty()) {
 			report.append("### Propagation through a chain C → B → A (")
 				.append(plan.chainChanges())

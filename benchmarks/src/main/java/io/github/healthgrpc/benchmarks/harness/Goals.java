@@ -63,6 +63,16 @@ public final class Goals {
 			goals.chain(ours, ChainMetric.UPSTREAM_CHECKS, (value) -> value == 0, "none");
 			goals.chain(ours, ChainMetric.UPSTREAM_WATCHES_OPEN, (value) -> value == 1, "one per upstream check");
 		}
+		// Issue 19, "Check at least on par": the same work on both sides, Health calls
+		// through the server's interceptors and observations.
+		for (Peer instrumented : List.of(Peer.HEALTH_GRPC_DEVH_INSTRUMENTED, Peer.HEALTH_GRPC_BOOT_INSTRUMENTED)) {
+			for (Metric rate : List.of(Metric.CHECK_16_RATE, Metric.CHECK_64_RATE)) {
+				goals.ratio(instrumented, instrumented.own(), rate, 0.95, true);
+			}
+			for (Metric cpu : List.of(Metric.CHECK_16_CPU, Metric.CHECK_64_CPU)) {
+				goals.ratio(instrumented, instrumented.own(), cpu, 1.05, false);
+			}
+		}
 		return String.join("\n", goals.lines) + "\n";
 	}
 

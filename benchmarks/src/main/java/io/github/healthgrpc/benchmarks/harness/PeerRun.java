@@ -43,6 +43,7 @@ final class PeerRun {
 	void run(PeerLauncher launcher, Path log) throws IOException, InterruptedException {
 		this.pricing.open();
 		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
+			noteOverrides();
 			awaitServing(this.peer.watchedService());
 			// The first load also warms the server up (its JIT) until it settles, for at
 			// most three times the plan's warm-up; the second needs less.
@@ -52,7 +53,8 @@ final class PeerRun {
 			checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
 					Metric.CHECK_64_CPU);
 			new OpenLoopRun(this.peer, this.port, this.figures).run(process, this.plan.checkMeasured());
-			if (this.plan.checkOnly()) {
+			// The instrumented variants exist for the Check comparison alone.
+			if (this.plan.checkOnly() || this.peer.isInstrumented()) {
 				return;
 			}
 			pacedLoad();
@@ -71,6 +73,13 @@ final class PeerRun {
 		}
 		finally {
 			this.pricing.close();
+		}
+	}
+
+	private void noteOverrides() {
+		String overrides = this.peer.overrides();
+		if (!overrides.isEmpty() && !this.figures.notes(this.peer).contains(overrides)) {
+			this.figures.note(this.peer, overrides);
 		}
 	}
 

@@ -32,13 +32,34 @@ public enum Peer {
 	BOOT("Boot default", BootPeer.class, Set.of(Libraries.DEVH, Libraries.HEALTH_GRPC), true, false),
 
 	/** health-grpc on Spring Boot's server. */
-	HEALTH_GRPC_BOOT("health-grpc on Boot", BootPeer.class, Set.of(Libraries.DEVH), true, true);
+	HEALTH_GRPC_BOOT("health-grpc on Boot", BootPeer.class, Set.of(Libraries.DEVH), true, true),
+
+	// Issue 19, "Check at least on par": health-grpc configured as the servers' own
+	// health services are, for the Check loads alone.
+
+	/**
+	 * health-grpc on devh's server with Health calls through the server's global
+	 * interceptors and observations, as devh's own health service's are.
+	 */
+	HEALTH_GRPC_DEVH_INSTRUMENTED("health-grpc on devh, instrumented like devh default", DevhPeer.class,
+			Set.of(Libraries.BOOT, Libraries.NETTY), true, true),
+
+	/**
+	 * health-grpc on Spring Boot's server with Health calls through the server's global
+	 * interceptors and observations, as Boot's own health service's are.
+	 */
+	HEALTH_GRPC_BOOT_INSTRUMENTED("health-grpc on Boot, instrumented like Boot default", BootPeer.class,
+			Set.of(Libraries.DEVH), true, true);
 
 	/** Drain delay of every peer that has one (health-grpc's, the bare peer's hook). */
 	public static final long DRAIN_MILLIS = 2_000;
 
-	/** Shutdown grace period of every server, so that a held shutdown ends in a run. */
-	static final long GRACE_MILLIS = 5_000;
+	/**
+	 * Shutdown grace period of devh's server and of Spring Boot's by default (neither is
+	 * overridden: a held shutdown takes what it takes for their users), and the one the
+	 * bare peer is given, as grpc-java has none of its own.
+	 */
+	static final long GRACE_MILLIS = 30_000;
 
 	private final String label;
 
@@ -95,7 +116,37 @@ public enum Peer {
 	}
 
 	public boolean isHealthGrpc() {
-		return this == HEALTH_GRPC_DEVH || this == HEALTH_GRPC_BOOT;
+		return this == HEALTH_GRPC_DEVH || this == HEALTH_GRPC_BOOT || isInstrumented();
+	}
+
+	/**
+	 * Whether this is health-grpc with Health calls through the server's global
+	 * interceptors and observations ({@code grpc.health.security.allow-unauthenticated}
+	 * and {@code grpc.health.observations.health-calls} switched), like the servers' own
+	 * health services: measured under the Check loads alone, the figures that compare
+	 * health-grpc's Check with theirs. Everything else is the same as with the defaults.
+	 */
+	public boolean isInstrumented() {
+		return this == HEALTH_GRPC_DEVH_INSTRUMENTED || this == HEALTH_GRPC_BOOT_INSTRUMENTED;
+	}
+
+	/**
+	 * Whether the propagation chain runs on this peer's server: health-grpc with its
+	 * defaults.
+	 */
+	public boolean hasPropagationChain() {
+		return isHealthGrpc() && !isInstrumented();
+	}
+
+	/**
+	 * The server's own health service that health-grpc on this server replaces.
+	 */
+	public Peer own() {
+		return onDevh() ? DEVH : BOOT;
+	}
+
+	private boolean onDevh() {
+		return this == DEVH || this == HEALTH_GRPC_DEVH || this == HEALTH_GRPC_DEVH_INSTRUMENTED;
 	}
 
 	/**
@@ -103,7 +154,25 @@ public enum Peer {
 	 * same server, and for the bare peer the one on the same transport (grpc-netty).
 	 */
 	public Peer reference() {
-		return (this == DEVH || this == HEALTH_GRPC_DEVH) ? HEALTH_GRPC_DEVH : HEALTH_GRPC_BOOT;
+		return onDevh() ? HEALTH_GRPC_DEVH : HEALTH_GRPC_BOOT;
+	}
+
+	/**
+	 * What the harness sets that differs from the peer's own defaults, for the report's
+	 * notes; empty if nothing does.
+	 */
+	public String overrides() {
+		if (this == BARE) {
+			return "harness sets: drain delay " + DRAIN_MILLIS + " ms and shutdown grace period " + GRACE_MILLIS
+					+ " ms (its own shutdown hook: grpc-java has no default)";
+		}
+		if (!isHealthGrpc()) {
+			return "";
+		}
+		return "harness sets: grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS
+				+ "ms (default 3s), grpc.health.watch.max-watchers=20000 (default 10000)"
+				+ (isInstrumented() ? ", grpc.health.security.allow-unauthenticated=false (default true), "
+						+ "grpc.health.observations.health-calls=true (default false)" : "");
 	}
 
 	/**
@@ -118,14 +187,12 @@ public enum Peer {
 		}
 		List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
 				"--sample.pricing.address=" + pricingAddress));
-		boolean devh = this == DEVH || this == HEALTH_GRPC_DEVH;
-		if (devh) {
-			args.addAll(List.of("--grpc.server.port=" + grpcPort, "--grpc.server.address=127.0.0.1",
-					"--grpc.server.shutdown-grace-period=" + GRACE_MILLIS + "ms"));
+		// Each server's shutdown grace period stays its default (30 s).
+		if (onDevh()) {
+			args.addAll(List.of("--grpc.server.port=" + grpcPort, "--grpc.server.address=127.0.0.1"));
 		}
 		else {
-			args.addAll(List.of("--spring.grpc.server.port=" + grpcPort, "--spring.grpc.server.address=127.0.0.1",
-					"--spring.grpc.server.shutdown.grace-period=" + GRACE_MILLIS + "ms"));
+			args.addAll(List.of("--spring.grpc.server.port=" + grpcPort, "--spring.grpc.server.address=127.0.0.1"));
 		}
 		if (this == BOOT) {
 			args.add("--spring.grpc.server.health.service[demo.Inventory].include=pricing");
@@ -138,6 +205,10 @@ public enum Peer {
 					"--grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS + "ms",
 					// 10,000 fan-out watchers plus the stragglers of the crowd before.
 					"--grpc.health.watch.max-watchers=20000"));
+		}
+		if (isInstrumented()) {
+			args.addAll(List.of("--grpc.health.security.allow-unauthenticated=false",
+					"--grpc.health.observations.health-calls=true"));
 		}
 		return args;
 	}

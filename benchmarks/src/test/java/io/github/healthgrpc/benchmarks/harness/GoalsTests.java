@@ -29,6 +29,22 @@ class GoalsTests {
 	}
 
 	@Test
+	void checkGoalsCompareTheInstrumentedVariantWithTheServersOwnHealth() {
+		Figures figures = new Figures();
+		figures.add(Peer.DEVH, Metric.CHECK_16_RATE, 1000);
+		figures.add(Peer.HEALTH_GRPC_DEVH, Metric.CHECK_16_RATE, 1100);
+		figures.add(Peer.HEALTH_GRPC_DEVH_INSTRUMENTED, Metric.CHECK_16_RATE, 900);
+		figures.add(Peer.DEVH, Metric.CHECK_16_CPU, 40);
+		figures.add(Peer.HEALTH_GRPC_DEVH_INSTRUMENTED, Metric.CHECK_16_CPU, 40.8);
+		assertThat(Goals.judge(figures, new ChainFigures()))
+			.contains("- met: health-grpc on devh, Check calls/s, 16 in flight: ×1.10 of devh default")
+			.contains("- **not met**: health-grpc on devh, instrumented like devh default, Check calls/s, 16 in "
+					+ "flight: ×0.90 of devh default (at least ×0.95)")
+			.contains("- met: health-grpc on devh, instrumented like devh default, server CPU per Check, 16 in "
+					+ "flight: ×1.02 of devh default (at most ×1.05)");
+	}
+
+	@Test
 	void chainGoalsAreJudgedOnTheUpstreamCheckAlone() {
 		ChainFigures chain = new ChainFigures();
 		chain.add(Peer.HEALTH_GRPC_DEVH, Variant.PUSHED, ChainMetric.HOP_P99, 12);
