@@ -12,7 +12,8 @@ import java.util.List;
  * before the second)
  * @param checkMeasured each measured period of Check load
  * @param pacedLoad how long the 10,000 calls/s load runs
- * @param tcpCycles pricing listener close-and-open cycles
+ * @param tcpCycles pricing outage cycles of each kind (refused, blackholed), two changes
+ * each: {@code full}'s 5 make 20 changes per peer and round
  * @param manualChanges manual status changes
  * @param chainChanges changes of A's status in the propagation chain, on each server
  * @param fanOutSizes crowds of watchers
@@ -28,13 +29,16 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static final int SIGTERM_WATCHERS = 1_000;
 
+	/** The fan-out crowd of one watcher per connection (issue 19, measures). */
+	static final int ONE_PER_CONNECTION_WATCHERS = 1_000;
+
 	static Plan quick() {
-		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100, 50,
+		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 3, 100, 50,
 				List.of(1_000, 10_000), 3, false, false);
 	}
 
 	static Plan full() {
-		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300, 200,
+		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 5, 300, 200,
 				List.of(1_000, 10_000), 4, false, false);
 	}
 
