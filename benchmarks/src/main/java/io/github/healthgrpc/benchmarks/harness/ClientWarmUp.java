@@ -33,7 +33,7 @@ final class ClientWarmUp {
 			.start();
 		try (Channels channels = new Channels(server.getPort(), 4)) {
 			new CheckLoad(channels, () -> 0).run(64, duration, Duration.ofMillis(100));
-			new PacedCheckLoad(channels).run(Plan.PACED_RATE, duration.dividedBy(2));
+			new PacedCheckLoad(channels, "demo.Inventory").run(Plan.PACED_RATE, duration.dividedBy(2));
 			try (WatchCrowd crowd = WatchCrowd.open(server.getPort(), 1_000, "demo.Inventory", ServingStatus.SERVING)) {
 				WatchCrowd.Expectation down = crowd.expect(ServingStatus.NOT_SERVING);
 				health.setStatus("demo.Inventory", ServingStatus.NOT_SERVING);

@@ -10,6 +10,8 @@ import io.github.healthgrpc.benchmarks.load.FanOut;
 import io.github.healthgrpc.benchmarks.load.Freshness;
 import io.github.healthgrpc.benchmarks.load.PacedCheckLoad;
 import io.github.healthgrpc.benchmarks.load.PeerTarget;
+import io.github.healthgrpc.benchmarks.load.Phase;
+import io.github.healthgrpc.benchmarks.load.PricingListener;
 import io.github.healthgrpc.benchmarks.load.WatchCrowd;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
@@ -30,7 +32,7 @@ final class PeerRun {
 
 	private final Figures figures;
 
-	private final PricingServer pricing = PricingServer.onFreePort();
+	private final PricingListener pricing = PricingListener.onFreePort();
 
 	private final int port = PricingServer.freePort();
 
@@ -60,7 +62,7 @@ final class PeerRun {
 			pacedLoad();
 			PeerTarget target = new PeerTarget(this.peer, this.port, this.pricing, this.figures);
 			if (this.peer.followsPricing()) {
-				new Freshness(target).tcp(this.plan.tcpCycles());
+				new Freshness(target).tcp(process, this.plan.tcpCycles());
 			}
 			if (this.peer.hasManualCheck()) {
 				new Freshness(target).manual(process, this.plan.manualChanges());
@@ -69,6 +71,7 @@ final class PeerRun {
 			for (int size : this.plan.fanOutSizes()) {
 				fanOut.run(process, size);
 			}
+			fanOut.onePerConnection(process, Plan.ONE_PER_CONNECTION_WATCHERS);
 			fanOut.sigterm(process, Plan.SIGTERM_WATCHERS);
 		}
 		finally {
@@ -100,6 +103,7 @@ final class PeerRun {
 			add(p99, result.p99Micros());
 			add(cpu, result.cpuMicrosPerCall());
 			threadCpu(concurrency, result, probe.microsPerCall());
+			note(rate.label() + ": answers " + result.answers().describe());
 		}
 	}
 
@@ -121,25 +125,30 @@ final class PeerRun {
 		Duration duration = this.plan.pacedLoad();
 		try (Channels channels = new Channels(this.port, 4)) {
 			long start = System.nanoTime();
-			long completed = new PacedCheckLoad(channels).run(Plan.PACED_RATE, duration);
+			// A service whose status follows the counted pricing check (devh's default
+			// service knows only "").
+			PacedCheckLoad.Result result = new PacedCheckLoad(channels, this.peer.watchedService()).run(Plan.PACED_RATE,
+					duration);
 			long end = System.nanoTime();
-			add(Metric.LOAD_RATE, completed * 1e9 / (end - start));
+			add(Metric.LOAD_RATE, result.completed() * 1e9 / (end - start));
+			note(Metric.LOAD_RATE.label() + " ('" + this.peer.watchedService() + "'): answers "
+					+ result.answers().describe());
 			add(Metric.LOAD_PRICING_RUNS, this.pricing.acceptedBetween(start, end));
 			add(Metric.LOAD_PRICING_SCHEDULED, scheduledRuns(Duration.ofNanos(end - start)));
 		}
 	}
 
 	private double scheduledRuns(Duration duration) {
-		// Spring Boot's own health polls every 5 s; devh's never asks the indicator.
-		return switch (this.peer) {
-			case DEVH -> 0;
-			case BOOT -> duration.toMillis() / 5000.0;
-			default -> duration.toMillis() / 1000.0;
-		};
+		// devh's default health never asks the indicator.
+		return (this.peer == Peer.DEVH) ? 0 : duration.toMillis() / (double) Phase.checkPeriod(this.peer).toMillis();
 	}
 
 	private void add(Metric metric, double value) {
 		this.figures.add(this.peer, metric, value);
+	}
+
+	private void note(String note) {
+		this.figures.note(this.peer, note);
 	}
 
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * before the second)
  * @param checkMeasured each measured period of Check load
  * @param pacedLoad how long the 10,000 calls/s load runs
- * @param tcpCycles pricing listener close-and-open cycles
+ * @param tcpCycles pricing outage cycles of each kind (refused, blackholed), two changes
+ * each: {@code full}'s 5 make 20 changes per peer and round
  * @param manualChanges manual status changes
  * @param chainChanges changes of A's status in the propagation chain, on each server
  * @param fanOutSizes crowds of watchers
@@ -31,6 +32,9 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static final int SIGTERM_WATCHERS = 1_000;
 
+	/** The fan-out crowd of one watcher per connection (issue 19, measures). */
+	static final int ONE_PER_CONNECTION_WATCHERS = 1_000;
+
 	/**
 	 * The fewest rounds the published mode runs: with fewer, the rounds' range says too
 	 * little about the noise.
@@ -38,12 +42,12 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	static final int PUBLISHED_ROUNDS = 3;
 
 	static Plan quick() {
-		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 2, 100, 50,
+		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 3, 100, 50,
 				List.of(1_000, 10_000), 5, false, false);
 	}
 
 	static Plan full() {
-		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 300, 200,
+		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 5, 300, 200,
 				List.of(1_000, 10_000), 8, false, false);
 	}
 
@@ -59,7 +63,7 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 * JMH (9 benchmarks, 4 + 6 iterations of 1 s, a fork each) 1.8 min: about 24 minutes.
 	 */
 	static Plan published() {
-		return new Plan(PUBLISHED_ROUNDS, Duration.ofSeconds(8), Duration.ofSeconds(6), Duration.ofSeconds(10), 3, 200,
+		return new Plan(PUBLISHED_ROUNDS, Duration.ofSeconds(8), Duration.ofSeconds(6), Duration.ofSeconds(10), 2, 100,
 				20, List.of(1_000, 10_000), 2, false, false);
 	}
 

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
 import org.HdrHistogram.Recorder;
@@ -62,9 +63,11 @@ public final class CheckLoad {
 		AtomicLong calls = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
 		AtomicBoolean running = new AtomicBoolean(true);
+		// Over the warm-up too: a wrong answer anywhere puts the run in doubt.
+		Answers answers = new Answers(ServingStatus.SERVING);
 		for (int lane = 0; lane < concurrency; lane++) {
 			HealthGrpc.HealthStub stub = HealthGrpc.newStub(this.channels.get(lane));
-			new Lane(stub, latencies, calls, failures, running).next();
+			new Lane(stub, latencies, calls, failures, answers, running).next();
 		}
 		long warmUpStart = System.nanoTime();
 		WarmUp settled = warmUp(calls, warmUp);
@@ -85,7 +88,7 @@ public final class CheckLoad {
 		running.set(false);
 		return new Result(done * 1e9 / elapsed, histogram.getValueAtPercentile(50) / 1e3,
 				histogram.getValueAtPercentile(99) / 1e3, (done > 0) ? cpu / 1e3 / done : Double.NaN, failed,
-				warmUpMillis, settled.settled(), settled.last());
+				warmUpMillis, settled.settled(), settled.last(), answers);
 	}
 
 	/**
@@ -138,14 +141,15 @@ public final class CheckLoad {
 	 * @param warmedUp whether the warm-up ended on the server settling rather than on its
 	 * bound
 	 * @param warmUpEnd what its last window showed
+	 * @param answers how every call of the run ended, the warm-up's included
 	 */
 	public record Result(double callsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCall,
-			long failures, double warmUpMillis, boolean warmedUp, String warmUpEnd) {
+			long failures, double warmUpMillis, boolean warmedUp, String warmUpEnd, Answers answers) {
 
 	}
 
 	private record Lane(HealthGrpc.HealthStub stub, Recorder latencies, AtomicLong calls, AtomicLong failures,
-			AtomicBoolean running) {
+			Answers answers, AtomicBoolean running) {
 
 		void next() {
 			if (!this.running.get()) {
@@ -156,10 +160,12 @@ public final class CheckLoad {
 
 				@Override
 				public void onNext(HealthCheckResponse response) {
+					Lane.this.answers.answered(response.getStatus());
 				}
 
 				@Override
 				public void onError(Throwable error) {
+					Lane.this.answers.failed(error);
 					Lane.this.failures.incrementAndGet();
 					next();
 				}

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
 
@@ -16,27 +17,34 @@ import io.grpc.stub.StreamObserver;
  */
 public final class PacedCheckLoad {
 
-	// The overall service: every peer answers it with SERVING from a lookup (devh's
-	// default service knows no other).
-	private static final HealthCheckRequest REQUEST = HealthCheckRequest.newBuilder().setService("").build();
-
 	private static final int MAX_IN_FLIGHT = 512;
 
 	private final Channels channels;
 
-	public PacedCheckLoad(Channels channels) {
+	private final HealthCheckRequest request;
+
+	/**
+	 * A load on one service.
+	 * @param channels the connections to the peer
+	 * @param service the service asked for: one whose status follows a counted check
+	 * ({@code demo.Inventory}, which follows {@code pricing}), so that a server that ran
+	 * the check per call would show it (see {@code Peer#watchedService()})
+	 */
+	public PacedCheckLoad(Channels channels, String service) {
 		this.channels = channels;
+		this.request = HealthCheckRequest.newBuilder().setService(service).build();
 	}
 
 	/**
 	 * Send calls at a rate for a while.
 	 * @param callsPerSecond the rate
 	 * @param duration how long
-	 * @return the calls that completed
+	 * @return the calls that completed, and how each ended
 	 */
-	public long run(int callsPerSecond, Duration duration) throws InterruptedException {
+	public Result run(int callsPerSecond, Duration duration) throws InterruptedException {
 		Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 		AtomicLong completed = new AtomicLong();
+		Answers answers = new Answers(ServingStatus.SERVING);
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		long sent = 0;
@@ -44,7 +52,8 @@ public final class PacedCheckLoad {
 		while (System.nanoTime() < end) {
 			long due = (System.nanoTime() - start) * callsPerSecond / 1_000_000_000L;
 			while (sent < due && inFlight.tryAcquire()) {
-				HealthGrpc.newStub(this.channels.get(index++)).check(REQUEST, new Counted(inFlight, completed));
+				HealthGrpc.newStub(this.channels.get(index++))
+					.check(this.request, new Counted(inFlight, completed, answers));
 				sent++;
 			}
 			// A millisecond's worth of calls per tick (10 at 10,000/s): paced, not
@@ -52,17 +61,30 @@ public final class PacedCheckLoad {
 			Thread.sleep(1);
 		}
 		inFlight.acquire(MAX_IN_FLIGHT);
-		return completed.get();
+		return new Result(completed.get(), answers);
 	}
 
-	private record Counted(Semaphore inFlight, AtomicLong completed) implements StreamObserver<HealthCheckResponse> {
+	/**
+	 * What a run did.
+	 *
+	 * @param completed the calls that completed
+	 * @param answers how every call ended
+	 */
+	public record Result(long completed, Answers answers) {
+
+	}
+
+	private record Counted(Semaphore inFlight, AtomicLong completed,
+			Answers answers) implements StreamObserver<HealthCheckResponse> {
 
 		@Override
 		public void onNext(HealthCheckResponse value) {
+			this.answers.answered(value.getStatus());
 		}
 
 		@Override
 		public void onError(Throwable error) {
+			this.answers.failed(error);
 			this.inFlight.release();
 		}
 

@@ -3,7 +3,6 @@ package io.github.healthgrpc.benchmarks.load;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.report.Figures;
 import io.github.healthgrpc.benchmarks.report.Metric;
-import io.github.healthgrpc.sample.PricingServer;
 
 /**
  * The running peer a measurement talks to, its pricing dependency, and where its figures
@@ -14,7 +13,7 @@ import io.github.healthgrpc.sample.PricingServer;
  * @param pricing its pricing listener
  * @param figures the figures of the run
  */
-public record PeerTarget(Peer peer, int port, PricingServer pricing, Figures figures) {
+public record PeerTarget(Peer peer, int port, PricingListener pricing, Figures figures) {
 
 	void add(Metric metric, double value) {
 		this.figures.add(this.peer, metric, value);

@@ -20,11 +20,24 @@ final class Samples implements DoubleConsumer {
 	}
 
 	double percentile(double percent) {
-		return Figures.percentile(this.values.stream().mapToDouble(Double::doubleValue).sorted().toArray(), percent);
+		return Figures.percentile(sorted(), percent);
+	}
+
+	double[] sorted() {
+		return this.values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 	}
 
 	void report(PeerTarget target, Metric metric, double percent) {
 		target.add(metric, percentile(percent));
+	}
+
+	/**
+	 * Report the worst value, and keep every value behind it, so that the worst case can
+	 * be judged over all rounds.
+	 */
+	void reportWorst(PeerTarget target, Metric metric) {
+		report(target, metric, 100);
+		target.figures().addSamples(target.peer(), metric, sorted());
 	}
 
 }

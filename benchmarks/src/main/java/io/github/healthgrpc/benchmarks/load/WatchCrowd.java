@@ -14,7 +14,8 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 /**
  * Many Watch calls on one service, spread over connections of at most
  * {@value #PER_CONNECTION} calls each (health-grpc's per-connection limit when these
- * figures were first taken, kept so that runs stay comparable). The harness arms an
+ * figures were first taken, kept so that runs stay comparable), or of as many as asked
+ * (one per connection is how a crowd of separate clients looks). The harness arms an
  * expected status, makes it happen, and reads when each watcher heard it, and how each
  * stream ended. Each call is the end-to-end tests' {@link HealthWatch}, its events
  * followed as they arrive.
@@ -31,14 +32,14 @@ public final class WatchCrowd implements AutoCloseable {
 
 	private final CountDownLatch ended;
 
-	private WatchCrowd(int port, int size, String service, ServingStatus first) {
-		this.channels = new Channels(port, (size + PER_CONNECTION - 1) / PER_CONNECTION);
+	private WatchCrowd(int port, int size, int perConnection, String service, ServingStatus first) {
+		this.channels = new Channels(port, (size + perConnection - 1) / perConnection);
 		this.ended = new CountDownLatch(size);
 		this.expectation = new Expectation(first, size);
 		for (int i = 0; i < size; i++) {
 			int index = i;
 			this.watchers
-				.add(HealthWatch.start(this.channels.get(i / PER_CONNECTION), service, (event) -> heard(index, event)));
+				.add(HealthWatch.start(this.channels.get(i / perConnection), service, (event) -> heard(index, event)));
 		}
 	}
 
@@ -59,7 +60,21 @@ public final class WatchCrowd implements AutoCloseable {
 	 * @param first the status every watcher must hear first
 	 */
 	public static WatchCrowd open(int port, int size, String service, ServingStatus first) throws InterruptedException {
-		WatchCrowd crowd = new WatchCrowd(port, size, service, first);
+		return open(port, size, PER_CONNECTION, service, first);
+	}
+
+	/**
+	 * Open the Watch calls, at most so many on one connection, and wait until every one
+	 * has heard its first status.
+	 * @param port the peer's gRPC port
+	 * @param size how many calls
+	 * @param perConnection how many calls share a connection at most
+	 * @param service the watched service
+	 * @param first the status every watcher must hear first
+	 */
+	static WatchCrowd open(int port, int size, int perConnection, String service, ServingStatus first)
+			throws InterruptedException {
+		WatchCrowd crowd = new WatchCrowd(port, size, perConnection, service, first);
 		if (!crowd.expectation.await(Duration.ofSeconds(120))) {
 			long heard = crowd.expectation.heard();
 			crowd.close();

@@ -17,10 +17,15 @@ import org.jspecify.annotations.Nullable;
  * class path that its users would not have.
  *
  * <p>
- * Commands: {@code heap} (collect garbage, then answer the heap in use), {@code up} and
- * {@code down} (set the manual check, where the peer has one), {@code calls} (answer the
- * calls counted so far, where the peer counts them: see {@link CallCounter}),
- * {@code threads} (answer the process's CPU time by thread group: see {@link ThreadCpu}).
+ * Commands: {@code heap} (collect garbage, then answer the heap in use, the direct memory
+ * in use and the resident set size: see {@link Memory}), {@code up} and {@code down} (set
+ * the manual check, where the peer has one, and answer the {@link WallClock} moment just
+ * before it was set), {@code saw <micros> <up|down>} (answer when the first run of the
+ * {@code pricing} check that started at or after that moment found the dependency up or
+ * down: see {@link PricingRuns}), {@code calls} (answer the calls counted so far, where
+ * the peer counts them: see {@link CallCounter}), {@code threads} (answer the process's
+ * CPU time by thread group: see {@link ThreadCpu}). An answer that needs the question
+ * repeats it, so that the harness knows which question it answers.
  */
 public final class PeerControl {
 
@@ -59,19 +64,27 @@ public final class PeerControl {
 	private static void serve(@Nullable Consumer<Boolean> manual, @Nullable Supplier<String> calls) {
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
 			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				switch (line.strip()) {
+				String command = line.strip();
+				switch (command) {
 					case "" -> {
 						// Nothing asked.
 					}
-					case "heap" -> say("heap " + heapAfterGc());
+					case "heap" -> say("heap " + Memory.afterGc());
 					case "up", "down" -> {
 						if (manual != null) {
-							manual.accept("up".equals(line.strip()));
+							// Stamped just before the status is set: what follows is the
+							// push alone.
+							long set = WallClock.micros();
+							manual.accept("up".equals(command));
+							say(command + " " + set);
+						}
+						else {
+							say("unknown " + line);
 						}
 					}
 					case "threads" -> say("threads " + ThreadCpu.sample().encode());
 					case "calls" -> say((calls != null) ? "calls " + calls.get() : "unknown " + line);
-					default -> say("unknown " + line);
+					default -> say(command.startsWith("saw ") ? saw(command) : "unknown " + line);
 				}
 			}
 		}
@@ -80,12 +93,10 @@ public final class PeerControl {
 		}
 	}
 
-	private static long heapAfterGc() {
-		// Several collections: one may leave objects that only a finalizing pass frees.
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	private static String saw(String command) {
+		String[] words = command.split(" ");
+		PricingRuns.Run run = PricingRuns.firstSince(Long.parseLong(words[1]), "up".equals(words[2]));
+		return command + ((run != null) ? " " + run.startMicros() + " " + run.endMicros() : " none");
 	}
 
 	private static void say(String line) {

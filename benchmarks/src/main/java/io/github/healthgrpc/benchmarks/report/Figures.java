@@ -32,10 +32,35 @@ public final class Figures {
 		this.round = round;
 	}
 
+	// Issue 19, measures: every sample behind a figure, for goals judged on the worst.
+	private final Map<Peer, Map<Metric, List<Double>>> samples = new EnumMap<>(Peer.class);
+
 	public synchronized void add(Peer peer, Metric metric, double value) {
 		this.values.computeIfAbsent(peer, (p) -> new EnumMap<>(Metric.class))
 			.computeIfAbsent(metric, (m) -> new ArrayList<>())
 			.add(new Value(this.round, value));
+	}
+
+	/**
+	 * Keep every sample behind a figure of one round (the figure itself is added with
+	 * {@link #add}), so that a worst case can be judged on all rounds' samples together.
+	 */
+	public synchronized void addSamples(Peer peer, Metric metric, double[] values) {
+		List<Double> kept = this.samples.computeIfAbsent(peer, (p) -> new EnumMap<>(Metric.class))
+			.computeIfAbsent(metric, (m) -> new ArrayList<>());
+		Arrays.stream(values).forEach(kept::add);
+	}
+
+	/**
+	 * Every sample kept behind a figure, over all rounds, sorted.
+	 */
+	public synchronized double[] samples(Peer peer, Metric metric) {
+		return this.samples.getOrDefault(peer, Map.of())
+			.getOrDefault(metric, List.of())
+			.stream()
+			.mapToDouble(Double::doubleValue)
+			.sorted()
+			.toArray();
 	}
 
 	public synchronized void note(Peer peer, String note) {

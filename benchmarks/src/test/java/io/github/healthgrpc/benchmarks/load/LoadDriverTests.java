@@ -57,7 +57,8 @@ class LoadDriverTests {
 	@Test
 	void pacedLoadCompletesTheCallsItSent() throws InterruptedException {
 		try (Channels channels = new Channels(this.server.getPort(), 2)) {
-			long completed = new PacedCheckLoad(channels).run(1_000, Duration.ofMillis(500));
+			long completed = new PacedCheckLoad(channels, "demo.Inventory").run(1_000, Duration.ofMillis(500))
+				.completed();
 			// 500 calls due; a busy machine may start fewer, never more.
 			assertThat(completed).isBetween(50L, 500L);
 		}
