@@ -93,6 +93,8 @@ public final class Benchmarks {
 						catch (RuntimeException ex) {
 							figures.note(peer, "round " + round + " failed: " + ex.getMessage());
 							System.out.println("    failed: " + ex.getMessage());
+							// Where it failed, for whoever reads the run's output.
+							ex.printStackTrace(System.out);
 						}
 					}
 					startups(plan, peers, launcher, figures, out.resolve("startup.log"));

@@ -75,7 +75,7 @@ final class PeerRun {
 			fanOut.sigterm(process, Plan.SIGTERM_WATCHERS);
 		}
 		finally {
-			this.pricing.close();
+			this.pricing.release();
 		}
 	}
 

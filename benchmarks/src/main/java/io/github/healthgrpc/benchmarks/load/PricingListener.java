@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import io.github.healthgrpc.sample.PricingServer;
-
 /**
  * The peers' pricing dependency: a TCP listener on a fixed loopback port that accepts
  * connections ({@link #open()}), refuses them at once ({@link #close()}: nothing
@@ -49,15 +47,32 @@ public final class PricingListener implements AutoCloseable {
 
 	private boolean accepting;
 
-	private PricingListener(int port) {
-		this.port = port;
+	private Thread acceptor;
+
+	// Holds the port while nothing listens on it: a port from the ephemeral range, left
+	// free while the dependency is refused, would be taken as the local port of some
+	// outgoing connection, whose TIME_WAIT then keeps the listener from binding it again.
+	// A socket bound but not listening refuses connections like a free port does.
+	private final Socket reservation;
+
+	private PricingListener(Socket reservation) {
+		this.reservation = reservation;
+		this.port = reservation.getLocalPort();
 	}
 
 	/**
-	 * A listener, not yet listening, on a port that was free a moment ago.
+	 * A listener, not yet listening, on a free port that it holds from now on.
 	 */
 	public static PricingListener onFreePort() {
-		return new PricingListener(PricingServer.freePort());
+		try {
+			Socket reservation = new Socket();
+			reservation.setReuseAddress(true);
+			reservation.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			return new PricingListener(reservation);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -79,9 +94,9 @@ public final class PricingListener implements AutoCloseable {
 		if (!this.accepting) {
 			this.accepting = true;
 			ServerSocket listening = this.socket;
-			Thread acceptor = new Thread(() -> acceptUntilClosed(listening), "pricing-" + this.port);
-			acceptor.setDaemon(true);
-			acceptor.start();
+			this.acceptor = new Thread(() -> acceptUntilClosed(listening), "pricing-" + this.port);
+			this.acceptor.setDaemon(true);
+			this.acceptor.start();
 			awaitFillersAccepted();
 		}
 	}
@@ -104,6 +119,12 @@ public final class PricingListener implements AutoCloseable {
 			if (this.socket != null) {
 				this.socket.close();
 			}
+			if (this.acceptor != null) {
+				// The JDK closes a socket that a thread is blocked accepting on only once
+				// that thread has left accept(): until then the port is still bound, and
+				// a bind right after this (the blackhole's) would fail.
+				this.acceptor.join(5_000);
+			}
 			for (Socket filler : this.fillers) {
 				filler.close();
 			}
@@ -111,11 +132,24 @@ public final class PricingListener implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the listener closed", ex);
+		}
 		finally {
 			this.socket = null;
+			this.acceptor = null;
 			this.accepting = false;
 			this.fillers.clear();
 		}
+	}
+
+	/**
+	 * Stop listening and give the port up.
+	 */
+	public synchronized void release() {
+		close();
+		closeQuietly(this.reservation);
 	}
 
 	/**
