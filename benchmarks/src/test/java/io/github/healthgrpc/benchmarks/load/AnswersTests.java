@@ -1,7 +1,6 @@
 package io.github.healthgrpc.benchmarks.load;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,7 +14,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +36,7 @@ class AnswersTests {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(this.health)
-			.build()
-			.start();
+		this.server = LoopbackServers.start(this.health);
 	}
 
 	@AfterEach

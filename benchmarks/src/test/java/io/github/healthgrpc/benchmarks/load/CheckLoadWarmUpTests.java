@@ -1,13 +1,11 @@
 package io.github.healthgrpc.benchmarks.load;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.grpc.Server;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,10 +24,7 @@ class CheckLoadWarmUpTests {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(new HealthStatusManager().getHealthService())
-			.build()
-			.start();
+		this.server = LoopbackServers.start(new HealthStatusManager().getHealthService());
 	}
 
 	@AfterEach

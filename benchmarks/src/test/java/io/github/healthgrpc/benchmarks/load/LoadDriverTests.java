@@ -2,14 +2,12 @@ package io.github.healthgrpc.benchmarks.load;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +28,7 @@ class LoadDriverTests {
 	@BeforeEach
 	void startServer() throws IOException {
 		this.health.setStatus("demo.Inventory", ServingStatus.SERVING);
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(this.health.getHealthService())
-			.build()
-			.start();
+		this.server = LoopbackServers.start(this.health.getHealthService());
 	}
 
 	@AfterEach

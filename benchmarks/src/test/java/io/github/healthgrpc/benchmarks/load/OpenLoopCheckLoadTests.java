@@ -1,7 +1,6 @@
 package io.github.healthgrpc.benchmarks.load;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +10,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +35,7 @@ class OpenLoopCheckLoadTests {
 
 	@BeforeEach
 	void startServer() throws IOException {
-		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(new StallingHealth())
-			.build()
-			.start();
+		this.server = LoopbackServers.start(new StallingHealth());
 	}
 
 	@AfterEach
