@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.RunnerException;
  *
  * <p>
  * {@code java -jar benchmarks/target/health-grpc-benchmarks.jar [smoke|quick|full|published]
- * [--rounds=N] [--check-only] [--chain-only] [--startup-only [--pairs=N]]
+ * [--rounds=N] [--check-only] [--chain-only] [--push-only] [--startup-only [--pairs=N]]
  * [--peers=BARE,DEVH,...] [--no-jmh] [--peer-jvm-option=...]}; the report is also written
  * to {@code benchmarks/target/bench/<mode>-<time>/results.md}, each peer's log beside it.
  */
@@ -49,6 +49,7 @@ public final class Benchmarks {
 	 * @param args {@code quick} (the default), {@code smoke}, {@code full} or
 	 * {@code published} (see {@link Plan}), {@code --rounds=N}, {@code --check-only} for
 	 * the Check load alone, {@code --chain-only} for the propagation chain alone,
+	 * {@code --push-only} for all but the Check loads and the starts,
 	 * {@code --startup-only} for the starts in interleaved pairs alone ({@code --pairs=N}
 	 * of them per round), {@code --peers=} a comma-separated subset of {@link Peer},
 	 * {@code --no-jmh} to leave out the in-process benchmarks, {@code --peer-jvm-option=}
@@ -59,7 +60,10 @@ public final class Benchmarks {
 		Plan plan = Plan.of(arguments);
 		String mode = Plan.mode(arguments);
 		boolean published = mode.equals("published");
-		List<Peer> peers = peers(arguments);
+		// The instrumented variants exist for the Check loads alone.
+		List<Peer> peers = peers(arguments).stream()
+			.filter((peer) -> !(plan.pushOnly() && peer.isInstrumented()))
+			.toList();
 		Path out = output(mode);
 		PeerLauncher launcher = new PeerLauncher(ClassPath.current(), valuesOf(arguments, "--peer-jvm-option="));
 		Figures figures = new Figures();
@@ -104,7 +108,8 @@ public final class Benchmarks {
 			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
 			// allocation per fan-out, in this JVM; appended to the report below.
 			String engine = "\n### In-process (health-grpc's engine)\n\n"
-					+ ((plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
+					+ ((plan.checkOnly() || plan.chainOnly() || plan.pushOnly())
+							? "not run (--check-only, --chain-only or --push-only)\n"
 							: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10));
 
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
@@ -122,7 +127,7 @@ public final class Benchmarks {
 
 	private static void startups(Plan plan, List<Peer> peers, PeerLauncher launcher, Figures figures, Path log)
 			throws IOException, InterruptedException {
-		if (plan.checkOnly()) {
+		if (plan.checkOnly() || plan.pushOnly()) {
 			return;
 		}
 		System.out.println("  starts in interleaved pairs, without and with the starter");

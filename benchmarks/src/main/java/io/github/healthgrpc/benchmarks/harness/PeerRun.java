@@ -47,14 +47,9 @@ final class PeerRun {
 		try (PeerProcess process = launcher.start(this.peer, this.port, this.pricing.address(), log)) {
 			noteOverrides();
 			awaitServing(this.peer.watchedService());
-			// The first load also warms the server up (its JIT) until it settles, for at
-			// most three times the plan's warm-up; the second needs less.
-			Duration warmUp = this.plan.checkWarmUp();
-			checkLoad(process, 16, warmUp.multipliedBy(3), Metric.CHECK_16_RATE, Metric.CHECK_16_P50,
-					Metric.CHECK_16_P99, Metric.CHECK_16_CPU);
-			checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
-					Metric.CHECK_64_CPU);
-			new OpenLoopRun(this.peer, this.port, this.figures).run(process, this.plan.checkMeasured());
+			if (!this.plan.pushOnly()) {
+				checkLoads(process);
+			}
 			// The instrumented variants exist for the Check comparison alone.
 			if (this.plan.checkOnly() || this.peer.isInstrumented()) {
 				return;
@@ -77,6 +72,17 @@ final class PeerRun {
 		finally {
 			this.pricing.release();
 		}
+	}
+
+	private void checkLoads(PeerProcess process) throws InterruptedException {
+		// The first load also warms the server up (its JIT) until it settles, for at
+		// most three times the plan's warm-up; the second needs less.
+		Duration warmUp = this.plan.checkWarmUp();
+		checkLoad(process, 16, warmUp.multipliedBy(3), Metric.CHECK_16_RATE, Metric.CHECK_16_P50, Metric.CHECK_16_P99,
+				Metric.CHECK_16_CPU);
+		checkLoad(process, 64, warmUp.dividedBy(2), Metric.CHECK_64_RATE, Metric.CHECK_64_P50, Metric.CHECK_64_P99,
+				Metric.CHECK_64_CPU);
+		new OpenLoopRun(this.peer, this.port, this.figures).run(process, this.plan.checkMeasured());
 	}
 
 	private void noteOverrides() {

@@ -23,10 +23,13 @@ import java.util.List;
  * round, for the startup figures
  * @param checkOnly whether to measure the Check load alone (for a profile of it)
  * @param chainOnly whether to measure the propagation chain alone
+ * @param pushOnly whether to leave out the Check loads and the starts, measuring what is
+ * pushed (freshness, fan-out, memory, SIGTERM, the chain): a run of its own beside the
+ * {@code --check-only} and {@code --startup-only} ones, so that each fits a quiet hour
  */
 record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration pacedLoad, int tcpCycles,
 		int manualChanges, int chainChanges, List<Integer> fanOutSizes, int startsPerRound, boolean checkOnly,
-		boolean chainOnly) {
+		boolean chainOnly, boolean pushOnly) {
 
 	static final int PACED_RATE = 10_000;
 
@@ -43,28 +46,24 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 
 	static Plan quick() {
 		return new Plan(1, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(8), 3, 100, 50,
-				List.of(1_000, 10_000), 5, false, false);
+				List.of(1_000, 10_000), 5, false, false, false);
 	}
 
 	static Plan full() {
 		return new Plan(3, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30), 5, 300, 200,
-				List.of(1_000, 10_000), 8, false, false);
+				List.of(1_000, 10_000), 8, false, false, false);
 	}
 
 	/**
-	 * The mode whose figures are published: three rounds, sized to fit in about 25
-	 * minutes on a quiet 2-core machine. From the steps' durations in the code, each
-	 * round: per peer about 64 s (start and first SERVING 4 s, Check load 8 + 6 s then 4
-	 * + 6 s, paced load 10 s, 3 pricing cycles of two changes each about 1 s apart,
-	 * Boot's 5 s poll making its about 3 s, 200 manual changes 1.3 s, crowds of 1,000 and
-	 * 10,000 watchers about 13 s, SIGTERM with its 2 s drain 4 s), so 5 peers 320 s; 2
-	 * more starts of each peer 30 s; the chain on both health-grpc servers 2 × (6 s start
-	 * + 20 changes × 1.75 s) = 82 s. Three rounds 21.6 min, the client's warm-up 15 s,
-	 * JMH (9 benchmarks, 4 + 6 iterations of 1 s, a fork each) 1.8 min: about 24 minutes.
+	 * The mode whose figures are published: three rounds. Every part in one run takes
+	 * over an hour on a quiet 2-core machine, so the published figures come from three
+	 * runs of it: {@code --check-only} over the six Check peers (17.5 minutes on
+	 * 2026-12-05), {@code --startup-only --pairs=3} (4 minutes) and {@code --push-only}
+	 * (freshness, manual push, fan-out, memory, SIGTERM, the chain and JMH).
 	 */
 	static Plan published() {
 		return new Plan(PUBLISHED_ROUNDS, Duration.ofSeconds(8), Duration.ofSeconds(6), Duration.ofSeconds(10), 2, 100,
-				20, List.of(1_000, 10_000), 2, false, false);
+				20, List.of(1_000, 10_000), 2, false, false, false);
 	}
 
 	/**
@@ -74,7 +73,7 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 */
 	static Plan smoke() {
 		return new Plan(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, 10,
-				List.of(200), 1, false, false);
+				List.of(200), 1, false, false, false);
 	}
 
 	/**
@@ -92,7 +91,8 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 	 * {@code published}, then {@code --rounds=N} to change the number of rounds (at least
 	 * {@link #PUBLISHED_ROUNDS} in the published mode), {@code --check-only} to measure
 	 * the Check load alone, {@code --chain-only} the propagation chain alone,
-	 * {@code --pairs=N} for the starts of each pair per round.
+	 * {@code --push-only} all but the Check loads and the starts, {@code --pairs=N} for
+	 * the starts of each pair per round.
 	 */
 	static Plan of(List<String> args) {
 		Plan plan = switch (mode(args)) {
@@ -117,7 +117,7 @@ record Plan(int rounds, Duration checkWarmUp, Duration checkMeasured, Duration p
 			.orElse(plan.startsPerRound);
 		return new Plan(rounds, plan.checkWarmUp, plan.checkMeasured, plan.pacedLoad, plan.tcpCycles,
 				plan.manualChanges, plan.chainChanges, plan.fanOutSizes, pairs, args.contains("--check-only"),
-				args.contains("--chain-only"));
+				args.contains("--chain-only"), args.contains("--push-only"));
 	}
 
 }

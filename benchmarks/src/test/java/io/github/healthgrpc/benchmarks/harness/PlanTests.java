@@ -31,4 +31,15 @@ class PlanTests {
 		assertThat(Plan.of(List.of("quick", "--rounds=1")).rounds()).isEqualTo(1);
 	}
 
+	@Test
+	void aPushOnlyRunLeavesOutTheCheckLoadsAndTheStartsAndKeepsTheRest() {
+		Plan plan = Plan.of(List.of("published", "--push-only"));
+		assertThat(plan.pushOnly()).isTrue();
+		assertThat(plan.checkOnly()).isFalse();
+		assertThat(plan.chainOnly()).isFalse();
+		assertThat(plan.rounds()).isEqualTo(Plan.PUBLISHED_ROUNDS);
+		assertThat(plan.tcpCycles()).isEqualTo(Plan.published().tcpCycles());
+		assertThat(Plan.of(List.of("published")).pushOnly()).isFalse();
+	}
+
 }
