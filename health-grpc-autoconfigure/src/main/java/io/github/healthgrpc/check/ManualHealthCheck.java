@@ -93,7 +93,9 @@ public final class ManualHealthCheck {
 	public synchronized void set(Health health) {
 		Assert.notNull(health, "Health must not be null");
 		this.health = health;
-		this.subscribers.forEach((subscriber) -> subscriber.accept(health));
+		for (Consumer<Health> subscriber : this.subscribers) {
+			subscriber.accept(health);
+		}
 	}
 
 	/**

@@ -29,7 +29,7 @@ final class CheckChangeLog {
 	private final Map<String, CheckLogState> states = new ConcurrentHashMap<>();
 
 	void record(String checkName, Health health, boolean shuttingDown) {
-		CheckLogState state = this.states.computeIfAbsent(checkName, (name) -> new CheckLogState());
+		CheckLogState state = state(checkName);
 		synchronized (state) {
 			Status status = health.getStatus();
 			Status previous = state.status;
@@ -59,6 +59,17 @@ final class CheckChangeLog {
 				state.logged = true;
 			}
 		}
+	}
+
+	// As computeIfAbsent would, without a lambda: this runs for every result recorded.
+	private CheckLogState state(String checkName) {
+		CheckLogState state = this.states.get(checkName);
+		if (state != null) {
+			return state;
+		}
+		CheckLogState created = new CheckLogState();
+		state = this.states.putIfAbsent(checkName, created);
+		return (state != null) ? state : created;
 	}
 
 	void forget(String checkName) {

@@ -1,11 +1,9 @@
 package io.github.healthgrpc.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,50 +27,67 @@ final class CheckListeners implements CheckListener {
 		this.listeners.add(listener);
 	}
 
+	// Plain loops rather than a lambda for each call: these run for every check and
+	// evaluation, from the first one at startup.
+
 	@Override
 	public CheckEvaluation evaluationStarted(String checkName) {
 		if (this.listeners.isEmpty()) {
 			return CheckEvaluation.NONE;
 		}
 		List<CheckEvaluation> evaluations = new ArrayList<>();
-		this.listeners.forEach((listener) -> {
-			CheckEvaluation evaluation = get(() -> listener.evaluationStarted(checkName));
+		for (CheckListener listener : this.listeners) {
+			CheckEvaluation evaluation = null;
+			try {
+				evaluation = listener.evaluationStarted(checkName);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				failed(ex);
+			}
 			evaluations.add((evaluation != null) ? evaluation : CheckEvaluation.NONE);
-		});
+		}
 		return new Evaluations(evaluations);
 	}
 
 	@Override
 	public void added(String checkName) {
-		this.listeners.forEach((listener) -> run(() -> listener.added(checkName)));
+		for (CheckListener listener : this.listeners) {
+			try {
+				listener.added(checkName);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				failed(ex);
+			}
+		}
 	}
 
 	@Override
 	public void recorded(String checkName, Health health) {
-		this.listeners.forEach((listener) -> run(() -> listener.recorded(checkName, health)));
+		for (CheckListener listener : this.listeners) {
+			try {
+				listener.recorded(checkName, health);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				failed(ex);
+			}
+		}
 	}
 
 	@Override
 	public void removed(String checkName) {
-		this.listeners.forEach((listener) -> run(() -> listener.removed(checkName)));
-	}
-
-	private void run(Runnable call) {
-		get(() -> {
-			call.run();
-			return null;
-		});
-	}
-
-	private <T> @Nullable T get(Supplier<@Nullable T> call) {
-		try {
-			return call.get();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			if (this.failureLogged.compareAndSet(false, true)) {
-				logger.warn("A health check listener failed; later failures are not logged", ex);
+		for (CheckListener listener : this.listeners) {
+			try {
+				listener.removed(checkName);
 			}
-			return null;
+			catch (RuntimeException | LinkageError ex) {
+				failed(ex);
+			}
+		}
+	}
+
+	private void failed(Throwable ex) {
+		if (this.failureLogged.compareAndSet(false, true)) {
+			logger.warn("A health check listener failed; later failures are not logged", ex);
 		}
 	}
 
@@ -87,20 +102,42 @@ final class CheckListeners implements CheckListener {
 		@Override
 		public Scope openScope() {
 			List<Scope> scopes = new ArrayList<>();
-			this.evaluations.forEach((evaluation) -> {
-				Scope scope = get(evaluation::openScope);
-				if (scope != null) {
-					scopes.add(scope);
+			for (CheckEvaluation evaluation : this.evaluations) {
+				try {
+					Scope scope = evaluation.openScope();
+					if (scope != null) {
+						scopes.add(scope);
+					}
 				}
-			});
-			// Scopes nest: the last opened is closed first.
-			Collections.reverse(scopes);
-			return () -> scopes.forEach((scope) -> run(scope::close));
+				catch (RuntimeException | LinkageError ex) {
+					failed(ex);
+				}
+			}
+			return () -> close(scopes);
+		}
+
+		// Scopes nest: the last opened is closed first.
+		private void close(List<Scope> scopes) {
+			for (int i = scopes.size() - 1; i >= 0; i--) {
+				try {
+					scopes.get(i).close();
+				}
+				catch (RuntimeException | LinkageError ex) {
+					failed(ex);
+				}
+			}
 		}
 
 		@Override
 		public void ended(EvaluationOutcome outcome, @Nullable Throwable failure) {
-			this.evaluations.forEach((evaluation) -> run(() -> evaluation.ended(outcome, failure)));
+			for (CheckEvaluation evaluation : this.evaluations) {
+				try {
+					evaluation.ended(outcome, failure);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					failed(ex);
+				}
+			}
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -71,6 +72,10 @@ public final class CheckRunner implements AutoCloseable {
 
 	private final CheckOverrides overrides = new CheckOverrides();
 
+	// One instance for every check, rather than a method reference at each place a check
+	// is made.
+	private final BiConsumer<String, Health> recorder = this::record;
+
 	/**
 	 * Create a runner.
 	 * @param store where results go
@@ -92,11 +97,17 @@ public final class CheckRunner implements AutoCloseable {
 	 * @param schedules the schedule of each polled check, by name
 	 */
 	public synchronized void start(Collection<CheckDefinition> checks, Function<String, CheckSchedule> schedules) {
-		checks.forEach((check) -> add(check, schedules.apply(check.name())));
+		for (CheckDefinition check : checks) {
+			add(check, schedules.apply(check.name()));
+		}
 		this.started = true;
-		this.pushed.values().forEach(PushedCheck::subscribe);
+		for (PushedCheck subscriber : this.pushed.values()) {
+			subscriber.subscribe();
+		}
 		if (!this.paused) {
-			this.polled.values().forEach(PolledCheckTask::poll);
+			for (PolledCheckTask task : this.polled.values()) {
+				task.poll();
+			}
 		}
 	}
 
@@ -113,11 +124,12 @@ public final class CheckRunner implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		Assert.state(!this.polled.containsKey(check.name()) && !this.pushed.containsKey(check.name()),
-				() -> "A check named '" + check.name() + "' is already running; remove it first");
+		if (this.polled.containsKey(check.name()) || this.pushed.containsKey(check.name())) {
+			throw new IllegalStateException("A check named '" + check.name() + "' is already running; remove it first");
+		}
 		this.listeners.added(check.name());
 		if (check instanceof CheckDefinition.Polled polledCheck) {
-			PolledCheckTask task = new PolledCheckTask(polledCheck, schedule, this.timer, this.workers, this::record,
+			PolledCheckTask task = new PolledCheckTask(polledCheck, schedule, this.timer, this.workers, this.recorder,
 					this.listeners, this.load, this.unfinished.remove(check.name()));
 			this.polled.put(check.name(), task);
 			if (this.started && !this.paused) {
@@ -125,7 +137,7 @@ public final class CheckRunner implements AutoCloseable {
 			}
 		}
 		else if (check instanceof CheckDefinition.Pushed pushedCheck) {
-			PushedCheck subscriber = new PushedCheck(pushedCheck, this::record);
+			PushedCheck subscriber = new PushedCheck(pushedCheck, this.recorder);
 			this.pushed.put(check.name(), subscriber);
 			if (this.started) {
 				subscriber.subscribe();
@@ -189,7 +201,7 @@ public final class CheckRunner implements AutoCloseable {
 		else if (subscriber != null && check instanceof CheckDefinition.Pushed pushedCheck) {
 			if (!subscriber.subscribesTo(pushedCheck)) {
 				subscriber.remove();
-				PushedCheck replacement = new PushedCheck(pushedCheck, this::record);
+				PushedCheck replacement = new PushedCheck(pushedCheck, this.recorder);
 				this.pushed.put(check.name(), replacement);
 				if (this.started) {
 					replacement.subscribe();

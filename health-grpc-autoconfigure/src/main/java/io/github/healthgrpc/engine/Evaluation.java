@@ -3,7 +3,6 @@ package io.github.healthgrpc.engine;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -86,16 +85,17 @@ final class Evaluation {
 	 * Start on the current thread, unless the start deadline has settled the evaluation.
 	 * Whoever follows it starts following under the same lock, so that whichever thread
 	 * settles the evaluation, now or later, tells them how it ended.
-	 * @param follow starts following the evaluation
+	 * @param listener whoever follows the evaluation
+	 * @param checkName the check's name, as the listener hears it
 	 * @return whether to evaluate
 	 */
-	synchronized boolean enter(Supplier<CheckEvaluation> follow) {
+	synchronized boolean enter(CheckListener listener, String checkName) {
 		if (this.settled.get()) {
 			return false;
 		}
 		this.started = true;
 		this.worker = Thread.currentThread();
-		this.followed = follow.get();
+		this.followed = listener.evaluationStarted(checkName);
 		return true;
 	}
 

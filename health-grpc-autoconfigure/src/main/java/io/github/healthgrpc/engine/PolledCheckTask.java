@@ -236,7 +236,7 @@ final class PolledCheckTask implements Runnable {
 		this.load.started(this.check.name(), System.nanoTime() - evaluation.queuedAt,
 				this.schedule.interval().toNanos());
 		try {
-			if (evaluation.enter(() -> this.listener.evaluationStarted(this.check.name())) && armTimeout(evaluation)) {
+			if (evaluation.enter(this.listener, this.check.name()) && armTimeout(evaluation)) {
 				answer(evaluation);
 			}
 			else {

@@ -1,5 +1,6 @@
 package io.github.healthgrpc.source;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
@@ -27,9 +28,11 @@ public final class ManualCheckSource implements CheckSource {
 
 	@Override
 	public List<CheckDefinition> checks() {
-		return this.handles.orderedStream()
-			.<CheckDefinition>map((handle) -> new CheckDefinition.Pushed(handle.getName(), handle::subscribe))
-			.toList();
+		List<CheckDefinition> checks = new ArrayList<>();
+		for (ManualHealthCheck handle : this.handles.orderedStream().toList()) {
+			checks.add(new CheckDefinition.Pushed(handle.getName(), handle::subscribe));
+		}
+		return checks;
 	}
 
 }

@@ -47,7 +47,9 @@ final class ChangeDispatcher {
 	}
 
 	void changed(Map<String, ServingState> changes) {
-		this.lanes.forEach((lane) -> lane.changed(changes));
+		for (ListenerLane lane : this.lanes) {
+			lane.changed(changes);
+		}
 	}
 
 	void closed() {

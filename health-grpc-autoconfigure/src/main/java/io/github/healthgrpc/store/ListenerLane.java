@@ -109,10 +109,22 @@ final class ListenerLane implements Runnable {
 				this.closePending = false;
 				upTo = this.noted;
 			}
-			changes.forEach(this::tell);
-			deliver(this.listener::changesHeard);
+			for (Map.Entry<String, ServingState> change : changes.entrySet()) {
+				tell(change.getKey(), change.getValue());
+			}
+			try {
+				this.listener.changesHeard();
+			}
+			catch (Throwable ex) {
+				failed(ex);
+			}
 			if (close) {
-				deliver(this.listener::storeClosed);
+				try {
+					this.listener.storeClosed();
+				}
+				catch (Throwable ex) {
+					failed(ex);
+				}
 			}
 			synchronized (this) {
 				this.heard = Math.max(this.heard, upTo);
@@ -141,25 +153,27 @@ final class ListenerLane implements Runnable {
 	private void tell(String service, ServingState status) {
 		// Two changes that cancel out while the listener was busy are no change to it.
 		if (this.lastHeard.put(service, status) != status) {
-			deliver(() -> this.listener.servingStatusChanged(service, status));
+			try {
+				this.listener.servingStatusChanged(service, status);
+			}
+			catch (Throwable ex) {
+				failed(ex);
+			}
 		}
 	}
 
 	// A listener that throws, even an Error, must neither stop this task (the listener
 	// would hear nothing again) nor fill the log: its first failure is logged in full.
-	private void deliver(Runnable notification) {
-		try {
-			notification.run();
+	// Each call catches on its own rather than through a helper taking a lambda: the
+	// task runs from the first status on, at startup.
+	private void failed(Throwable ex) {
+		if (!this.failedBefore) {
+			this.failedBefore = true;
+			logger.warn("Status listener " + this.listener + " failed; it keeps hearing changes, and its "
+					+ "further failures are logged at DEBUG", ex);
 		}
-		catch (Throwable ex) {
-			if (!this.failedBefore) {
-				this.failedBefore = true;
-				logger.warn("Status listener " + this.listener + " failed; it keeps hearing changes, and its "
-						+ "further failures are logged at DEBUG", ex);
-			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("Status listener " + this.listener + " failed again", ex);
-			}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Status listener " + this.listener + " failed again", ex);
 		}
 	}
 

@@ -19,7 +19,9 @@ final class MappedServingStatusMapper implements ServingStatusMapper {
 
 	MappedServingStatusMapper(Map<String, ServingState> mappings) {
 		this.mappings.put(uniform(Status.UP.getCode()), ServingState.SERVING);
-		mappings.forEach((code, status) -> this.mappings.put(uniform(code), status));
+		for (Map.Entry<String, ServingState> mapping : mappings.entrySet()) {
+			this.mappings.put(uniform(mapping.getKey()), mapping.getValue());
+		}
 	}
 
 	@Override
@@ -28,13 +30,18 @@ final class MappedServingStatusMapper implements ServingStatusMapper {
 	}
 
 	// Spring Boot's uniform code for status mappings: only letters and digits, lower
-	// case.
+	// case. A loop, not a stream: it runs for every result recorded.
 	private static String uniform(String code) {
-		return code.codePoints()
-			.filter(Character::isLetterOrDigit)
-			.map(Character::toLowerCase)
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString();
+		StringBuilder uniform = new StringBuilder(code.length());
+		int i = 0;
+		while (i < code.length()) {
+			int codePoint = code.codePointAt(i);
+			if (Character.isLetterOrDigit(codePoint)) {
+				uniform.appendCodePoint(Character.toLowerCase(codePoint));
+			}
+			i += Character.charCount(codePoint);
+		}
+		return uniform.toString();
 	}
 
 }

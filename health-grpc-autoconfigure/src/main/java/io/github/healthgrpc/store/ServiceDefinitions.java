@@ -1,11 +1,11 @@
 package io.github.healthgrpc.store;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +29,16 @@ final class ServiceDefinitions {
 	// overall's.
 	private final Map<String, Set<String>> added;
 
+	// Each service's definition with its added members, worked out once: every status
+	// the store publishes reads them.
+	private final Map<String, ServiceDefinition> withAdded;
+
 	private ServiceDefinitions(Map<String, ServiceDefinition> byService, Set<String> followers,
 			Map<String, Set<String>> added) {
 		this.byService = Map.copyOf(byService);
 		this.followers = Set.copyOf(followers);
 		this.added = Map.copyOf(added);
+		this.withAdded = withAdded(this.byService, this.added);
 	}
 
 	/**
@@ -66,15 +71,19 @@ final class ServiceDefinitions {
 	 */
 	ServiceDefinitions withMembers(Map<String, Set<String>> membersByService) {
 		Map<String, ServiceDefinition> redefined = new LinkedHashMap<>(this.byService);
-		membersByService.forEach((service, checks) -> {
-			ServiceDefinition known = redefined.get(service);
-			Assert.isTrue(known != null, () -> "Service \"" + service + "\" is not defined");
-			redefined.put(service, new ServiceDefinition(checks, known.gate()));
-		});
+		for (Map.Entry<String, Set<String>> members : membersByService.entrySet()) {
+			ServiceDefinition known = redefined.get(members.getKey());
+			if (known == null) {
+				throw new IllegalArgumentException("Service \"" + members.getKey() + "\" is not defined");
+			}
+			redefined.put(members.getKey(), new ServiceDefinition(members.getValue(), known.gate()));
+		}
 		ServiceDefinition overall = redefined.get(StatusStore.OVERALL);
-		this.followers.stream()
-			.filter((service) -> !membersByService.containsKey(service))
-			.forEach((service) -> redefined.put(service, overall));
+		for (String service : this.followers) {
+			if (!membersByService.containsKey(service)) {
+				redefined.put(service, overall);
+			}
+		}
 		return new ServiceDefinitions(redefined, this.followers, this.added);
 	}
 
@@ -87,10 +96,12 @@ final class ServiceDefinitions {
 		Map<String, ServiceDefinition> extended = new LinkedHashMap<>(this.byService);
 		Set<String> followers = new LinkedHashSet<>(this.followers);
 		ServiceDefinition overall = this.byService.get(StatusStore.OVERALL);
-		services.stream().filter((service) -> !this.byService.containsKey(service)).forEach((service) -> {
-			extended.put(service, overall);
-			followers.add(service);
-		});
+		for (String service : services) {
+			if (!this.byService.containsKey(service)) {
+				extended.put(service, overall);
+				followers.add(service);
+			}
+		}
 		return (followers.size() != this.followers.size()) ? new ServiceDefinitions(extended, followers, this.added)
 				: this;
 	}
@@ -123,26 +134,34 @@ final class ServiceDefinitions {
 	 * @return its definition, or {@code null} if it is not known
 	 */
 	@Nullable ServiceDefinition get(String service) {
-		ServiceDefinition definition = this.byService.get(service);
-		return (definition != null) ? withAdded(service, definition) : null;
+		return this.withAdded.get(service);
 	}
 
 	/**
-	 * Visit every service with its definition.
-	 * @param action what to do with each
+	 * Every known service with its definition.
+	 * @return the definitions by service, in no particular order
 	 */
-	void forEach(BiConsumer<String, ServiceDefinition> action) {
-		this.byService.forEach((service, definition) -> action.accept(service, withAdded(service, definition)));
+	Map<String, ServiceDefinition> all() {
+		return this.withAdded;
 	}
 
-	private ServiceDefinition withAdded(String service, ServiceDefinition definition) {
-		Set<String> added = this.added.get(service);
-		if (added == null) {
-			return definition;
+	private static Map<String, ServiceDefinition> withAdded(Map<String, ServiceDefinition> byService,
+			Map<String, Set<String>> added) {
+		if (added.isEmpty()) {
+			return byService;
 		}
-		Set<String> members = new LinkedHashSet<>(definition.members());
-		members.addAll(added);
-		return new ServiceDefinition(members, definition.gate());
+		Map<String, ServiceDefinition> withAdded = new LinkedHashMap<>();
+		for (Map.Entry<String, ServiceDefinition> entry : byService.entrySet()) {
+			ServiceDefinition definition = entry.getValue();
+			Set<String> members = added.get(entry.getKey());
+			if (members != null) {
+				Set<String> all = new LinkedHashSet<>(definition.members());
+				all.addAll(members);
+				definition = new ServiceDefinition(all, definition.gate());
+			}
+			withAdded.put(entry.getKey(), definition);
+		}
+		return Collections.unmodifiableMap(withAdded);
 	}
 
 }

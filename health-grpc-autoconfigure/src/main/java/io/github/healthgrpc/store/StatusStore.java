@@ -104,8 +104,9 @@ public final class StatusStore implements ServiceStatuses {
 	 */
 	public void defineServices(Map<String, Set<String>> membersByService) {
 		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
-		membersByService
-			.forEach((service, checks) -> definitions.put(service, ServiceDefinition.followingTraffic(checks)));
+		for (Map.Entry<String, Set<String>> members : membersByService.entrySet()) {
+			definitions.put(members.getKey(), ServiceDefinition.followingTraffic(members.getValue()));
+		}
 		define(definitions);
 	}
 
@@ -356,11 +357,11 @@ public final class StatusStore implements ServiceStatuses {
 
 	private Set<String> maintainable() {
 		Set<String> services = new LinkedHashSet<>();
-		this.definitions.forEach((service, definition) -> {
-			if (definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
-				services.add(service);
+		for (Map.Entry<String, ServiceDefinition> definition : this.definitions.all().entrySet()) {
+			if (definition.getValue().gate() == ServiceDefinition.Gate.TRAFFIC) {
+				services.add(definition.getKey());
 			}
-		});
+		}
 		return Set.copyOf(services);
 	}
 
@@ -444,7 +445,9 @@ public final class StatusStore implements ServiceStatuses {
 			return null;
 		}
 		Map<String, Status> checkStatuses = new LinkedHashMap<>();
-		definition.members().forEach((check) -> checkStatuses.put(check, checkStatus(check)));
+		for (String check : definition.members()) {
+			checkStatuses.put(check, checkStatus(check));
+		}
 		return new ServiceHealth(status, checkStatuses);
 	}
 
@@ -481,20 +484,20 @@ public final class StatusStore implements ServiceStatuses {
 		}
 		Map<String, ServingState> previous = this.published.statuses();
 		Map<String, ServingState> current = new LinkedHashMap<>();
-		this.definitions.forEach((service, definition) -> {
-			ServingState status = derive(service, definition);
-			current.put(service, status);
-			if (status == ServingState.SERVING && definition.gate() == ServiceDefinition.Gate.TRAFFIC) {
+		for (Map.Entry<String, ServiceDefinition> definition : this.definitions.all().entrySet()) {
+			ServingState status = derive(definition.getKey(), definition.getValue());
+			current.put(definition.getKey(), status);
+			if (status == ServingState.SERVING && definition.getValue().gate() == ServiceDefinition.Gate.TRAFFIC) {
 				this.everServing = true;
 			}
-		});
+		}
 		this.published = new Published(this.definitions, Map.copyOf(current), this.maintenance);
 		Map<String, ServingState> changes = new LinkedHashMap<>();
-		current.forEach((service, status) -> {
-			if (status != previous.get(service)) {
-				changes.put(service, status);
+		for (Map.Entry<String, ServingState> status : current.entrySet()) {
+			if (status.getValue() != previous.get(status.getKey())) {
+				changes.put(status.getKey(), status.getValue());
 			}
-		});
+		}
 		if (!changes.isEmpty()) {
 			// As one: a listener hears the changes of one publication together, never a
 			// part.
@@ -502,17 +505,25 @@ public final class StatusStore implements ServiceStatuses {
 		}
 	}
 
+	// Loops, not streams: this runs for every service each time a status may change.
 	private ServingState derive(String service, ServiceDefinition definition) {
 		boolean serving = switch (definition.gate()) {
 			case TRAFFIC -> this.acceptingTraffic && !this.draining && !this.maintenance.contains(service)
-					&& definition.members().stream().allMatch(this.servingResults::contains);
+					&& this.servingResults.containsAll(definition.members());
 			// Liveness waits for no first result: a check that has not answered yet says
 			// nothing about whether the process should be restarted.
-			case LIVENESS -> this.live && definition.members()
-				.stream()
-				.allMatch((check) -> !this.results.containsKey(check) || this.servingResults.contains(check));
+			case LIVENESS -> this.live && noneFailing(definition.members());
 		};
 		return serving ? ServingState.SERVING : ServingState.NOT_SERVING;
+	}
+
+	private boolean noneFailing(Set<String> checks) {
+		for (String check : checks) {
+			if (this.results.containsKey(check) && !this.servingResults.contains(check)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// A failure of user code, worded even if its message cannot be read.
