@@ -66,12 +66,13 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	 * rather than grpc-java's UNKNOWN and a logged stack trace, and telling Watch which
 	 * client connection each call came on (the reasons this class implements the
 	 * generated {@code AsyncService} instead of extending {@code HealthImplBase}, whose
-	 * {@code bindService()} is final).
+	 * {@code bindService()} is final). The protobuf messages load at the first call, not
+	 * here.
 	 * @return the service definition
 	 */
 	@Override
 	public ServerServiceDefinition bindService() {
-		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthGrpc.bindService(this)));
+		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthDefinition.of(this)));
 	}
 
 	@Override
@@ -102,7 +103,11 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 			return;
 		}
 		HealthListResponse.Builder response = HealthListResponse.newBuilder();
-		statuses.forEach((service, status) -> response.putStatuses(service, ProtoStatuses.response(status)));
+		// A loop, not a lambda: Spring reads this bean's methods when the application
+		// starts, and a lambda's method would load the protobuf builder it takes.
+		for (Map.Entry<String, ServingState> service : statuses.entrySet()) {
+			response.putStatuses(service.getKey(), ProtoStatuses.response(service.getValue()));
+		}
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}
