@@ -15,7 +15,6 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.Assert;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-@ImportRuntimeHints(HealthProtoRuntimeHints.class)
 public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;
