@@ -7,6 +7,7 @@ import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
@@ -35,7 +36,8 @@ final class CallConnection {
 
 	private static final Context.Key<Connection> CONNECTION = Context.key("health-grpc-connection");
 
-	private static final String WATCH = HealthGrpc.getWatchMethod().getFullMethodName();
+	// Not the generated descriptor's name: building it would load the protobuf messages.
+	private static final String WATCH = MethodDescriptor.generateFullMethodName(HealthGrpc.SERVICE_NAME, "Watch");
 
 	private CallConnection() {
 	}

@@ -15,7 +15,6 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.util.Assert;
 
 /**
@@ -24,7 +23,6 @@ import org.springframework.util.Assert;
  *
  * @since 0.1.0
  */
-@ImportRuntimeHints(HealthProtoRuntimeHints.class)
 public class HealthGrpcService implements HealthGrpc.AsyncService, BindableService {
 
 	private static final int MAX_NAME_IN_MESSAGE = 200;
@@ -66,12 +64,13 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 	 * rather than grpc-java's UNKNOWN and a logged stack trace, and telling Watch which
 	 * client connection each call came on (the reasons this class implements the
 	 * generated {@code AsyncService} instead of extending {@code HealthImplBase}, whose
-	 * {@code bindService()} is final).
+	 * {@code bindService()} is final). The protobuf messages load at the first call, not
+	 * here.
 	 * @return the service definition
 	 */
 	@Override
 	public ServerServiceDefinition bindService() {
-		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthGrpc.bindService(this)));
+		return MalformedRequests.rejectedIn(CallConnection.identifiedIn(HealthDefinition.of(this)));
 	}
 
 	@Override
@@ -102,7 +101,11 @@ public class HealthGrpcService implements HealthGrpc.AsyncService, BindableServi
 			return;
 		}
 		HealthListResponse.Builder response = HealthListResponse.newBuilder();
-		statuses.forEach((service, status) -> response.putStatuses(service, ProtoStatuses.response(status)));
+		// A loop, not a lambda: Spring reads this bean's methods when the application
+		// starts, and a lambda's method would load the protobuf builder it takes.
+		for (Map.Entry<String, ServingState> service : statuses.entrySet()) {
+			response.putStatuses(service.getKey(), ProtoStatuses.response(service.getValue()));
+		}
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}

@@ -18,6 +18,11 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  * fields through descriptors ({@code toString()}, {@code TextFormat}, a message in a log
  * line or an interceptor), so every generated message and its builder keep their public
  * methods, as Spring gRPC registers them for client stubs.
+ *
+ * <p>
+ * Registered in {@code META-INF/spring/aot.factories} rather than imported by the service
+ * bean: an import would load this class in every application as it starts, where it
+ * serves nothing.
  */
 class HealthProtoRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -56,25 +56,34 @@ final class MalformedRequests {
 			methods.add(tolerant);
 		}
 		ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(descriptor.build());
-		methods.forEach(service::addMethod);
+		for (ServerMethodDefinition<?, ?> method : methods) {
+			service.addMethod(method);
+		}
 		return service.build();
 	}
 
 	private static <ReqT, RespT> ServerMethodDefinition<ReqT, RespT> tolerant(
 			ServerMethodDefinition<ReqT, RespT> method) {
 		MethodDescriptor<ReqT, RespT> descriptor = method.getMethodDescriptor();
-		if (!(descriptor.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<ReqT> requests)
-				|| !(requests.getMessagePrototype() instanceof Message prototype)) {
+		if (!(descriptor.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<ReqT> requests)) {
 			return method;
 		}
-		@SuppressWarnings("unchecked")
-		ReqT malformed = (ReqT) MARKERS.computeIfAbsent(prototype.getClass(),
-				(type) -> prototype.newBuilderForType().buildPartial());
+		// The prototype is not asked for here: the Health messages load at the first
+		// call.
 		MethodDescriptor<ReqT, RespT> tolerantDescriptor = descriptor
-			.toBuilder(new TolerantMarshaller<>(requests, malformed), descriptor.getResponseMarshaller())
+			.toBuilder(new TolerantMarshaller<>(requests), descriptor.getResponseMarshaller())
 			.build();
-		return ServerMethodDefinition.create(tolerantDescriptor,
-				rejecting(method.getServerCallHandler(), malformed, prototype));
+		return ServerMethodDefinition.create(tolerantDescriptor, rejecting(method.getServerCallHandler()));
+	}
+
+	// The marker of the prototype's type, made when the first malformed request of that
+	// type comes.
+	private static Object marker(Message prototype) {
+		return MARKERS.computeIfAbsent(prototype.getClass(), (type) -> prototype.newBuilderForType().buildPartial());
+	}
+
+	private static boolean isMarker(Object message) {
+		return MARKERS.get(message.getClass()) == message;
 	}
 
 	// Named when a malformed request comes: the message's descriptor is the protobuf
@@ -84,8 +93,7 @@ final class MalformedRequests {
 				+ ": it is not protobuf, or a string in it is not UTF-8";
 	}
 
-	private static <ReqT, RespT> ServerCallHandler<ReqT, RespT> rejecting(ServerCallHandler<ReqT, RespT> next,
-			ReqT malformed, Message prototype) {
+	private static <ReqT, RespT> ServerCallHandler<ReqT, RespT> rejecting(ServerCallHandler<ReqT, RespT> next) {
 		return (call, headers) -> new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
 				next.startCall(call, headers)) {
 
@@ -99,9 +107,9 @@ final class MalformedRequests {
 					// is dropped.
 					return;
 				}
-				if (message == malformed) {
+				if (isMarker(message)) {
 					this.rejected = true;
-					call.close(Status.INVALID_ARGUMENT.withDescription(description(prototype)), new Metadata());
+					call.close(Status.INVALID_ARGUMENT.withDescription(description((Message) message)), new Metadata());
 					return;
 				}
 				super.onMessage(message);
@@ -128,8 +136,8 @@ final class MalformedRequests {
 	/**
 	 * Parses like the generated marshaller, but returns the marker instead of throwing.
 	 */
-	private record TolerantMarshaller<T>(MethodDescriptor.PrototypeMarshaller<T> delegate,
-			T malformed) implements MethodDescriptor.PrototypeMarshaller<T> {
+	private record TolerantMarshaller<T>(
+			MethodDescriptor.PrototypeMarshaller<T> delegate) implements MethodDescriptor.PrototypeMarshaller<T> {
 
 		@Override
 		public InputStream stream(T value) {
@@ -142,7 +150,12 @@ final class MalformedRequests {
 				return this.delegate.parse(stream);
 			}
 			catch (StatusRuntimeException ex) {
-				return this.malformed;
+				if (!(getMessagePrototype() instanceof Message prototype)) {
+					throw ex;
+				}
+				@SuppressWarnings("unchecked")
+				T malformed = (T) marker(prototype);
+				return malformed;
 			}
 		}
 

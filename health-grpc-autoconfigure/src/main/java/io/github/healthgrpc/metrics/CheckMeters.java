@@ -63,7 +63,9 @@ public class CheckMeters implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		this.checks.forEach((check) -> register(registry, check));
+		for (String check : this.checks) {
+			register(registry, check);
+		}
 	}
 
 	/**

@@ -40,6 +40,22 @@ import org.jspecify.annotations.Nullable;
  */
 public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
+	private static final String EVALUATIONS = "grpc.health.checks.evaluations";
+
+	private static final String LATE_STARTS = "grpc.health.checks.late.starts";
+
+	private static final String SKIPPED_TICKS = "grpc.health.checks.skipped.ticks";
+
+	private static final String THREADS_WRITTEN_OFF = "grpc.health.checks.threads.written.off";
+
+	private static final String QUEUED = "grpc.health.checks.queued";
+
+	private static final String STUCK = "grpc.health.checks.stuck";
+
+	private static final String WATCHERS = "grpc.health.watchers";
+
+	private static final String WATCHERS_LIMIT = "grpc.health.watchers.limit";
+
 	private final ServiceStatuses store;
 
 	private final Supplier<CheckEngineLoad> engine;
@@ -82,53 +98,36 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registry = registry;
-		counter(registry, "grpc.health.checks.evaluations", "Check evaluations started", CheckEngineLoad::evaluations);
-		counter(registry, "grpc.health.checks.late.starts",
-				"Evaluations that waited longer than their interval for a worker thread", CheckEngineLoad::lateStarts);
-		counter(registry, "grpc.health.checks.skipped.ticks",
-				"Intervals skipped because the check's previous evaluation had not ended",
-				CheckEngineLoad::skippedTicks);
-		counter(registry, "grpc.health.checks.threads.written.off",
-				"Worker threads written off and replaced because their check did not return at its timeout",
-				CheckEngineLoad::threadsWrittenOff);
-		gauge(registry, "grpc.health.checks.queued", "Evaluations waiting for a worker thread",
-				CheckEngineLoad::queued);
-		gauge(registry, "grpc.health.checks.stuck",
-				"Checks whose evaluation is past its timeout and has not returned; each is DOWN",
-				CheckEngineLoad::stuck);
-		Gauge.builder("grpc.health.watchers", this.watchers, IntSupplier::getAsInt)
-			.description("Open Watch calls")
-			.register(registry);
+		counter(registry, EVALUATIONS, "Check evaluations started");
+		counter(registry, LATE_STARTS, "Evaluations that waited longer than their interval for a worker thread");
+		counter(registry, SKIPPED_TICKS, "Intervals skipped because the check's previous evaluation had not ended");
+		counter(registry, THREADS_WRITTEN_OFF,
+				"Worker threads written off and replaced because their check did not return at its timeout");
+		gauge(registry, QUEUED, "Evaluations waiting for a worker thread");
+		gauge(registry, STUCK, "Checks whose evaluation is past its timeout and has not returned; each is DOWN");
+		gauge(registry, WATCHERS, "Open Watch calls");
 		if (this.watchersLimit != null) {
-			Gauge.builder("grpc.health.watchers.limit", this.watchersLimit, IntSupplier::getAsInt)
-				.description("Most Watch calls open at once (grpc.health.watch.max-watchers)")
-				.register(registry);
+			gauge(registry, WATCHERS_LIMIT, "Most Watch calls open at once (grpc.health.watch.max-watchers)");
 		}
 		// Listen first, then take what the store says, as the health file does: a change
 		// in between is heard instead of lost. What the store says only introduces
 		// services the listener has not heard of, so a change heard meanwhile is not
 		// counted twice.
 		this.store.addListener(this);
-		this.store.statuses().forEach((service, status) -> {
-			if (this.heard.putIfAbsent(service, status) == null) {
-				registerGauge(registry, service);
-				changes(registry, service);
+		for (Map.Entry<String, ServingState> known : this.store.statuses().entrySet()) {
+			if (this.heard.putIfAbsent(known.getKey(), known.getValue()) == null) {
+				registerGauge(registry, known.getKey());
+				changes(registry, known.getKey());
 			}
-		});
+		}
 	}
 
-	private void counter(MeterRegistry registry, String name, String description,
-			ToDoubleFunction<CheckEngineLoad> count) {
-		FunctionCounter.builder(name, this.engine, (engine) -> count.applyAsDouble(engine.get()))
-			.description(description)
-			.register(registry);
+	private void counter(MeterRegistry registry, String name, String description) {
+		FunctionCounter.builder(name, this, new Reading(name)).description(description).register(registry);
 	}
 
-	private void gauge(MeterRegistry registry, String name, String description,
-			ToDoubleFunction<CheckEngineLoad> value) {
-		Gauge.builder(name, this.engine, (engine) -> value.applyAsDouble(engine.get()))
-			.description(description)
-			.register(registry);
+	private void gauge(MeterRegistry registry, String name, String description) {
+		Gauge.builder(name, this, new Reading(name)).description(description).register(registry);
 	}
 
 	@Override
@@ -169,6 +168,36 @@ public class HealthGrpcMetrics implements MeterBinder, StatusListener {
 
 	private static double serving(ServiceStatuses store, String service) {
 		return (store.status(service) == ServingState.SERVING) ? 1 : 0;
+	}
+
+	/**
+	 * Reads the engine or Watch meter it is named for. One class for all of them rather
+	 * than a lambda each: every lambda is a class the JVM spins at startup.
+	 */
+	private static final class Reading implements ToDoubleFunction<HealthGrpcMetrics> {
+
+		private final String meter;
+
+		Reading(String meter) {
+			this.meter = meter;
+		}
+
+		@Override
+		public double applyAsDouble(HealthGrpcMetrics metrics) {
+			IntSupplier watchersLimit = metrics.watchersLimit;
+			return switch (this.meter) {
+				case EVALUATIONS -> metrics.engine.get().evaluations();
+				case LATE_STARTS -> metrics.engine.get().lateStarts();
+				case SKIPPED_TICKS -> metrics.engine.get().skippedTicks();
+				case THREADS_WRITTEN_OFF -> metrics.engine.get().threadsWrittenOff();
+				case QUEUED -> metrics.engine.get().queued();
+				case STUCK -> metrics.engine.get().stuck();
+				case WATCHERS -> metrics.watchers.getAsInt();
+				case WATCHERS_LIMIT -> (watchersLimit != null) ? watchersLimit.getAsInt() : Double.NaN;
+				default -> throw new IllegalStateException("No reading for meter " + this.meter);
+			};
+		}
+
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.healthgrpc.server;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.github.healthgrpc.store.StatusStore;
 import io.grpc.ServerServiceDefinition;
@@ -45,9 +44,11 @@ public class BoundServices {
 		Set<String> bound = names(services);
 		Set<String> mappedButNotBound = new TreeSet<>(this.mapped);
 		mappedButNotBound.removeAll(bound);
-		mappedButNotBound.forEach((service) -> logger.warn("grpc.health.services[" + service
-				+ "] maps a service the gRPC server does not bind; clients can still ask for it, but check the "
-				+ "spelling. Bound services: " + bound));
+		for (String service : mappedButNotBound) {
+			logger.warn("grpc.health.services[" + service
+					+ "] maps a service the gRPC server does not bind; clients can still ask for it, but check the "
+					+ "spelling. Bound services: " + bound);
+		}
 		this.store.addServices(bound);
 	}
 
@@ -57,9 +58,11 @@ public class BoundServices {
 	 * @return their names
 	 */
 	public static Set<String> names(Collection<ServerServiceDefinition> services) {
-		return services.stream()
-			.map((service) -> service.getServiceDescriptor().getName())
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> names = new TreeSet<>();
+		for (ServerServiceDefinition service : services) {
+			names.add(service.getServiceDescriptor().getName());
+		}
+		return names;
 	}
 
 }
