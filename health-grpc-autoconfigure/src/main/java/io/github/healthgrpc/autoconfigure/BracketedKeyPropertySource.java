@@ -2,16 +2,15 @@ package io.github.healthgrpc.autoconfigure;
 
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -82,19 +81,31 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	 * @return the sources to bind {@code grpc.health} from
 	 */
 	static List<ConfigurationPropertySource> of(Iterable<ConfigurationPropertySource> configurationPropertySources) {
+		// Each source's names are read once; every spelling of a key is known before
+		// any view spells it.
 		List<ConfigurationPropertySource> sources = new ArrayList<>();
-		configurationPropertySources.forEach(sources::add);
+		Map<ConfigurationPropertySource, List<ConfigurationPropertyName>> healthNames = new IdentityHashMap<>();
 		Map<String, String> spellings = new HashMap<>();
-		for (ConfigurationPropertySource source : sources) {
+		for (ConfigurationPropertySource source : configurationPropertySources) {
+			sources.add(source);
 			if (source instanceof IterableConfigurationPropertySource iterable) {
-				entries(iterable)
-					.forEach((entry) -> spellings.merge(entry.id(), entry.key(), BracketedKeyPropertySource::spelling));
+				List<ConfigurationPropertyName> names = healthNames(iterable);
+				healthNames.put(source, names);
+				for (ConfigurationPropertyName name : names) {
+					Entry entry = entry(name);
+					if (entry != null) {
+						String spelling = spellings.get(entry.id());
+						spellings.put(entry.id(), (spelling != null) ? spelling(spelling, entry.key()) : entry.key());
+					}
+				}
 			}
 		}
-		return sources.stream()
-			.map((source) -> (source instanceof IterableConfigurationPropertySource iterable)
-					? view(iterable, spellings) : source)
-			.toList();
+		List<ConfigurationPropertySource> views = new ArrayList<>(sources.size());
+		for (ConfigurationPropertySource source : sources) {
+			List<ConfigurationPropertyName> names = healthNames.get(source);
+			views.add((names != null) ? view((IterableConfigurationPropertySource) source, names, spellings) : source);
+		}
+		return views;
 	}
 
 	@Override
@@ -116,23 +127,26 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	}
 
 	private static BracketedKeyPropertySource view(IterableConfigurationPropertySource source,
-			Map<String, String> spellings) {
+			List<ConfigurationPropertyName> healthNames, Map<String, String> spellings) {
 		Map<ConfigurationPropertyName, ConfigurationPropertyName> names = new LinkedHashMap<>();
-		source.filter(ROOT::isAncestorOf).forEach((name) -> {
+		for (ConfigurationPropertyName name : healthNames) {
 			Entry entry = entry(name);
 			ConfigurationPropertyName viewName = (entry != null) ? name.chop(MAP + 1)
 				.append("[" + spellings.get(entry.id()) + "]")
 				.append(name.subName(entry.property())) : name;
 			names.putIfAbsent(viewName, name);
-		});
+		}
 		return new BracketedKeyPropertySource(source, names);
 	}
 
-	private static Stream<Entry> entries(IterableConfigurationPropertySource source) {
-		return source.filter(ROOT::isAncestorOf)
-			.stream()
-			.map(BracketedKeyPropertySource::entry)
-			.filter(Objects::nonNull);
+	private static List<ConfigurationPropertyName> healthNames(IterableConfigurationPropertySource source) {
+		List<ConfigurationPropertyName> names = new ArrayList<>();
+		for (ConfigurationPropertyName name : source) {
+			if (ROOT.isAncestorOf(name)) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	// Of two spellings of one key, the first, unless only the other has capitals.
@@ -165,11 +179,13 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	}
 
 	private static Set<String> uniformProperties(Class<?> type) {
-		return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-			.filter((property) -> property.getWriteMethod() != null)
-			.map(PropertyDescriptor::getName)
-			.map(BracketedKeyPropertySource::lowerCase)
-			.collect(Collectors.toUnmodifiableSet());
+		Set<String> properties = new HashSet<>();
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+			if (property.getWriteMethod() != null) {
+				properties.add(lowerCase(property.getName()));
+			}
+		}
+		return Set.copyOf(properties);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -63,6 +65,10 @@ final class DottedMapKeys implements ConfigurationPropertiesBindHandlerAdvisor {
 
 	private final class Handler extends AbstractBindHandler {
 
+		// The views of the sources, made once for both maps: one binding reads one set of
+		// sources.
+		private @Nullable List<ConfigurationPropertySource> views;
+
 		Handler(BindHandler parent) {
 			super(parent);
 		}
@@ -74,24 +80,31 @@ final class DottedMapKeys implements ConfigurationPropertiesBindHandlerAdvisor {
 				return super.onStart(name, target, context);
 			}
 			// Into the map the properties hold, as Spring Boot binds a map.
-			new Binder(BracketedKeyPropertySource.of(context.getSources()),
-					new PropertySourcesPlaceholdersResolver(DottedMapKeys.this.environment))
-				.bind(name, target, new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
-						new UnboundElementsSourceFilter()));
+			if (this.views == null) {
+				this.views = BracketedKeyPropertySource.of(context.getSources());
+			}
+			new Binder(this.views, new PropertySourcesPlaceholdersResolver(DottedMapKeys.this.environment)).bind(name,
+					target, new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
+							new UnboundElementsSourceFilter()));
 			// Every name under the map was bound, or reported above: none is left for
 			// Spring Boot's check of grpc.health to report again.
 			for (ConfigurationPropertySource source : context.getSources()) {
 				if (source instanceof IterableConfigurationPropertySource iterable) {
-					for (ConfigurationPropertyName read : iterable.filter(name::isAncestorOf)) {
-						ConfigurationProperty property = iterable.getConfigurationProperty(read);
-						if (property != null) {
-							super.onSuccess(read, Bindable.of(Object.class), context, property.getValue());
-						}
-					}
+					markBound(name, iterable, context);
 				}
 			}
 			// Spring Boot's binder would read the plain dotted keys again, and drop them.
 			return null;
+		}
+
+		private void markBound(ConfigurationPropertyName map, IterableConfigurationPropertySource source,
+				BindContext context) {
+			for (ConfigurationPropertyName read : source) {
+				ConfigurationProperty property = map.isAncestorOf(read) ? source.getConfigurationProperty(read) : null;
+				if (property != null) {
+					super.onSuccess(read, Bindable.of(Object.class), context, property.getValue());
+				}
+			}
 		}
 
 	}
