@@ -46,7 +46,10 @@ class CheckObservationsListener implements CheckListener {
 			public void ended(EvaluationOutcome outcome, @Nullable Throwable failure) {
 				CheckObservationsListener.this.observations.stop(observation, Outcomes.tag(outcome), failure);
 				// The timer Micrometer derives from the observation goes with the check.
-				CheckObservationsListener.this.meters.ifAvailable((meters) -> meters.removedMeanwhile(checkName));
+				CheckMeters meters = CheckObservationsListener.this.meters.getIfAvailable();
+				if (meters != null) {
+					meters.removedMeanwhile(checkName);
+				}
 			}
 
 		};
