@@ -56,12 +56,17 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 
 	private final IterableConfigurationPropertySource source;
 
+	// The source's names under grpc.health, as it spells them.
+	private final List<ConfigurationPropertyName> sourceNames;
+
 	// The name each property has in this view, to the name it has in the source.
 	private final Map<ConfigurationPropertyName, ConfigurationPropertyName> names;
 
 	private BracketedKeyPropertySource(IterableConfigurationPropertySource source,
+			List<ConfigurationPropertyName> sourceNames,
 			Map<ConfigurationPropertyName, ConfigurationPropertyName> names) {
 		this.source = source;
+		this.sourceNames = sourceNames;
 		this.names = names;
 	}
 
@@ -126,6 +131,24 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 		return this.source.getUnderlyingSource();
 	}
 
+	/**
+	 * The properties of the underlying source under a name, as it spells them: a key that
+	 * this view gives one spelling appears in each of its spellings.
+	 * @param ancestor a name under {@code grpc.health}
+	 * @return the properties under it
+	 */
+	List<ConfigurationProperty> sourcePropertiesUnder(ConfigurationPropertyName ancestor) {
+		List<ConfigurationProperty> properties = new ArrayList<>();
+		for (ConfigurationPropertyName name : this.sourceNames) {
+			ConfigurationProperty property = ancestor.isAncestorOf(name) ? this.source.getConfigurationProperty(name)
+					: null;
+			if (property != null) {
+				properties.add(property);
+			}
+		}
+		return properties;
+	}
+
 	private static BracketedKeyPropertySource view(IterableConfigurationPropertySource source,
 			List<ConfigurationPropertyName> healthNames, Map<String, String> spellings) {
 		Map<ConfigurationPropertyName, ConfigurationPropertyName> names = new LinkedHashMap<>();
@@ -136,7 +159,7 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 				.append(name.subName(entry.property())) : name;
 			names.putIfAbsent(viewName, name);
 		}
-		return new BracketedKeyPropertySource(source, names);
+		return new BracketedKeyPropertySource(source, healthNames, names);
 	}
 
 	private static List<ConfigurationPropertyName> healthNames(IterableConfigurationPropertySource source) {
