@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 
@@ -118,6 +119,18 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 		return this.names.keySet().stream();
 	}
 
+	// A loop over this view's few names, where the default would stream them through a
+	// predicate.
+	@Override
+	public ConfigurationPropertyState containsDescendantOf(ConfigurationPropertyName name) {
+		for (ConfigurationPropertyName candidate : this.names.keySet()) {
+			if (name.isAncestorOf(candidate)) {
+				return ConfigurationPropertyState.PRESENT;
+			}
+		}
+		return ConfigurationPropertyState.ABSENT;
+	}
+
 	@Override
 	public @Nullable ConfigurationProperty getConfigurationProperty(ConfigurationPropertyName name) {
 		ConfigurationPropertyName original = this.names.getOrDefault(name, name);
@@ -164,7 +177,9 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 
 	private static List<ConfigurationPropertyName> healthNames(IterableConfigurationPropertySource source) {
 		List<ConfigurationPropertyName> names = new ArrayList<>();
-		for (ConfigurationPropertyName name : source) {
+		// Through its stream, which the binder has used already: a source's own iterator
+		// can be a class more to load.
+		for (ConfigurationPropertyName name : source.stream().toList()) {
 			if (ROOT.isAncestorOf(name)) {
 				names.add(name);
 			}
