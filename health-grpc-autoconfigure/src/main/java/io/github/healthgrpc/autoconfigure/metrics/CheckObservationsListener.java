@@ -38,8 +38,7 @@ class CheckObservationsListener implements CheckListener {
 
 			@Override
 			public Scope openScope() {
-				Observation.Scope scope = observation.openScope();
-				return scope::close;
+				return new ObservationScope(observation.openScope());
 			}
 
 			@Override
@@ -53,6 +52,24 @@ class CheckObservationsListener implements CheckListener {
 			}
 
 		};
+	}
+
+	// A class, not a method reference: scopes open on several worker threads at once,
+	// and every thread that links a method reference's call site at the same time spins
+	// a class of its own.
+	private static final class ObservationScope implements CheckEvaluation.Scope {
+
+		private final Observation.Scope scope;
+
+		ObservationScope(Observation.Scope scope) {
+			this.scope = scope;
+		}
+
+		@Override
+		public void close() {
+			this.scope.close();
+		}
+
 	}
 
 }
