@@ -2,16 +2,15 @@ package io.github.healthgrpc.autoconfigure;
 
 import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +21,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 
@@ -57,12 +57,17 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 
 	private final IterableConfigurationPropertySource source;
 
+	// The source's names under grpc.health, as it spells them.
+	private final List<ConfigurationPropertyName> sourceNames;
+
 	// The name each property has in this view, to the name it has in the source.
 	private final Map<ConfigurationPropertyName, ConfigurationPropertyName> names;
 
 	private BracketedKeyPropertySource(IterableConfigurationPropertySource source,
+			List<ConfigurationPropertyName> sourceNames,
 			Map<ConfigurationPropertyName, ConfigurationPropertyName> names) {
 		this.source = source;
+		this.sourceNames = sourceNames;
 		this.names = names;
 	}
 
@@ -82,24 +87,48 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	 * @return the sources to bind {@code grpc.health} from
 	 */
 	static List<ConfigurationPropertySource> of(Iterable<ConfigurationPropertySource> configurationPropertySources) {
+		// Each source's names are read once; every spelling of a key is known before
+		// any view spells it.
 		List<ConfigurationPropertySource> sources = new ArrayList<>();
-		configurationPropertySources.forEach(sources::add);
+		Map<ConfigurationPropertySource, List<ConfigurationPropertyName>> healthNames = new IdentityHashMap<>();
 		Map<String, String> spellings = new HashMap<>();
-		for (ConfigurationPropertySource source : sources) {
+		for (ConfigurationPropertySource source : configurationPropertySources) {
+			sources.add(source);
 			if (source instanceof IterableConfigurationPropertySource iterable) {
-				entries(iterable)
-					.forEach((entry) -> spellings.merge(entry.id(), entry.key(), BracketedKeyPropertySource::spelling));
+				List<ConfigurationPropertyName> names = healthNames(iterable);
+				healthNames.put(source, names);
+				for (ConfigurationPropertyName name : names) {
+					Entry entry = entry(name);
+					if (entry != null) {
+						String spelling = spellings.get(entry.id());
+						spellings.put(entry.id(), (spelling != null) ? spelling(spelling, entry.key()) : entry.key());
+					}
+				}
 			}
 		}
-		return sources.stream()
-			.map((source) -> (source instanceof IterableConfigurationPropertySource iterable)
-					? view(iterable, spellings) : source)
-			.toList();
+		List<ConfigurationPropertySource> views = new ArrayList<>(sources.size());
+		for (ConfigurationPropertySource source : sources) {
+			List<ConfigurationPropertyName> names = healthNames.get(source);
+			views.add((names != null) ? view((IterableConfigurationPropertySource) source, names, spellings) : source);
+		}
+		return views;
 	}
 
 	@Override
 	public Stream<ConfigurationPropertyName> stream() {
 		return this.names.keySet().stream();
+	}
+
+	// A loop over this view's few names, where the default would stream them through a
+	// predicate.
+	@Override
+	public ConfigurationPropertyState containsDescendantOf(ConfigurationPropertyName name) {
+		for (ConfigurationPropertyName candidate : this.names.keySet()) {
+			if (name.isAncestorOf(candidate)) {
+				return ConfigurationPropertyState.PRESENT;
+			}
+		}
+		return ConfigurationPropertyState.ABSENT;
 	}
 
 	@Override
@@ -115,24 +144,47 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 		return this.source.getUnderlyingSource();
 	}
 
+	/**
+	 * The properties of the underlying source under a name, as it spells them: a key that
+	 * this view gives one spelling appears in each of its spellings.
+	 * @param ancestor a name under {@code grpc.health}
+	 * @return the properties under it
+	 */
+	List<ConfigurationProperty> sourcePropertiesUnder(ConfigurationPropertyName ancestor) {
+		List<ConfigurationProperty> properties = new ArrayList<>();
+		for (ConfigurationPropertyName name : this.sourceNames) {
+			ConfigurationProperty property = ancestor.isAncestorOf(name) ? this.source.getConfigurationProperty(name)
+					: null;
+			if (property != null) {
+				properties.add(property);
+			}
+		}
+		return properties;
+	}
+
 	private static BracketedKeyPropertySource view(IterableConfigurationPropertySource source,
-			Map<String, String> spellings) {
+			List<ConfigurationPropertyName> healthNames, Map<String, String> spellings) {
 		Map<ConfigurationPropertyName, ConfigurationPropertyName> names = new LinkedHashMap<>();
-		source.filter(ROOT::isAncestorOf).forEach((name) -> {
+		for (ConfigurationPropertyName name : healthNames) {
 			Entry entry = entry(name);
 			ConfigurationPropertyName viewName = (entry != null) ? name.chop(MAP + 1)
 				.append("[" + spellings.get(entry.id()) + "]")
 				.append(name.subName(entry.property())) : name;
 			names.putIfAbsent(viewName, name);
-		});
-		return new BracketedKeyPropertySource(source, names);
+		}
+		return new BracketedKeyPropertySource(source, healthNames, names);
 	}
 
-	private static Stream<Entry> entries(IterableConfigurationPropertySource source) {
-		return source.filter(ROOT::isAncestorOf)
-			.stream()
-			.map(BracketedKeyPropertySource::entry)
-			.filter(Objects::nonNull);
+	private static List<ConfigurationPropertyName> healthNames(IterableConfigurationPropertySource source) {
+		List<ConfigurationPropertyName> names = new ArrayList<>();
+		// Through its stream, which the binder has used already: a source's own iterator
+		// can be a class more to load.
+		for (ConfigurationPropertyName name : source.stream().toList()) {
+			if (ROOT.isAncestorOf(name)) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	// Of two spellings of one key, the first, unless only the other has capitals.
@@ -165,11 +217,13 @@ final class BracketedKeyPropertySource implements IterableConfigurationPropertyS
 	}
 
 	private static Set<String> uniformProperties(Class<?> type) {
-		return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-			.filter((property) -> property.getWriteMethod() != null)
-			.map(PropertyDescriptor::getName)
-			.map(BracketedKeyPropertySource::lowerCase)
-			.collect(Collectors.toUnmodifiableSet());
+		Set<String> properties = new HashSet<>();
+		for (PropertyDescriptor property : BeanUtils.getPropertyDescriptors(type)) {
+			if (property.getWriteMethod() != null) {
+				properties.add(lowerCase(property.getName()));
+			}
+		}
+		return Set.copyOf(properties);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import io.github.healthgrpc.engine.CheckDefinition;
 
@@ -76,9 +75,12 @@ final class CheckSelection {
 	 * @return the check's name
 	 */
 	String named(String key, String property, Object value) {
-		Set<String> matches = this.names.stream()
-			.filter((name) -> name.equalsIgnoreCase(key))
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> matches = new TreeSet<>();
+		for (String name : this.names) {
+			if (name.equalsIgnoreCase(key)) {
+				matches.add(name);
+			}
+		}
 		if (matches.size() != 1) {
 			throw InvalidHealthProperty.of(this.environment, property, value, matches.isEmpty()
 					? "'" + key + "' in its name is not a check. " + knownChecks()
@@ -101,7 +103,13 @@ final class CheckSelection {
 
 	private Set<String> select(Set<String> include, Set<String> exclude) {
 		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(include, exclude);
-		return this.names.stream().filter(membership::isMember).collect(Collectors.toCollection(TreeSet::new));
+		Set<String> selected = new TreeSet<>();
+		for (String name : this.names) {
+			if (membership.isMember(name)) {
+				selected.add(name);
+			}
+		}
+		return selected;
 	}
 
 	private String knownChecks() {
@@ -121,8 +129,10 @@ final class CheckSelection {
 	 */
 	static void requireUpstreamNamesUnique(List<CheckDefinition> checks,
 			Map<String, HealthGrpcProperties.Upstream> upstreams, Environment environment) {
-		upstreams.forEach((name, upstream) -> {
-			if (checks.stream().filter((check) -> check.name().equals(name)).count() > 1) {
+		for (Map.Entry<String, HealthGrpcProperties.Upstream> entry : upstreams.entrySet()) {
+			String name = entry.getKey();
+			HealthGrpcProperties.Upstream upstream = entry.getValue();
+			if (count(checks, name) > 1) {
 				boolean target = upstream.getTarget() != null;
 				String property = "grpc.health.upstreams." + name + (target ? ".target" : ".channel");
 				throw InvalidHealthProperty.of(environment, property,
@@ -132,15 +142,27 @@ final class CheckSelection {
 								+ "check), and check names are unique. Give the upstream check another name, such as "
 								+ "grpc.health.upstreams." + name + "-upstream.");
 			}
-		});
+		}
+	}
+
+	private static int count(List<CheckDefinition> checks, String name) {
+		int count = 0;
+		for (CheckDefinition check : checks) {
+			if (check.name().equals(name)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static Set<String> uniqueNames(List<CheckDefinition> checks) {
 		Set<String> names = new TreeSet<>();
-		Set<String> duplicates = checks.stream()
-			.map(CheckDefinition::name)
-			.filter((name) -> !names.add(name))
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> duplicates = new TreeSet<>();
+		for (CheckDefinition check : checks) {
+			if (!names.add(check.name())) {
+				duplicates.add(check.name());
+			}
+		}
 		if (!duplicates.isEmpty()) {
 			throw new IllegalStateException("Check names " + duplicates + " are used by more than one check "
 					+ "(health contributors, @HealthCheck methods, ManualHealthCheck beans and the resource checks "

@@ -1,5 +1,7 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -14,7 +16,6 @@ import org.springframework.boot.context.properties.bind.handler.NoUnboundElement
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.core.env.Environment;
 
@@ -63,6 +64,10 @@ final class DottedMapKeys implements ConfigurationPropertiesBindHandlerAdvisor {
 
 	private final class Handler extends AbstractBindHandler {
 
+		// The views of the sources, made once for both maps: one binding reads one set of
+		// sources.
+		private @Nullable List<ConfigurationPropertySource> views;
+
 		Handler(BindHandler parent) {
 			super(parent);
 		}
@@ -74,24 +79,31 @@ final class DottedMapKeys implements ConfigurationPropertiesBindHandlerAdvisor {
 				return super.onStart(name, target, context);
 			}
 			// Into the map the properties hold, as Spring Boot binds a map.
-			new Binder(BracketedKeyPropertySource.of(context.getSources()),
-					new PropertySourcesPlaceholdersResolver(DottedMapKeys.this.environment))
-				.bind(name, target, new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
-						new UnboundElementsSourceFilter()));
+			List<ConfigurationPropertySource> views = views(context);
+			Binder binder = new Binder(views, new PropertySourcesPlaceholdersResolver(DottedMapKeys.this.environment));
+			binder.bind(name, target, new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
+					new UnboundElementsSourceFilter()));
 			// Every name under the map was bound, or reported above: none is left for
-			// Spring Boot's check of grpc.health to report again.
-			for (ConfigurationPropertySource source : context.getSources()) {
-				if (source instanceof IterableConfigurationPropertySource iterable) {
-					for (ConfigurationPropertyName read : iterable.filter(name::isAncestorOf)) {
-						ConfigurationProperty property = iterable.getConfigurationProperty(read);
-						if (property != null) {
-							super.onSuccess(read, Bindable.of(Object.class), context, property.getValue());
-						}
+			// Spring Boot's check of grpc.health to report again. The views hold each
+			// source's names under grpc.health, so no source is read again.
+			for (ConfigurationPropertySource view : views) {
+				if (view instanceof BracketedKeyPropertySource bracketed) {
+					for (ConfigurationProperty property : bracketed.sourcePropertiesUnder(name)) {
+						super.onSuccess(property.getName(), Bindable.of(Object.class), context, property.getValue());
 					}
 				}
 			}
 			// Spring Boot's binder would read the plain dotted keys again, and drop them.
 			return null;
+		}
+
+		private List<ConfigurationPropertySource> views(BindContext context) {
+			List<ConfigurationPropertySource> views = this.views;
+			if (views == null) {
+				views = BracketedKeyPropertySource.of(context.getSources());
+				this.views = views;
+			}
+			return views;
 		}
 
 	}

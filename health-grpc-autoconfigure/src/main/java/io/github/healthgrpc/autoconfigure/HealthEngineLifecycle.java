@@ -56,7 +56,9 @@ final class HealthEngineLifecycle implements SmartLifecycle {
 			// Asked for here, not injected where they are defined: a lazy context creates
 			// no bean that nothing asks for. Before the checks, so they hear every
 			// addition.
-			this.listeners.orderedStream().forEach(this.runner::addListener);
+			for (CheckListener listener : this.listeners.orderedStream().toList()) {
+				this.runner.addListener(listener);
+			}
 			HealthMappings mappings = this.mappings.getObject();
 			this.store.define(mappings.definitions());
 			this.runner.start(mappings.checks(), mappings::schedule);

@@ -1,11 +1,15 @@
 package io.github.healthgrpc.autoconfigure;
 
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.healthgrpc.actuate.GrpcHealthIndicator;
 import io.github.healthgrpc.actuate.NotServingReasons;
 import io.github.healthgrpc.check.ManualHealthCheck;
+import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.CheckRunner;
 import io.github.healthgrpc.engine.CheckSource;
@@ -107,12 +111,24 @@ public final class HealthGrpcAutoConfiguration {
 	HealthMappings healthGrpcMappings(ObjectProvider<CheckSource> sources, HealthGrpcProperties properties,
 			ObjectProvider<BindableService> grpcServices, ObjectProvider<HealthEndpointGroups> groups,
 			Environment environment) {
-		return new HealthMappings(sources.orderedStream().flatMap((source) -> source.checks().stream()).toList(),
-				properties,
-				grpcServices.stream()
-					.map((service) -> service.bindService().getServiceDescriptor().getName())
-					.collect(Collectors.toUnmodifiableSet()),
+		return new HealthMappings(checks(sources), properties, serviceNames(grpcServices),
 				new ProbeServices(properties.getProbes(), groups), environment);
+	}
+
+	private static List<CheckDefinition> checks(ObjectProvider<CheckSource> sources) {
+		List<CheckDefinition> checks = new ArrayList<>();
+		for (CheckSource source : sources.orderedStream().toList()) {
+			checks.addAll(source.checks());
+		}
+		return checks;
+	}
+
+	private static Set<String> serviceNames(ObjectProvider<BindableService> grpcServices) {
+		Set<String> names = new HashSet<>();
+		for (BindableService service : grpcServices) {
+			names.add(service.bindService().getServiceDescriptor().getName());
+		}
+		return names;
 	}
 
 	@Bean
@@ -194,8 +210,7 @@ public final class HealthGrpcAutoConfiguration {
 			// Spring calls listeners in the order they were created: creating the bean
 			// that records each availability change first lets it record the change
 			// before the availability checks are re-evaluated.
-			availability.ifAvailable((created) -> {
-			});
+			availability.getIfAvailable();
 			return new AvailabilityChanges();
 		}
 

@@ -3,6 +3,7 @@ package io.github.healthgrpc.autoconfigure;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.healthgrpc.store.ServingState;
 import io.github.healthgrpc.store.ServingStatusMapper;
@@ -59,11 +60,17 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 		validateHealthPort(properties);
 		positive("defaults.interval", properties.getDefaults().getInterval());
 		positive("defaults.timeout", properties.getDefaults().getTimeout());
-		properties.getChecks().forEach((name, check) -> positive("checks[" + name + "]", check));
-		properties.getUpstreams().forEach(this::validateUpstream);
+		for (Map.Entry<String, HealthGrpcProperties.Check> check : properties.getChecks().entrySet()) {
+			positive("checks[" + check.getKey() + "]", check.getValue());
+		}
+		for (Map.Entry<String, HealthGrpcProperties.Upstream> upstream : properties.getUpstreams().entrySet()) {
+			validateUpstream(upstream.getKey(), upstream.getValue());
+		}
 		validateProbes(properties);
 		validateStatusMapping(properties);
-		properties.getServices().forEach((name, group) -> {
+		for (Map.Entry<String, HealthGrpcProperties.Group> service : properties.getServices().entrySet()) {
+			String name = service.getKey();
+			HealthGrpcProperties.Group group = service.getValue();
 			if (name.isBlank()) {
 				throw invalid("services[" + name + "]." + (group.getInclude().isEmpty() ? "exclude" : "include"),
 						String.join(",", group.getInclude().isEmpty() ? group.getExclude() : group.getInclude()),
@@ -71,7 +78,7 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 								+ "(grpc.health.services[demo.Inventory]), or use grpc.health.overall for the "
 								+ "server's overall status.");
 			}
-		});
+		}
 	}
 
 	// What a channel needs is checked where the channel is made: a target grpc-java can
@@ -127,26 +134,30 @@ final class HealthGrpcPropertiesValidator implements BeanPostProcessor {
 		if (value.isBlank()) {
 			throw invalid(name, value, "It is empty, the name of the overall service \"\"." + fix);
 		}
-		properties.getServices().keySet().stream().filter(value::equalsIgnoreCase).findFirst().ifPresent((mapped) -> {
-			throw invalid(name, value,
-					"It is also a service mapped in grpc.health.services[" + mapped
-							+ "], whose checks would be replaced by the probe's." + fix
-							+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
-		});
+		for (String mapped : properties.getServices().keySet()) {
+			if (value.equalsIgnoreCase(mapped)) {
+				throw invalid(name, value,
+						"It is also a service mapped in grpc.health.services[" + mapped
+								+ "], whose checks would be replaced by the probe's." + fix
+								+ " Or remove that mapping: the probe's checks come from Spring Boot's health group.");
+			}
+		}
 	}
 
 	// UP is what a healthy check answers: mapped otherwise, nothing could ever serve.
 	// Each code is matched by the mapper's own rule, so up, UP and any other spelling
 	// count.
 	private void validateStatusMapping(HealthGrpcProperties properties) {
-		properties.getStatus().getMapping().forEach((code, status) -> {
+		for (Map.Entry<String, ServingState> mapping : properties.getStatus().getMapping().entrySet()) {
+			String code = mapping.getKey();
+			ServingState status = mapping.getValue();
 			if (ServingStatusMapper.of(Collections.singletonMap(code, status)).map(Status.UP) != ServingState.SERVING) {
 				throw invalid(mappingKey(code), String.valueOf(status),
 						"UP is the status of a healthy check: mapped to not-serving, every service would stay "
 								+ "NOT_SERVING however healthy its checks. Remove the mapping of up (UP always "
 								+ "serves), or set it to serving.");
 			}
-		});
+		}
 	}
 
 	// Dotted where it can be, so the failure finds the property as written (mapping.UP

@@ -1,20 +1,22 @@
 package io.github.healthgrpc.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import io.github.healthgrpc.engine.CheckDefinition;
 import io.github.healthgrpc.engine.CheckSchedule;
 import io.github.healthgrpc.store.ServiceDefinition;
 import io.github.healthgrpc.store.StatusStore;
 
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorMembership;
 import org.springframework.core.env.Environment;
 
 /**
@@ -57,22 +59,27 @@ final class HealthMappings {
 		CheckSelection selection = new CheckSelection(checks, environment);
 		selection.validate(PREFIX + "overall", properties.getOverall());
 		this.groups.put(StatusStore.OVERALL, properties.getOverall());
-		Map<String, String> services = grpcServices.stream()
-			.collect(Collectors.toMap(HealthMappings::caseless, Function.identity(), (first, other) -> first));
-		properties.getServices().forEach((key, group) -> {
-			selection.validateNonEmpty(PREFIX + "services[" + key + "]", group);
-			this.groups.put(services.getOrDefault(caseless(key), key), group);
-		});
+		Map<String, String> services = new HashMap<>();
+		for (String service : grpcServices) {
+			services.putIfAbsent(caseless(service), service);
+		}
+		for (Map.Entry<String, HealthGrpcProperties.Group> service : properties.getServices().entrySet()) {
+			String key = service.getKey();
+			selection.validateNonEmpty(PREFIX + "services[" + key + "]", service.getValue());
+			this.groups.put(services.getOrDefault(caseless(key), key), service.getValue());
+		}
 		HealthGrpcProperties.Defaults defaults = properties.getDefaults();
 		this.defaultSchedule = new CheckSchedule(defaults.getInterval(), defaults.getTimeout());
-		properties.getChecks().forEach((key, check) -> {
+		for (Map.Entry<String, HealthGrpcProperties.Check> entry : properties.getChecks().entrySet()) {
+			String key = entry.getKey();
+			HealthGrpcProperties.Check check = entry.getValue();
 			boolean interval = check.getInterval() != null;
 			String property = PREFIX + "checks[" + key + "]." + (interval ? "interval" : "timeout");
 			Object value = String.valueOf(interval ? check.getInterval() : check.getTimeout());
 			this.schedules.put(selection.named(key, property, value),
 					new CheckSchedule(Objects.requireNonNullElse(check.getInterval(), this.defaultSchedule.interval()),
 							Objects.requireNonNullElse(check.getTimeout(), this.defaultSchedule.timeout())));
-		});
+		}
 	}
 
 	/**
@@ -90,7 +97,11 @@ final class HealthMappings {
 	 * @see #membersFor
 	 */
 	Map<String, Set<String>> membersByService() {
-		return membersFor(this.checks.stream().map(CheckDefinition::name).toList());
+		List<String> names = new ArrayList<>(this.checks.size());
+		for (CheckDefinition check : this.checks) {
+			names.add(check.name());
+		}
+		return membersFor(names);
 	}
 
 	/**
@@ -100,8 +111,10 @@ final class HealthMappings {
 	 */
 	Map<String, ServiceDefinition> definitions() {
 		Map<String, ServiceDefinition> definitions = new LinkedHashMap<>();
-		membersByService().forEach((service, members) -> definitions.put(service,
-				new ServiceDefinition(members, this.probes.gate(service))));
+		for (Map.Entry<String, Set<String>> service : membersByService().entrySet()) {
+			definitions.put(service.getKey(),
+					new ServiceDefinition(service.getValue(), this.probes.gate(service.getKey())));
+		}
 		return definitions;
 	}
 
@@ -118,7 +131,9 @@ final class HealthMappings {
 	 */
 	Map<String, Set<String>> membersFor(Collection<String> checkNames) {
 		Map<String, Set<String>> members = new LinkedHashMap<>();
-		this.groups.forEach((service, group) -> members.put(service, RuntimeMembership.of(group, checkNames)));
+		for (Map.Entry<String, HealthGrpcProperties.Group> group : this.groups.entrySet()) {
+			members.put(group.getKey(), members(group.getValue(), checkNames));
+		}
 		members.putAll(this.probes.membersFor(checkNames));
 		return members;
 	}
@@ -130,6 +145,38 @@ final class HealthMappings {
 	 */
 	CheckSchedule schedule(String checkName) {
 		return this.schedules.getOrDefault(checkName, this.defaultSchedule);
+	}
+
+	// A group's members among the checks that exist now, keeping the include names that
+	// select none of them. At startup every include name selects a check (or startup
+	// fails); one that no longer does named a check that went away while the application
+	// ran, and its service must not pretend to know.
+	private static Set<String> members(HealthGrpcProperties.Group group, Collection<String> checkNames) {
+		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(group.getInclude(),
+				group.getExclude());
+		Set<String> members = new TreeSet<>();
+		for (String name : checkNames) {
+			if (membership.isMember(name)) {
+				members.add(name);
+			}
+		}
+		for (String include : group.getInclude()) {
+			String name = include.trim();
+			if (!"*".equals(name) && selectsNone(name, checkNames)) {
+				members.add(name);
+			}
+		}
+		return members;
+	}
+
+	private static boolean selectsNone(String include, Collection<String> checkNames) {
+		HealthContributorMembership membership = HealthContributorMembership.byIncludeExclude(Set.of(include), null);
+		for (String name : checkNames) {
+			if (membership.isMember(name)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String caseless(String name) {

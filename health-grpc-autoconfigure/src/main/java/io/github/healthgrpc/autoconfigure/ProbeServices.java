@@ -1,10 +1,10 @@
 package io.github.healthgrpc.autoconfigure;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.healthgrpc.store.ServiceDefinition;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +72,13 @@ final class ProbeServices {
 		}
 		// Group members are contributor names, composite members as parent/child: the
 		// names of the checks made from them.
-		return checks.stream().filter(group::isMember).collect(Collectors.toUnmodifiableSet());
+		Set<String> members = new HashSet<>();
+		for (String check : checks) {
+			if (group.isMember(check)) {
+				members.add(check);
+			}
+		}
+		return Set.copyOf(members);
 	}
 
 }

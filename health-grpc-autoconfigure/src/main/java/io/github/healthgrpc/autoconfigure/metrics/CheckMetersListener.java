@@ -5,6 +5,7 @@ import io.github.healthgrpc.engine.CheckListener;
 import io.github.healthgrpc.engine.EvaluationOutcome;
 import io.github.healthgrpc.metrics.CheckMeters;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 
@@ -28,12 +29,7 @@ class CheckMetersListener implements CheckListener {
 
 	@Override
 	public CheckEvaluation evaluationStarted(String checkName) {
-		Timer.Sample sample = this.meters.evaluationStarted();
-		return (outcome, failure) -> {
-			if (outcome != EvaluationOutcome.ABANDONED) {
-				this.meters.evaluated(checkName, Outcomes.tag(outcome), sample);
-			}
-		};
+		return new TimedEvaluation(checkName, this.meters.evaluationStarted());
 	}
 
 	@Override
@@ -44,6 +40,29 @@ class CheckMetersListener implements CheckListener {
 	@Override
 	public void removed(String checkName) {
 		this.meters.removed(checkName);
+	}
+
+	// A class, not a lambda: evaluations start on several worker threads at once, and
+	// every thread that links a lambda's call site at the same time spins a class of its
+	// own.
+	private final class TimedEvaluation implements CheckEvaluation {
+
+		private final String checkName;
+
+		private final Timer.@Nullable Sample sample;
+
+		TimedEvaluation(String checkName, Timer.@Nullable Sample sample) {
+			this.checkName = checkName;
+			this.sample = sample;
+		}
+
+		@Override
+		public void ended(EvaluationOutcome outcome, @Nullable Throwable failure) {
+			if (outcome != EvaluationOutcome.ABANDONED) {
+				CheckMetersListener.this.meters.evaluated(this.checkName, Outcomes.tag(outcome), this.sample);
+			}
+		}
+
 	}
 
 }

@@ -60,7 +60,8 @@ public final class CheckMetricsAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "grpc.health.observations.checks", matchIfMissing = true)
 		CheckObservations healthGrpcCheckObservations(ObjectProvider<ObservationRegistry> registry) {
-			return new CheckObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+			ObservationRegistry available = registry.getIfAvailable();
+			return new CheckObservations((available != null) ? available : ObservationRegistry.NOOP);
 		}
 
 		@Bean

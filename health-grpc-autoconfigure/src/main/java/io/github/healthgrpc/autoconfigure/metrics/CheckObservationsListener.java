@@ -38,18 +38,38 @@ class CheckObservationsListener implements CheckListener {
 
 			@Override
 			public Scope openScope() {
-				Observation.Scope scope = observation.openScope();
-				return scope::close;
+				return new ObservationScope(observation.openScope());
 			}
 
 			@Override
 			public void ended(EvaluationOutcome outcome, @Nullable Throwable failure) {
 				CheckObservationsListener.this.observations.stop(observation, Outcomes.tag(outcome), failure);
 				// The timer Micrometer derives from the observation goes with the check.
-				CheckObservationsListener.this.meters.ifAvailable((meters) -> meters.removedMeanwhile(checkName));
+				CheckMeters meters = CheckObservationsListener.this.meters.getIfAvailable();
+				if (meters != null) {
+					meters.removedMeanwhile(checkName);
+				}
 			}
 
 		};
+	}
+
+	// A class, not a method reference: scopes open on several worker threads at once,
+	// and every thread that links a method reference's call site at the same time spins
+	// a class of its own.
+	private static final class ObservationScope implements CheckEvaluation.Scope {
+
+		private final Observation.Scope scope;
+
+		ObservationScope(Observation.Scope scope) {
+			this.scope = scope;
+		}
+
+		@Override
+		public void close() {
+			this.scope.close();
+		}
+
 	}
 
 }

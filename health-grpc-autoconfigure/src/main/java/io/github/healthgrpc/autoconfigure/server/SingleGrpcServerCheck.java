@@ -1,5 +1,6 @@
 package io.github.healthgrpc.autoconfigure.server;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,7 +49,10 @@ public class SingleGrpcServerCheck implements SmartInitializingSingleton, BeanCl
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		List<GrpcServerSupport> active = this.adapters.orderedStream().map(GrpcServerAdapter::server).toList();
+		List<GrpcServerSupport> active = new ArrayList<>();
+		for (GrpcServerAdapter adapter : this.adapters.orderedStream().toList()) {
+			active.add(adapter.server());
+		}
 		if (active.size() > 1) {
 			throw moreThanOne(active);
 		}

@@ -17,11 +17,10 @@ final class OnUpstreamsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		boolean configured = Binder.get(context.getEnvironment())
+		Map<String, Object> upstreams = Binder.get(context.getEnvironment())
 			.bind("grpc.health.upstreams", Bindable.mapOf(String.class, Object.class))
-			.map(Map::isEmpty)
-			.map((empty) -> !empty)
-			.orElse(false);
+			.orElse(Map.of());
+		boolean configured = !upstreams.isEmpty();
 		return configured ? ConditionOutcome.match("grpc.health.upstreams has entries")
 				: ConditionOutcome.noMatch("grpc.health.upstreams has no entry");
 	}
