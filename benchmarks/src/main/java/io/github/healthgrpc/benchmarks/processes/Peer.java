@@ -185,8 +185,12 @@ public enum Peer {
 			return List.of(String.valueOf(grpcPort), pricingAddress, String.valueOf(DRAIN_MILLIS),
 					String.valueOf(GRACE_MILLIS));
 		}
-		List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
-				"--sample.pricing.address=" + pricingAddress));
+		// Logging stays at Spring Boot's default (INFO), as in an application: at WARN,
+		// the
+		// first line the starter logs would be the process's first logging event, and the
+		// classes that every application loads to log would count as the starter's.
+		List<String> args = new ArrayList<>(
+				List.of("--spring.main.banner-mode=off", "--sample.pricing.address=" + pricingAddress));
 		// Each server's shutdown grace period stays its default (30 s).
 		if (onDevh()) {
 			args.addAll(List.of("--grpc.server.port=" + grpcPort, "--grpc.server.address=127.0.0.1"));
