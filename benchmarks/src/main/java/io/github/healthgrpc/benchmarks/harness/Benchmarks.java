@@ -108,8 +108,7 @@ public final class Benchmarks {
 			// Part "extras" of issue 19: the engine's idle CPU, Check while checks hang,
 			// allocation per fan-out, in this JVM; appended to the report below.
 			String engine = "\n### In-process (health-grpc's engine)\n\n"
-					+ ((plan.checkOnly() || plan.chainOnly() || plan.pushOnly())
-							? "not run (--check-only, --chain-only or --push-only)\n"
+					+ ((plan.checkOnly() || plan.chainOnly()) ? "not run (--check-only or --chain-only)\n"
 							: EngineBenchmarks.run(plan.checkMeasured().multipliedBy(2), 10));
 
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
