@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import io.github.healthgrpc.benchmarks.load.Propagation;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.processes.PeerPorts;
 import io.github.healthgrpc.benchmarks.processes.PeerProcess;
 import io.github.healthgrpc.benchmarks.report.ChainFigures;
 import io.github.healthgrpc.sample.PricingServer;
@@ -47,7 +48,7 @@ final class ChainRun {
 	 * @param prefix the start of their log files' names
 	 */
 	void run(PeerLauncher launcher, Path logs, String prefix) throws IOException, InterruptedException {
-		int[] ports = { PricingServer.freePort(), PricingServer.freePort(), PricingServer.freePort() };
+		int[] ports = { PeerPorts.free(), PeerPorts.free(), PeerPorts.free() };
 		try (PricingServer pricing = PricingServer.onFreePort()) {
 			pricing.open();
 			String dependency = pricing.address();

@@ -15,10 +15,10 @@ import io.github.healthgrpc.benchmarks.load.PricingListener;
 import io.github.healthgrpc.benchmarks.load.WatchCrowd;
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.processes.PeerPorts;
 import io.github.healthgrpc.benchmarks.processes.PeerProcess;
 import io.github.healthgrpc.benchmarks.report.Figures;
 import io.github.healthgrpc.benchmarks.report.Metric;
-import io.github.healthgrpc.sample.PricingServer;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 
 /**
@@ -34,7 +34,7 @@ final class PeerRun {
 
 	private final PricingListener pricing = PricingListener.onFreePort();
 
-	private final int port = PricingServer.freePort();
+	private final int port = PeerPorts.free();
 
 	PeerRun(Peer peer, Plan plan, Figures figures) {
 		this.peer = peer;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.healthgrpc.benchmarks.processes.Peer;
 import io.github.healthgrpc.benchmarks.processes.PeerLauncher;
+import io.github.healthgrpc.benchmarks.processes.PeerPorts;
 import io.github.healthgrpc.benchmarks.processes.PeerProcess;
 import io.github.healthgrpc.benchmarks.processes.StartCost;
 import io.github.healthgrpc.benchmarks.report.Figures;
@@ -69,7 +70,7 @@ final class Startups {
 	}
 
 	private static Start start(Peer peer, PeerLauncher launcher, Path log) throws IOException, InterruptedException {
-		int port = PricingServer.freePort();
+		int port = PeerPorts.free();
 		try (PricingServer pricing = PricingServer.onFreePort()) {
 			pricing.open();
 			long started = System.nanoTime();
