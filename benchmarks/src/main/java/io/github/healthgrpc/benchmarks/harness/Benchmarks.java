@@ -73,6 +73,7 @@ public final class Benchmarks {
 		// was.
 		double loadAtStart = Machine.awaitQuiet(published ? QUIET_WAIT : Duration.ZERO);
 		Instant started = Instant.now();
+		String commit = Stamp.commit();
 		try (Machine machine = new Machine(loadAtStart)) {
 			if (!arguments.contains("--startup-only")) {
 				System.out.println("warming the client up");
@@ -113,8 +114,8 @@ public final class Benchmarks {
 
 			String jmh = arguments.contains("--no-jmh") ? "not run (--no-jmh)\n"
 					: InProcessBenchmarks.run(plan.rounds() > 1);
-			String report = Stamp.render(mode, published, plan.rounds(), started, Instant.now(), machine.load()) + "\n"
-					+ report(plan, peers, figures, chainFigures, arguments.contains("--startup-only"))
+			String report = Stamp.render(commit, mode, published, plan.rounds(), started, Instant.now(), machine.load())
+					+ "\n" + report(plan, peers, figures, chainFigures, arguments.contains("--startup-only"))
 					+ "\n### In-process (JMH)\n\n" + jmh;
 			System.out.println();
 			System.out.println(report);

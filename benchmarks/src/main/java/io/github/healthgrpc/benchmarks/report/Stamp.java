@@ -15,7 +15,18 @@ public final class Stamp {
 	}
 
 	/**
+	 * The commit in the working directory now, and whether its tree is dirty: read as the
+	 * run starts, since the tree may change while it runs (the peers run what was built
+	 * before).
+	 * @return the commit as the report states it
+	 */
+	public static String commit() {
+		return Commit.of(Path.of("").toAbsolutePath());
+	}
+
+	/**
 	 * The stamp of a run.
+	 * @param commit the commit measured, from {@link #commit()} as the run started
 	 * @param mode the mode's name
 	 * @param published whether the mode is the one whose figures are published
 	 * @param rounds the rounds the run had
@@ -24,12 +35,12 @@ public final class Stamp {
 	 * @param load the load over the run
 	 * @return Markdown
 	 */
-	public static String render(String mode, boolean published, int rounds, Instant started, Instant ended, Load load) {
-		return banner(mode, published, load) + "## " + mode + " mode, " + rounds + " round(s)\n\n- commit: "
-				+ Commit.of(Path.of("").toAbsolutePath()) + "\n- mode: " + mode + ", " + rounds + " round(s)\n"
-				+ "- started " + started.truncatedTo(ChronoUnit.SECONDS) + ", ended "
-				+ ended.truncatedTo(ChronoUnit.SECONDS) + " (" + took(Duration.between(started, ended)) + ")\n"
-				+ Machine.describe() + load.describe();
+	public static String render(String commit, String mode, boolean published, int rounds, Instant started,
+			Instant ended, Load load) {
+		return banner(mode, published, load) + "## " + mode + " mode, " + rounds + " round(s)\n\n- commit: " + commit
+				+ " (as the run started)\n- mode: " + mode + ", " + rounds + " round(s)\n" + "- started "
+				+ started.truncatedTo(ChronoUnit.SECONDS) + ", ended " + ended.truncatedTo(ChronoUnit.SECONDS) + " ("
+				+ took(Duration.between(started, ended)) + ")\n" + Machine.describe() + load.describe();
 	}
 
 	private static String took(Duration duration) {

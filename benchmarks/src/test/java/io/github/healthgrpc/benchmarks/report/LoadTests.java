@@ -65,11 +65,12 @@ class LoadTests {
 
 	@Test
 	void theStampNamesTheCommitTheMachineAndTheMode() {
-		String stamp = Stamp.render("smoke", false, 1, Instant.parse("2026-12-05T02:00:00Z"),
+		String stamp = Stamp.render(Stamp.commit(), "smoke", false, 1, Instant.parse("2026-12-05T02:00:00Z"),
 				Instant.parse("2026-12-05T02:03:10Z"), new Load(0.4, AVERAGES, List.of(0.0)));
 		System.out.println(stamp);
 		assertThat(stamp).contains("## smoke mode, 1 round(s)")
-			.containsPattern("- commit: (`[0-9a-f]{40}`, (clean tree|\\*\\*dirty tree\\*\\*)|unknown)")
+			.containsPattern(
+					"- commit: (`[0-9a-f]{40}`, (clean tree|\\*\\*dirty tree\\*\\*).*|unknown.*) \\(as the run started\\)")
 			.contains("- started 2026-12-05T02:00:00Z, ended 2026-12-05T02:03:10Z (3 min 10 s)")
 			.contains("- processors (available to the JVM, as nproc counts them): ")
 			.contains("- memory: ")
