@@ -17,6 +17,9 @@ class PlanTests {
 		assertThat(Plan.mode(List.of("published"))).isEqualTo("published");
 		assertThat(Plan.of(List.of("published"))).isEqualTo(Plan.published());
 		assertThat(Plan.published().rounds()).isGreaterThanOrEqualTo(3);
+		// Issue 19: the worst freshness is judged on at least 20 changes of each kind,
+		// two per outage cycle.
+		assertThat(Plan.published().rounds() * Plan.published().tcpCycles() * 2).isGreaterThanOrEqualTo(20);
 		assertThat(Plan.of(List.of("published", "--rounds=5")).rounds()).isEqualTo(5);
 		assertThatIllegalArgumentException().isThrownBy(() -> Plan.of(List.of("published", "--rounds=2")))
 			.withMessage("--rounds=2: the published mode runs at least 3 rounds; give --rounds=3 or more, or leave "
