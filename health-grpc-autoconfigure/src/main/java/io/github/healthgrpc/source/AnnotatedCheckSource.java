@@ -57,8 +57,12 @@ public final class AnnotatedCheckSource implements CheckSource {
 	}
 
 	private void findChecks(String beanName, Class<?> targetType, List<CheckDefinition> checks) {
-		if (this.classesWithoutChecks.contains(targetType)
-				|| !AnnotationUtils.isCandidateClass(targetType, HealthCheck.class)) {
+		if (this.classesWithoutChecks.contains(targetType)) {
+			return;
+		}
+		if (!AnnotationUtils.isCandidateClass(targetType, HealthCheck.class)
+				|| !CheckMethodTypes.anyDeclaresOne(targetType)) {
+			this.classesWithoutChecks.add(targetType);
 			return;
 		}
 		Map<Method, HealthCheck> annotated = MethodIntrospector.selectMethods(targetType,

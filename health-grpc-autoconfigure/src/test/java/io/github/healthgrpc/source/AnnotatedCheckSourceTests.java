@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.healthgrpc.check.HealthCheck;
 import io.github.healthgrpc.engine.CheckDefinition;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -27,6 +31,39 @@ class AnnotatedCheckSourceTests {
 		assertThat(evaluate(checks.get("health"))).isEqualTo(Status.UP);
 		assertThat(evaluate(checks.get("status"))).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(evaluate(checks.get("stage"))).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void findsACheckThatTheBeanClassInheritsFromASuperclass() throws Exception {
+		// Each of these bean classes declares no check itself: its one check is found
+		// only through a type it inherits methods from.
+		assertThat(checksOf(FromSuperclass.class)).containsOnlyKeys("inherited");
+		assertThat(evaluate(checksOf(FromSuperclass.class).get("inherited"))).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void findsACheckDeclaredOnAnInterfaceTheBeanClassImplements() throws Exception {
+		assertThat(checksOf(FromInterface.class)).containsOnlyKeys("declared");
+		assertThat(evaluate(checksOf(FromInterface.class).get("declared"))).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void findsACheckDeclaredOnTheSuperInterfaceOfAnInterfaceTheBeanClassImplements() throws Exception {
+		assertThat(checksOf(FromSuperInterface.class)).containsOnlyKeys("declared");
+		assertThat(evaluate(checksOf(FromSuperInterface.class).get("declared"))).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void findsTheChecksOfABeanBehindAnInterfaceProxyAndInvokesThemThroughIt() throws Exception {
+		Map<String, CheckDefinition.Polled> checks = checksOf(DeclaredCheck.class, () -> {
+			ProxyFactory proxy = new ProxyFactory(new FromInterface());
+			proxy.addInterface(DeclaredCheck.class);
+			proxy.addAdvice((MethodInterceptor) (invocation) -> true);
+			return (DeclaredCheck) proxy.getProxy();
+		});
+		assertThat(checks).containsOnlyKeys("declared");
+		// Through the proxy: its advice makes the check UP where the target says DOWN.
+		assertThat(evaluate(checks.get("declared"))).isEqualTo(Status.UP);
 	}
 
 	@Test
@@ -66,8 +103,12 @@ class AnnotatedCheckSourceTests {
 	}
 
 	private static Map<String, CheckDefinition.Polled> checksOf(Class<?> beanClass) {
+		return checksOf(beanClass, null);
+	}
+
+	private static <T> Map<String, CheckDefinition.Polled> checksOf(Class<T> beanClass, @Nullable Supplier<T> bean) {
 		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-			context.registerBean("bean", beanClass);
+			context.registerBean("bean", beanClass, bean);
 			context.refresh();
 			List<CheckDefinition> checks = new AnnotatedCheckSource(context.getBeanFactory()).checks();
 			return checks.stream()
@@ -100,6 +141,48 @@ class AnnotatedCheckSourceTests {
 
 		Health notACheck() {
 			return Health.down().build();
+		}
+
+	}
+
+	static class BaseChecks {
+
+		@HealthCheck("inherited")
+		boolean inherited() {
+			return true;
+		}
+
+	}
+
+	static class FromSuperclass extends BaseChecks {
+
+	}
+
+	interface DeclaredCheck {
+
+		@HealthCheck("declared")
+		boolean declared();
+
+	}
+
+	interface ExtendsDeclaredCheck extends DeclaredCheck {
+
+	}
+
+	static class FromInterface implements DeclaredCheck {
+
+		@Override
+		public boolean declared() {
+			return false;
+		}
+
+	}
+
+	static class FromSuperInterface implements ExtendsDeclaredCheck {
+
+		@Override
+		public boolean declared() {
+			return false;
 		}
 
 	}
