@@ -33,7 +33,7 @@ final class CheckMethodTypes {
 	}
 
 	private static boolean anyDeclaresOne(@Nullable Class<?> type, Set<Class<?>> seen) {
-		if (type == null || type == Object.class || type.getName().startsWith("java.") || !seen.add(type)) {
+		if (type == null || isPlatformType(type) || !seen.add(type)) {
 			return false;
 		}
 		// Spring's cache of each class's methods, which its own scans have filled.
@@ -51,6 +51,14 @@ final class CheckMethodTypes {
 			}
 		}
 		return false;
+	}
+
+	// The JDK's and Spring's own types never declare one. Skipped as Spring's scan for
+	// @EventListener methods skips its container's classes, and so that their methods'
+	// signatures (which name types nothing else needs) are not loaded.
+	private static boolean isPlatformType(Class<?> type) {
+		String name = type.getName();
+		return name.startsWith("java.") || name.startsWith("org.springframework.");
 	}
 
 }
