@@ -21,7 +21,8 @@ import io.github.healthgrpc.sample.PricingServer;
  * {@link Peer#BOOT} and {@link Peer#HEALTH_GRPC_BOOT}) one after the other, which of them
  * first alternating, so that a change in the machine's load falls on both. A pair is
  * recorded only whole, so that the i-th values of the two peers are one pair (what
- * {@link Goals} compares).
+ * {@link Goals} compares). Each starts the application alone, without the harness's own
+ * beans, so that the two differ by the starter only.
  */
 final class Startups {
 
@@ -77,7 +78,7 @@ final class Startups {
 			// The watcher opens its Watch once the peer is ready, not before: a Watch
 			// served during the start would load the classes it needs before they are
 			// counted, and more so for whichever peer it happened to reach first.
-			try (PeerProcess process = launcher.start(peer, port, pricing.address(), log);
+			try (PeerProcess process = launcher.startAlone(peer, port, pricing.address(), log);
 					FirstServing watch = new FirstServing(port, peer.watchedService())) {
 				long serving = watch.awaitServing(FIRST_SERVING_TIMEOUT);
 				process.kill();

@@ -17,6 +17,8 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.github.healthgrpc.check.HealthCheck")
+// Left out where the harness measures the application's start alone.
+@ConditionalOnBooleanProperty(name = "bench.harness-beans", matchIfMissing = true)
 public class ChainBeans {
 
 	@Bean

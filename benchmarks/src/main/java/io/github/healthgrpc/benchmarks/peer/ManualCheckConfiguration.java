@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import io.github.healthgrpc.check.ManualHealthCheck;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = "io.github.healthgrpc.check.ManualHealthCheck")
+// Left out where the harness measures the application's start alone.
+@ConditionalOnBooleanProperty(name = "bench.harness-beans", matchIfMissing = true)
 public class ManualCheckConfiguration {
 
 	@Bean

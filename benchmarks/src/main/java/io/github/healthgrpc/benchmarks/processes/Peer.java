@@ -61,6 +61,9 @@ public enum Peer {
 	 */
 	static final long GRACE_MILLIS = 30_000;
 
+	// The service of the harness's manual check on the health-grpc peers.
+	private static final String MANUAL_SERVICE = "--grpc.health.services.bench.Manual.include=manual";
+
 	private final String label;
 
 	private final Class<?> mainClass;
@@ -176,6 +179,23 @@ public enum Peer {
 	}
 
 	/**
+	 * The peer's command line after its main class, to measure its start: the application
+	 * alone. A health-grpc peer leaves out what only the harness adds to it (the
+	 * {@code manual} check and its service, the propagation chain's beans), so that the
+	 * pair of starts differs by the starter and nothing else.
+	 * @param grpcPort its gRPC port
+	 * @param pricingAddress the pricing listener's {@code host:port}
+	 */
+	List<String> startupArguments(int grpcPort, String pricingAddress) {
+		List<String> args = new ArrayList<>(arguments(grpcPort, pricingAddress));
+		if (isHealthGrpc()) {
+			args.remove(MANUAL_SERVICE);
+			args.add("--bench.harness-beans=false");
+		}
+		return args;
+	}
+
+	/**
 	 * The peer's command line after its main class.
 	 * @param grpcPort its gRPC port
 	 * @param pricingAddress the pricing listener's {@code host:port}
@@ -203,9 +223,8 @@ public enum Peer {
 		}
 		if (isHealthGrpc()) {
 			args.addAll(List.of("--grpc.health.overall.include=ping",
-					"--grpc.health.services.demo.Inventory.include=pricing",
-					"--grpc.health.services.bench.Manual.include=manual", "--grpc.health.checks.pricing.interval=1s",
-					"--grpc.health.checks.pricing.timeout=500ms",
+					"--grpc.health.services.demo.Inventory.include=pricing", MANUAL_SERVICE,
+					"--grpc.health.checks.pricing.interval=1s", "--grpc.health.checks.pricing.timeout=500ms",
 					"--grpc.health.shutdown.drain-delay=" + DRAIN_MILLIS + "ms",
 					// 10,000 fan-out watchers plus the stragglers of the crowd before.
 					"--grpc.health.watch.max-watchers=20000"));

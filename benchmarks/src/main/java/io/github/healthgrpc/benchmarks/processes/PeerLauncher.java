@@ -2,6 +2,7 @@ package io.github.healthgrpc.benchmarks.processes;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,17 @@ public record PeerLauncher(ClassPath classPath, List<String> extraJvmOptions) {
 	 */
 	public PeerProcess start(Peer peer, int grpcPort, String pricingAddress, List<String> extraArguments, Path log)
 			throws IOException {
-		return PeerProcess.start(peer, this, grpcPort, pricingAddress, extraArguments, log);
+		List<String> arguments = new ArrayList<>(peer.arguments(grpcPort, pricingAddress));
+		arguments.addAll(extraArguments);
+		return PeerProcess.start(peer, this, arguments, log);
+	}
+
+	/**
+	 * Start a peer to measure its start: the application alone, without the harness's own
+	 * beans (see {@link Peer#startupArguments}).
+	 */
+	public PeerProcess startAlone(Peer peer, int grpcPort, String pricingAddress, Path log) throws IOException {
+		return PeerProcess.start(peer, this, peer.startupArguments(grpcPort, pricingAddress), log);
 	}
 
 }

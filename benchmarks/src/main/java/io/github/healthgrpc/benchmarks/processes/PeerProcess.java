@@ -57,20 +57,16 @@ public final class PeerProcess implements AutoCloseable {
 	 * Start a peer and wait until it says it is ready.
 	 * @param peer which peer
 	 * @param launcher the class path and JVM options
-	 * @param grpcPort a free port for its gRPC server
-	 * @param pricingAddress where its pricing dependency listens
-	 * @param extraArguments more of its command line, after its own
+	 * @param arguments its command line after its main class
 	 * @param log its log file
 	 */
-	static PeerProcess start(Peer peer, PeerLauncher launcher, int grpcPort, String pricingAddress,
-			List<String> extraArguments, Path log) throws IOException {
+	static PeerProcess start(Peer peer, PeerLauncher launcher, List<String> arguments, Path log) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(launcher.extraJvmOptions());
 		command.addAll(List.of("-cp", launcher.classPath().forPeer(peer), peer.mainClass().getName()));
-		command.addAll(peer.arguments(grpcPort, pricingAddress));
-		command.addAll(extraArguments);
+		command.addAll(arguments);
 		Files.createDirectories(log.toAbsolutePath().getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
