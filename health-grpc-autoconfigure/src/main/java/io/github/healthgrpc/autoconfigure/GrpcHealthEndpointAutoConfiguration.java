@@ -23,12 +23,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
+@ConditionalOnAvailableEndpoint(GrpcHealthEndpoint.class)
 @ConditionalOnBean(StatusStore.class)
 public final class GrpcHealthEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint
 	GrpcHealthEndpoint healthGrpcEndpoint(StatusStore store, NotServingReasons reasons) {
 		return new GrpcHealthEndpoint(store, reasons);
 	}

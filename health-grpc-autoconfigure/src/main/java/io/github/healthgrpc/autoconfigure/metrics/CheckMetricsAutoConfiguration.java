@@ -53,32 +53,30 @@ public final class CheckMetricsAutoConfiguration {
 
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	static class CheckObservationsConfiguration {
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "grpc.health.observations.checks", matchIfMissing = true)
+	CheckObservations healthGrpcCheckObservations(ObjectProvider<ObservationRegistry> registry) {
+		ObservationRegistry available = registry.getIfAvailable();
+		return new CheckObservations((available != null) ? available : ObservationRegistry.NOOP);
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBooleanProperty(name = "grpc.health.observations.checks", matchIfMissing = true)
-		CheckObservations healthGrpcCheckObservations(ObjectProvider<ObservationRegistry> registry) {
-			ObservationRegistry available = registry.getIfAvailable();
-			return new CheckObservations((available != null) ? available : ObservationRegistry.NOOP);
-		}
+	@Bean
+	@ConditionalOnBean(CheckObservations.class)
+	CheckObservationsListener healthGrpcCheckObservationsListener(CheckObservations observations,
+			ObjectProvider<CheckMeters> meters) {
+		return new CheckObservationsListener(observations, meters);
+	}
 
-		@Bean
-		@ConditionalOnBean(CheckObservations.class)
-		CheckObservationsListener healthGrpcCheckObservationsListener(CheckObservations observations,
-				ObjectProvider<CheckMeters> meters) {
-			return new CheckObservationsListener(observations, meters);
-		}
-
-		@Bean
-		@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.grpc.GrpcServerObservationContext")
-		@ConditionalOnBooleanProperty(name = "grpc.health.observations.health-calls", havingValue = false,
-				matchIfMissing = true)
-		HealthCallsObservationPredicate healthGrpcHealthCallsObservationPredicate() {
-			return new HealthCallsObservationPredicate();
-		}
-
+	// On the interceptor that makes the servers' observations of calls, not on their
+	// context: a condition loads the class it names, and the context's would bring its
+	// superclasses along before any call.
+	@Bean
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor")
+	@ConditionalOnBooleanProperty(name = "grpc.health.observations.health-calls", havingValue = false,
+			matchIfMissing = true)
+	HealthCallsObservationPredicate healthGrpcHealthCallsObservationPredicate() {
+		return new HealthCallsObservationPredicate();
 	}
 
 }

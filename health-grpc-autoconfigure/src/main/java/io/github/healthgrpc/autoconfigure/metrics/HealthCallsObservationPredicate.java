@@ -17,6 +17,11 @@ class HealthCallsObservationPredicate implements ObservationPredicate {
 
 	@Override
 	public boolean test(String name, Observation.Context context) {
+		// A plain context, such as each check evaluation's, is no call: answered without
+		// the gRPC context's class, which is loaded only once a call is observed.
+		if (context.getClass() == Observation.Context.class) {
+			return true;
+		}
 		return !(context instanceof GrpcServerObservationContext grpc && HEALTH_SERVICE.equals(grpc.getServiceName()));
 	}
 
