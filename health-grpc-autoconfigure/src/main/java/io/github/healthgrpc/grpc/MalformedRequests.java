@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Message;
-import io.grpc.ForwardingServerCallListener;
-import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerMethodDefinition;
@@ -82,7 +80,7 @@ final class MalformedRequests {
 		return MARKERS.computeIfAbsent(prototype.getClass(), (type) -> prototype.newBuilderForType().buildPartial());
 	}
 
-	private static boolean isMarker(Object message) {
+	static boolean isMarker(Object message) {
 		return MARKERS.get(message.getClass()) == message;
 	}
 
@@ -93,44 +91,15 @@ final class MalformedRequests {
 				+ ": it is not protobuf, or a string in it is not UTF-8";
 	}
 
+	// The listener is made in a class of its own, loaded at the first call: made here,
+	// binding the service would load it and the three listener classes above it.
 	private static <ReqT, RespT> ServerCallHandler<ReqT, RespT> rejecting(ServerCallHandler<ReqT, RespT> next) {
-		return (call, headers) -> new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
-				next.startCall(call, headers)) {
+		return (call, headers) -> RejectingListener.of(next.startCall(call, headers), call);
+	}
 
-			private boolean rejected;
-
-			@Override
-			public void onMessage(ReqT message) {
-				if (this.rejected) {
-					// The call is closed already; closing it again would throw, and
-					// grpc-java would log that at SEVERE. Whatever else the client sends
-					// is dropped.
-					return;
-				}
-				if (isMarker(message)) {
-					this.rejected = true;
-					call.close(Status.INVALID_ARGUMENT.withDescription(description((Message) message)), new Metadata());
-					return;
-				}
-				super.onMessage(message);
-			}
-
-			@Override
-			public void onHalfClose() {
-				// The call is closed already: the service must not answer it too.
-				if (!this.rejected) {
-					super.onHalfClose();
-				}
-			}
-
-			@Override
-			public void onReady() {
-				if (!this.rejected) {
-					super.onReady();
-				}
-			}
-
-		};
+	// The answer to a malformed request.
+	static Status invalid(Object message) {
+		return Status.INVALID_ARGUMENT.withDescription(description((Message) message));
 	}
 
 	/**

@@ -5,14 +5,10 @@ import io.github.healthgrpc.autoconfigure.HealthGrpcProperties;
 import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.server.port.HealthPortRuntimeHints;
 import io.github.healthgrpc.server.port.HealthPortServer;
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.ServerBuilder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -33,7 +29,6 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class,
 		afterName = { "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
 				"org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration" })
-@ConditionalOnClass({ Grpc.class, InsecureServerCredentials.class, ServerBuilder.class })
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
 @ConditionalOnProperty("grpc.health.port")
 @ConditionalOnBean(HealthGrpcService.class)
