@@ -34,7 +34,9 @@ import org.springframework.core.env.Environment;
 		afterName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
 @ConditionalOnClass(GrpcService.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
-@ConditionalOnBean(type = "net.devh.boot.grpc.server.serverfactory.GrpcServerFactory")
+// Also backs off where health-grpc's own auto-configuration is excluded: it serves that
+// one's Health service.
+@ConditionalOnBean(type = "net.devh.boot.grpc.server.serverfactory.GrpcServerFactory", value = HealthGrpcService.class)
 public final class DevhGrpcServerAdapterAutoConfiguration {
 
 	/**
