@@ -1,12 +1,10 @@
 package io.github.healthgrpc.autoconfigure.server;
 
 import io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration;
-import io.github.healthgrpc.grpc.HealthGrpcService;
 import io.github.healthgrpc.server.GrpcServerAdapter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 
@@ -19,9 +17,6 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = HealthGrpcAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
-// Backs off where health-grpc's own auto-configuration is excluded: it serves that one's
-// Health service.
-@ConditionalOnBean(HealthGrpcService.class)
 public final class GrpcServerAdapterAutoConfiguration {
 
 	@Bean

@@ -53,27 +53,6 @@ class GrpcServerAdapterAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, GrpcServerAutoConfiguration.class));
 
 	@Test
-	void whenHealthGrpcsCoreAutoConfigurationIsExcludedThenTheAdaptersBackOffAndNoServerIsRequired() {
-		// As with spring.autoconfigure.exclude=...HealthGrpcAutoConfiguration: the
-		// adapters need its Health service, and neither server is left without a start.
-		ApplicationContextRunner adaptersOnly = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(GrpcServerAdapterAutoConfiguration.class,
-					DevhGrpcServerAdapterAutoConfiguration.class, BootGrpcServerAdapterAutoConfiguration.class))
-			.withPropertyValues("grpc.server.address=127.0.0.1", "grpc.server.port=0", "spring.grpc.server.port=0",
-					"spring.grpc.server.address=127.0.0.1");
-		adaptersOnly.withConfiguration(devh())
-			.withClassLoader(new FilteredClassLoader("org.springframework.grpc.", "org.springframework.boot.grpc."))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GrpcServerAdapter.class));
-		adaptersOnly
-			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, GrpcServerAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader("net.devh."))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(GrpcServerAdapter.class));
-		// Nor is a server required.
-		adaptersOnly.withClassLoader(new FilteredClassLoader(NEITHER))
-			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	@Test
 	void whenNeitherServerIsOnTheClassPathThenStartupFailsNamingTheArtifactsToAdd() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(NEITHER)).run((context) -> {
 			FailureAnalysis analysis = failure(context);

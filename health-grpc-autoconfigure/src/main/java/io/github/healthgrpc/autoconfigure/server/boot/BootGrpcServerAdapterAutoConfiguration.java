@@ -8,7 +8,6 @@ import io.github.healthgrpc.server.boot.BootServerShutdown;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryCustomizer;
@@ -43,9 +42,6 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(GrpcServerFactoryCustomizer.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "spring.grpc.server.enabled", matchIfMissing = true)
-// Backs off where health-grpc's own auto-configuration is excluded: it serves that one's
-// Health service.
-@ConditionalOnBean(HealthGrpcService.class)
 public final class BootGrpcServerAdapterAutoConfiguration {
 
 	/**

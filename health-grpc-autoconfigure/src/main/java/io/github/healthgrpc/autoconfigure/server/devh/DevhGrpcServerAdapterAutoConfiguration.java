@@ -34,9 +34,7 @@ import org.springframework.core.env.Environment;
 		afterName = "net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
 @ConditionalOnClass(GrpcService.class)
 @ConditionalOnBooleanProperty(name = "grpc.health.enabled", matchIfMissing = true)
-// Also backs off where health-grpc's own auto-configuration is excluded: it serves that
-// one's Health service.
-@ConditionalOnBean(type = "net.devh.boot.grpc.server.serverfactory.GrpcServerFactory", value = HealthGrpcService.class)
+@ConditionalOnBean(type = "net.devh.boot.grpc.server.serverfactory.GrpcServerFactory")
 public final class DevhGrpcServerAdapterAutoConfiguration {
 
 	/**
