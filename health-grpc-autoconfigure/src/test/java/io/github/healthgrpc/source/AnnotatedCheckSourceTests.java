@@ -17,6 +17,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.samples.healthgrpc.PetClinicChecks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -51,6 +52,16 @@ class AnnotatedCheckSourceTests {
 	void findsACheckDeclaredOnTheSuperInterfaceOfAnInterfaceTheBeanClassImplements() throws Exception {
 		assertThat(checksOf(FromSuperInterface.class)).containsOnlyKeys("declared");
 		assertThat(evaluate(checksOf(FromSuperInterface.class).get("declared"))).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void findsTheChecksOfAComponentOfAnApplicationWhosePackageIsUnderSpringsOwn() throws Exception {
+		// Spring's own classes are not looked into, as Spring's @EventListener scan has
+		// it;
+		// an application's component in such a package (PetClinic's) is.
+		Map<String, CheckDefinition.Polled> checks = checksOf(PetClinicChecks.OwnerComponent.class);
+		assertThat(checks).containsOnlyKeys("owners");
+		assertThat(evaluate(checks.get("owners"))).isEqualTo(Status.UP);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ public final class SpringPeer {
 		if (StartupSteps.enabled()) {
 			StartupSteps.print(steps);
 		}
-		// A Consumer<Boolean> bean exists only with health-grpc
+		// A Consumer<Boolean> bean exists only with health-grpc and the harness's beans
 		// (ManualCheckConfiguration).
 		ResolvableType manualType = ResolvableType.forClassWithGenerics(Consumer.class, Boolean.class);
 		Consumer<Boolean> manual = context.<Consumer<Boolean>>getBeanProvider(manualType).getIfAvailable();
