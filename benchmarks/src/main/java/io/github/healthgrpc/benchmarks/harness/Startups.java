@@ -108,6 +108,10 @@ final class Startups {
 			figures.add(this.peer, Metric.STARTUP_CLASSES, this.cost.classes());
 			figures.add(this.peer, Metric.STARTUP_BEANS, this.cost.beanDefinitions());
 			figures.add(this.peer, Metric.STARTUP_CPU, this.cost.cpuNanos() / 1e6);
+			figures.add(this.peer, Metric.STARTUP_MAIN_THREAD_CPU, this.cost.mainThreadCpuNanos() / 1e6);
+			if (this.cost.jitMillis() >= 0) {
+				figures.add(this.peer, Metric.STARTUP_JIT, this.cost.jitMillis());
+			}
 			figures.add(this.peer, Metric.STARTUP_HEALTH_GRPC_STEPS, this.cost.healthGrpcStepNanos() / 1e6);
 			if (withServing) {
 				figures.add(this.peer, Metric.STARTUP_FIRST_SERVING, this.firstServingMillis);
@@ -117,9 +121,11 @@ final class Startups {
 		@Override
 		public String toString() {
 			return this.peer.label() + " context " + this.contextMillis + " ms, CPU " + this.cost.cpuNanos() / 1_000_000
-					+ " ms, " + this.cost.classes() + " classes, " + this.cost.beanDefinitions() + " beans, "
-					+ "health-grpc beans " + this.cost.healthGrpcStepNanos() / 1_000_000 + " ms, first SERVING "
-					+ this.firstServingMillis + " ms";
+					+ " ms (main thread " + this.cost.mainThreadCpuNanos() / 1_000_000 + " ms, JIT "
+					+ this.cost.jitMillis() + " ms), " + this.cost.classes() + " classes, "
+					+ this.cost.beanDefinitions() + " beans, " + "health-grpc beans "
+					+ this.cost.healthGrpcStepNanos() / 1_000_000 + " ms, first SERVING " + this.firstServingMillis
+					+ " ms";
 		}
 
 	}

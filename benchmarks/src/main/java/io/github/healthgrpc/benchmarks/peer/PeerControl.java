@@ -51,7 +51,7 @@ public final class PeerControl {
 	/**
 	 * Tell the harness that the peer is ready, with what its start cost: the ready line
 	 * is {@code ready <context ms> <uptime ms> <classes> <bean definitions> <CPU ns>
-	 * <health-grpc's bean steps ns>}.
+	 * <health-grpc's bean steps ns> <main thread CPU ns> <JIT ms>}.
 	 */
 	static void ready(long contextMillis, StartupFacts facts, @Nullable Consumer<Boolean> manual,
 			@Nullable Supplier<String> calls) {

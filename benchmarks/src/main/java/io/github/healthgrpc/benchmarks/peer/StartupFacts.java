@@ -1,5 +1,6 @@
 package io.github.healthgrpc.benchmarks.peer;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +25,13 @@ import org.springframework.core.metrics.StartupStep;
  * @param cpuNanos the process's CPU time from its start to ready, every thread
  * @param healthGrpcStepNanos Spring's {@code spring.beans.instantiate} steps of beans
  * whose class is health-grpc's, each counted once (not again inside another of them)
+ * @param mainThreadCpuNanos the CPU time of the thread that started the application and
+ * asks for these facts
+ * @param jitMillis the JIT's accumulated compilation time, every compiler thread;
+ * {@code -1} where the JVM does not say
  */
-record StartupFacts(long classes, long beans, long cpuNanos, long healthGrpcStepNanos) {
+record StartupFacts(long classes, long beans, long cpuNanos, long healthGrpcStepNanos, long mainThreadCpuNanos,
+		long jitMillis) {
 
 	private static final String HEALTH_GRPC = "io.github.healthgrpc.";
 
@@ -36,7 +42,11 @@ record StartupFacts(long classes, long beans, long cpuNanos, long healthGrpcStep
 			.getProcessCpuTime();
 		long beans = (context != null) ? context.getBeanDefinitionCount() : -1;
 		long stepNanos = (context != null && steps != null) ? healthGrpcSteps(context, steps) : 0;
-		return new StartupFacts(classes, beans, cpu, stepNanos);
+		long mainThread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+		long jitMillis = (jit != null && jit.isCompilationTimeMonitoringSupported()) ? jit.getTotalCompilationTime()
+				: -1;
+		return new StartupFacts(classes, beans, cpu, stepNanos, mainThread, jitMillis);
 	}
 
 	/**
@@ -100,7 +110,8 @@ record StartupFacts(long classes, long beans, long cpuNanos, long healthGrpcStep
 	 * The facts as the ready line carries them.
 	 */
 	String line() {
-		return this.classes + " " + this.beans + " " + this.cpuNanos + " " + this.healthGrpcStepNanos;
+		return this.classes + " " + this.beans + " " + this.cpuNanos + " " + this.healthGrpcStepNanos + " "
+				+ this.mainThreadCpuNanos + " " + this.jitMillis;
 	}
 
 }

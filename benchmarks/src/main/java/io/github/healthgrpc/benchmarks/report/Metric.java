@@ -65,6 +65,10 @@ public enum Metric {
 	// measured in interleaved pairs with and without the starter.
 	STARTUP_CLASSES("classes loaded at ready", "classes", false),
 	STARTUP_BEANS("bean definitions at ready", "beans", false), STARTUP_CPU("process CPU time to ready", "ms", false),
+	// Diagnostic, no goal: the parts of the process's CPU time that vary least (the main
+	// thread, which starts the context) and most (the JIT) from one start to the next.
+	STARTUP_MAIN_THREAD_CPU("main thread's CPU time to ready", "ms", false),
+	STARTUP_JIT("JIT compilation time to ready, every compiler thread", "ms", false),
 	STARTUP_HEALTH_GRPC_STEPS("Spring startup steps of health-grpc's beans", "ms", false),
 	STARTUP_FIRST_SERVING("process start → first SERVING heard by a Watch", "ms", false),
 
