@@ -38,30 +38,24 @@ class AnnotatedCheckSourceTests {
 	void findsACheckThatTheBeanClassInheritsFromASuperclass() throws Exception {
 		// Each of these bean classes declares no check itself: its one check is found
 		// only through a type it inherits methods from.
-		assertThat(checksOf(FromSuperclass.class)).containsOnlyKeys("inherited");
-		assertThat(evaluate(checksOf(FromSuperclass.class).get("inherited"))).isEqualTo(Status.UP);
+		assertOnlyCheck(FromSuperclass.class, "inherited", Status.UP);
 	}
 
 	@Test
 	void findsACheckDeclaredOnAnInterfaceTheBeanClassImplements() throws Exception {
-		assertThat(checksOf(FromInterface.class)).containsOnlyKeys("declared");
-		assertThat(evaluate(checksOf(FromInterface.class).get("declared"))).isEqualTo(Status.DOWN);
+		assertOnlyCheck(FromInterface.class, "declared", Status.DOWN);
 	}
 
 	@Test
 	void findsACheckDeclaredOnTheSuperInterfaceOfAnInterfaceTheBeanClassImplements() throws Exception {
-		assertThat(checksOf(FromSuperInterface.class)).containsOnlyKeys("declared");
-		assertThat(evaluate(checksOf(FromSuperInterface.class).get("declared"))).isEqualTo(Status.DOWN);
+		assertOnlyCheck(FromSuperInterface.class, "declared", Status.DOWN);
 	}
 
 	@Test
 	void findsTheChecksOfAComponentOfAnApplicationWhosePackageIsUnderSpringsOwn() throws Exception {
-		// Spring's own classes are not looked into, as Spring's @EventListener scan has
-		// it;
-		// an application's component in such a package (PetClinic's) is.
-		Map<String, CheckDefinition.Polled> checks = checksOf(PetClinicChecks.OwnerComponent.class);
-		assertThat(checks).containsOnlyKeys("owners");
-		assertThat(evaluate(checks.get("owners"))).isEqualTo(Status.UP);
+		// Spring's own classes are not looked into, as in Spring's @EventListener scan,
+		// but an application's component in such a package (PetClinic's) is.
+		assertOnlyCheck(PetClinicChecks.OwnerComponent.class, "owners", Status.UP);
 	}
 
 	@Test
@@ -107,6 +101,12 @@ class AnnotatedCheckSourceTests {
 	void anEmptyNameIsRejected() {
 		assertThatIllegalStateException().isThrownBy(() -> checksOf(EmptyName.class))
 			.withMessageContaining("has an empty name");
+	}
+
+	private static void assertOnlyCheck(Class<?> beanClass, String name, Status status) throws Exception {
+		Map<String, CheckDefinition.Polled> checks = checksOf(beanClass);
+		assertThat(checks).containsOnlyKeys(name);
+		assertThat(evaluate(checks.get(name))).isEqualTo(status);
 	}
 
 	private static Status evaluate(CheckDefinition.Polled check) throws Exception {

@@ -123,7 +123,7 @@ final class Startups {
 			return this.peer.label() + " context " + this.contextMillis + " ms, CPU " + this.cost.cpuNanos() / 1_000_000
 					+ " ms (main thread " + this.cost.mainThreadCpuNanos() / 1_000_000 + " ms, JIT "
 					+ this.cost.jitMillis() + " ms), " + this.cost.classes() + " classes, "
-					+ this.cost.beanDefinitions() + " beans, " + "health-grpc beans "
+					+ this.cost.beanDefinitions() + " beans, health-grpc beans "
 					+ this.cost.healthGrpcStepNanos() / 1_000_000 + " ms, first SERVING " + this.firstServingMillis
 					+ " ms";
 		}
