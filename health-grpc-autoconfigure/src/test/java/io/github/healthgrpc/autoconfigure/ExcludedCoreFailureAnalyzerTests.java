@@ -1,62 +1,75 @@
 package io.github.healthgrpc.autoconfigure;
 
-import io.github.healthgrpc.grpc.HealthGrpcService;
+import io.github.healthgrpc.store.StatusStore;
+import io.github.healthgrpc.upstream.UpstreamCheckSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.NoSuchBeanDefinitionException;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Excluding health-grpc's core auto-configuration, by property or by annotation, fails
- * the start with an explanation that names {@code grpc.health.enabled=false}, not with
- * Spring Boot's advice to define the missing bean.
+ * Excluding health-grpc's core auto-configuration, by property or by annotation, on
+ * either server, fails the start with an explanation that names
+ * {@code grpc.health.enabled=false}, not with Spring Boot's advice to define the missing
+ * bean; a missing bean that has another cause is left to Spring Boot's analysis.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ExcludedCoreFailureAnalyzerTests {
 
+	private static final String EXCLUDE_CORE = "--spring.autoconfigure.exclude="
+			+ HealthGrpcAutoConfiguration.class.getName();
+
 	// devh's server alone: Spring Boot's is on the class path too, switched off here.
 	private static final String[] DEVH_ONLY = { "--spring.grpc.server.enabled=false", "--grpc.server.port=0",
-			"--grpc.server.address=127.0.0.1", "--grpc.health.shutdown.drain-delay=0s",
-			"--logging.level.org.springframework.boot.diagnostics=trace" };
+			"--grpc.server.address=127.0.0.1", "--grpc.health.shutdown.drain-delay=0s" };
 
 	@Test
 	void whenTheCoreIsExcludedByPropertyThenTheFailureSaysHowToSwitchHealthGrpcOff(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start(Application.class,
-				"--spring.autoconfigure.exclude=" + HealthGrpcAutoConfiguration.class.getName()));
+		assertThatException().isThrownBy(() -> start(Application.class, EXCLUDE_CORE));
 		assertExplained(output);
+		assertThat(output).contains("so no HealthGrpcService is defined");
 	}
 
 	@Test
 	void whenTheCoreIsExcludedByAnnotationThenTheFailureSaysHowToSwitchHealthGrpcOff(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start(ExcludingApplication.class));
 		assertExplained(output);
+		assertThat(output).contains("so no HealthGrpcService is defined");
 	}
 
 	@Test
-	void aMissingBeanIsLeftToSpringBootWhenTheCoreIsNotExcluded() {
-		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
-		beanFactory.registerBeanDefinition(HealthGrpcAutoConfiguration.class.getName(),
-				new RootBeanDefinition(HealthGrpcAutoConfiguration.class));
-		assertThat(new ExcludedCoreFailureAnalyzer(beanFactory)
-			.analyze(new NoSuchBeanDefinitionException(HealthGrpcService.class))).isNull();
+	void onSpringBootsServerTheFailureSaysTheSame(CapturedOutput output) {
+		// devh's server switched off as the clash analysis advises, with the core
+		// excluded.
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+				.run("--spring.grpc.server.port=0", "--spring.grpc.server.address=127.0.0.1",
+						"--grpc.health.shutdown.drain-delay=0s",
+						EXCLUDE_CORE + ",net.devh.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
+				.close());
+		assertExplained(output);
 	}
 
 	@Test
-	void aMissingBeanOfAnotherLibraryIsLeftToSpringBootEvenWhenTheCoreIsExcluded() {
-		ExcludedCoreFailureAnalyzer analyzer = new ExcludedCoreFailureAnalyzer(new DefaultListableBeanFactory());
-		assertThat(analyzer.analyze(new NoSuchBeanDefinitionException(String.class))).isNull();
-		assertThat(analyzer.analyze(new NoSuchBeanDefinitionException(HealthGrpcService.class))).isNotNull();
+	void whenHealthGrpcIsSwitchedOffAMissingBeanIsLeftToSpringBoot(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start(NeedsStatusStore.class, "--grpc.health.enabled=false"));
+		assertLeftToSpringBoot(output, StatusStore.class);
+	}
+
+	@Test
+	void whenTheCoreRunsAMissingBeanIsLeftToSpringBoot(CapturedOutput output) {
+		// No upstream is configured, so no upstream check source is defined.
+		assertThatException().isThrownBy(() -> start(NeedsUpstreamChecks.class));
+		assertLeftToSpringBoot(output, UpstreamCheckSource.class);
 	}
 
 	private static void start(Class<?> application, String... args) {
@@ -68,11 +81,17 @@ class ExcludedCoreFailureAnalyzerTests {
 
 	private static void assertExplained(CapturedOutput output) {
 		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("health-grpc's HealthGrpcAutoConfiguration is excluded")
-			.contains("but the rest of health-grpc is not: it needs a HealthGrpcService")
+			.contains("health-grpc's HealthGrpcAutoConfiguration is left out (excluded, or missing from a list of "
+					+ "auto-configurations) while other parts of health-grpc run")
 			.contains("set grpc.health.enabled=false instead of excluding "
 					+ "io.github.healthgrpc.autoconfigure.HealthGrpcAutoConfiguration")
 			.doesNotContain("Consider defining a bean");
+	}
+
+	private static void assertLeftToSpringBoot(CapturedOutput output, Class<?> missing) {
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Consider defining a bean of type '" + missing.getName() + "'")
+			.doesNotContain("is left out");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -84,6 +103,28 @@ class ExcludedCoreFailureAnalyzerTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration(exclude = HealthGrpcAutoConfiguration.class)
 	static class ExcludingApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class NeedsStatusStore {
+
+		@Bean
+		String statusStoreUser(StatusStore store) {
+			return "uses " + store;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class NeedsUpstreamChecks {
+
+		@Bean
+		String upstreamChecksUser(UpstreamCheckSource upstreams) {
+			return "uses " + upstreams;
+		}
 
 	}
 
